@@ -1,0 +1,1 @@
+export const UNSTRUCTURED_DEFAULT_ORIGIN = 'https://platform.unstructuredapp.io';
