@@ -38,11 +38,11 @@ export function manifestFor(browser: string, extraHosts = '') {
         description: 'Open the workspace switcher',
       },
       [COMMANDS.next]: {
-        suggested_key: { default: 'Alt+Shift+N' },
+        suggested_key: { default: 'Alt+Shift+Period' },
         description: 'Act as the next sub workspace',
       },
       [COMMANDS.previous]: {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Act as the previous sub workspace',
       },
     },

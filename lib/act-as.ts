@@ -1,0 +1,48 @@
+// Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
+// workspace again. Only accepted members can be acted as: Instantly honours the header only
+// for them, and the official kit sends it only for them (api-facts A3).
+import { displayName } from './group-sync';
+import { reconcile } from './reconcile';
+import { done, failed, type Reply } from './result';
+import { actingAs, group, tabActing, type Target } from './storage';
+
+export async function targetFor(workspaceId: string): Promise<Target | string> {
+  const { members } = await group.get();
+  const member = members.find((m) => m.workspaceId === workspaceId);
+  if (!member) return 'That workspace is not in your workspace group any more. Refresh the list and try again.';
+  if (member.status !== 'accepted')
+    return `${displayName(member)} can’t be acted as yet: its invitation is ${member.status}. Only accepted sub workspaces can be acted as.`;
+  return { workspaceId: member.workspaceId, name: displayName(member) };
+}
+
+/**
+ * @param workspaceId the sub workspace, or null for the admin workspace itself.
+ * @param tabId act in this tab only; without it, everywhere.
+ */
+export async function actAs(workspaceId: string | null, tabId?: number): Promise<Reply> {
+  let target: Target | null = null;
+  if (workspaceId !== null) {
+    const found = await targetFor(workspaceId);
+    if (typeof found === 'string') return failed(found);
+    target = found;
+  }
+  if (tabId === undefined) {
+    await actingAs.set(target);
+  } else {
+    const tabs = { ...(await tabActing.get()) };
+    if (target) tabs[String(tabId)] = target;
+    else delete tabs[String(tabId)];
+    await tabActing.set(tabs);
+  }
+  await reconcile();
+  return done;
+}
+
+/** A closed tab's choice goes with it (and so does its session rule). */
+export async function forgetTab(tabId: number): Promise<void> {
+  const tabs = await tabActing.get();
+  if (!(String(tabId) in tabs)) return;
+  const { [String(tabId)]: _closed, ...rest } = tabs;
+  await tabActing.set(rest);
+  await reconcile();
+}

@@ -1,0 +1,73 @@
+// The toolbar badge always says who you act as: a short label and a colour of the workspace's
+// own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
+import { browser } from 'wxt/browser';
+import type { Target } from './storage';
+
+/** Up to three letters: initials of a multi-word name, else the name's start. */
+export function badgeLabel(target: Target): string {
+  const words = target.name.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return target.workspaceId.slice(0, 3).toUpperCase();
+  if (words.length === 1) return words[0]!.slice(0, 3).toUpperCase();
+  return words
+    .slice(0, 3)
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+/** A stable, readable colour from the id: hue from a hash, saturation/lightness fixed so white text reads. */
+export function badgeColor(workspaceId: string): string {
+  let hash = 2166136261;
+  for (const ch of workspaceId) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
+  const hue = (hash >>> 0) % 360;
+  return hslToHex(hue, 0.65, 0.38);
+}
+
+function hslToHex(h: number, s: number, l: number): string {
+  const a = s * Math.min(l, 1 - l);
+  const channel = (n: number) => {
+    const k = (n + h / 30) % 12;
+    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+export interface BadgeView {
+  text: string;
+  color: string;
+  title: string;
+}
+
+const TITLE = 'Workspace Switcher';
+
+export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab'): BadgeView {
+  if (!target) return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace` };
+  return {
+    text: badgeLabel(target),
+    color: badgeColor(target.workspaceId),
+    title: `${TITLE}: acting as ${target.name}${scope === 'tab' ? ' in this tab' : ''}`,
+  };
+}
+
+async function paint(view: BadgeView, tabId?: number) {
+  await Promise.all([
+    browser.action.setBadgeText({ text: view.text, tabId }),
+    browser.action.setBadgeBackgroundColor({ color: view.color, tabId }),
+    browser.action.setTitle({ title: view.title, tabId }),
+    // Firefox and recent Chrome pick a text colour of their own unless told.
+    browser.action.setBadgeTextColor?.({ color: '#ffffff', tabId }),
+  ]);
+}
+
+export async function showBadges(everywhere: Target | null, tabActing: Record<string, Target>): Promise<void> {
+  await paint(badgeFor(everywhere, 'everywhere'));
+  await Promise.all(
+    Object.entries(tabActing).map(([tab, target]) =>
+      // A tab closed since is fine to miss: its override went with it.
+      paint(badgeFor(target, 'tab'), Number(tab)).catch(() => undefined),
+    ),
+  );
+}

@@ -1,0 +1,40 @@
+// Connecting an Instantly key: check it, learn which side of a workspace group its workspace is
+// on, and only then store it. A key that fails is never stored.
+import { defaultClientFactory, type ClientFactory } from './instantly/client';
+import { inspectKey } from './instantly/inspect-key';
+import { explainInstantlyError } from './instantly/explain';
+import { syncGroup } from './group-sync';
+import { reconcile } from './reconcile';
+import { done, failed, type Reply } from './result';
+import { instantlyKey } from './secrets';
+import { account, actingAs, group, notice, tabActing, type Account } from './storage';
+
+async function clearWorkspaceState() {
+  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), notice.set(null)]);
+}
+
+export async function saveKey(rawKey: string, remember: boolean, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const key = rawKey.trim();
+  if (!key) return failed('Paste an Instantly API key first.');
+  if (/\s/.test(key)) return failed('An Instantly API key has no spaces in it. Check that you copied only the key.');
+  let inspected: Awaited<ReturnType<typeof inspectKey>>;
+  try {
+    inspected = await inspectKey(makeClient(key));
+  } catch (error) {
+    return failed(explainInstantlyError(error, 'check-key'));
+  }
+  const previous = await account.get();
+  if (previous?.workspaceId !== inspected.workspaceId) await clearWorkspaceState();
+  await instantlyKey.set(key, remember);
+  await account.set({ ...inspected, remembered: remember, checkedAt: Date.now() });
+  await syncGroup(makeClient);
+  return done;
+}
+
+export async function forgetKey(): Promise<Reply> {
+  await instantlyKey.clear();
+  await account.set(null);
+  await clearWorkspaceState();
+  await reconcile();
+  return done;
+}

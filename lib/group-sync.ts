@@ -1,0 +1,81 @@
+// Keeps the stored group current: every page of the member list, then whatever follows from
+// the change (an invitation accepted, an acted-as workspace removed or gone).
+import { ApiError } from './api-error';
+import { defaultClientFactory, type ClientFactory } from './instantly/client';
+import { explainInstantlyError } from './instantly/explain';
+import { inspectKey } from './instantly/inspect-key';
+import type { WorkspaceGroupMember } from './instantly/schemas';
+import { tell } from './notify';
+import { reconcile } from './reconcile';
+import { done, failed, type Reply } from './result';
+import { instantlyKey } from './secrets';
+import { account, actingAs, group, tabActing, type Member, type Target } from './storage';
+
+export function toMember(item: WorkspaceGroupMember): Member {
+  return {
+    membershipId: item.id,
+    workspaceId: item.sub_workspace_id,
+    name: item.sub_workspace_name ?? null,
+    status: item.status,
+    addedAt: item.timestamp_created,
+  };
+}
+
+/** The name a user knows a workspace by: its name, or its id when Instantly has none. */
+export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
+
+const retryableKinds = new Set(['rate-limited', 'server', 'network']);
+
+/** A target still acted as after a sync, with its current name; null if it can no longer be. */
+function stillActable(target: Target, members: Member[]): Target | null {
+  const member = members.find((m) => m.workspaceId === target.workspaceId && m.status === 'accepted');
+  return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
+}
+
+async function dropGoneTargets(members: Member[]) {
+  const everywhere = await actingAs.get();
+  if (everywhere) {
+    const kept = stillActable(everywhere, members);
+    await actingAs.set(kept);
+    if (!kept) await tell(`Stopped acting as ${everywhere.name}: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+  }
+  const tabs = await tabActing.get();
+  const keptTabs = Object.fromEntries(
+    Object.entries(tabs).flatMap(([tab, target]) => {
+      const kept = stillActable(target, members);
+      return kept ? [[tab, kept]] : [];
+    }),
+  );
+  await tabActing.set(keptTabs);
+}
+
+export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
+  if (!key || !current) return failed('Connect an Instantly API key in the settings first.');
+  const client = makeClient(key);
+  const previous = await group.get();
+  try {
+    // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
+    const inspected = await inspectKey(client);
+    await account.set({ ...current, ...inspected, checkedAt: Date.now() });
+    const items = inspected.kind === 'admin' ? await client.listAllMembers() : [];
+    const members = items.map(toMember);
+    const wasPending = new Set(previous.members.filter((m) => m.status === 'pending').map((m) => m.workspaceId));
+    await group.set({ members, syncedAt: Date.now() });
+    for (const member of members) {
+      if (member.status === 'accepted' && wasPending.has(member.workspaceId))
+        await tell(`${displayName(member)} accepted your invitation: you can now act as it.`, { notify: true });
+    }
+    await dropGoneTargets(members);
+    await reconcile();
+    return done;
+  } catch (error) {
+    const sentence = explainInstantlyError(error, 'list');
+    await group.set({
+      ...previous,
+      error: sentence,
+      retryable: error instanceof ApiError && retryableKinds.has(error.kind),
+    });
+    return failed(sentence);
+  }
+}

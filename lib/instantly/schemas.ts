@@ -1,0 +1,53 @@
+// Shapes from Instantly's OpenAPI document (../shared/instantly-openapi.json). Unknown fields are
+// dropped rather than refused, so a field Instantly adds later does not break the extension.
+import { z } from 'zod/mini';
+
+/** Any 8-4-4-4-12 hex id: Instantly's ids are UUIDv7, but the spec only says `format: uuid`. */
+export const Uuid = z.guid();
+
+export const MemberStatus = z.enum(['pending', 'accepted', 'rejected']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+export const WorkspaceGroupMember = z.object({
+  id: Uuid,
+  admin_workspace_id: Uuid,
+  sub_workspace_id: Uuid,
+  status: MemberStatus,
+  timestamp_created: z.string(),
+  timestamp_updated: z.string(),
+  sub_workspace_name: z.optional(z.nullable(z.string())),
+  admin_workspace_name: z.optional(z.nullable(z.string())),
+});
+export type WorkspaceGroupMember = z.infer<typeof WorkspaceGroupMember>;
+
+export const MemberPage = z.object({
+  items: z.array(WorkspaceGroupMember),
+  next_starting_after: z.optional(z.string()),
+});
+export type MemberPage = z.infer<typeof MemberPage>;
+
+export const AdminOfCurrent = z.object({
+  // The literal "Undefined" when there is no admin workspace (api-facts A2).
+  workspace_name: z.string(),
+  has_admin_workspace: z.boolean(),
+  workspace_group_member_id: z.optional(z.string()),
+});
+export type AdminOfCurrent = z.infer<typeof AdminOfCurrent>;
+
+export const Workspace = z.object({
+  id: Uuid,
+  name: z.string(),
+  owner: z.string(),
+  timestamp_created: z.string(),
+  timestamp_updated: z.string(),
+});
+export type Workspace = z.infer<typeof Workspace>;
+
+export const InviteBody = z.object({ sub_workspace_id: Uuid });
+
+/** Instantly's error body (Fastify's default shape, api-facts A7). */
+export const ErrorBody = z.object({
+  statusCode: z.optional(z.number()),
+  error: z.optional(z.string()),
+  message: z.optional(z.string()),
+});

@@ -1,0 +1,50 @@
+// The typed protocol between the extension's pages (popup, options) and the background, which
+// is the only writer of state. Pages read state from storage; requests only ask for changes.
+import { browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import { Reply } from './result';
+
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('saveKey'), key: z.string(), remember: z.boolean() }),
+  z.object({ type: z.literal('forgetKey') }),
+  z.object({ type: z.literal('refresh') }),
+  /** workspaceId null: back to the admin workspace. tabId: this tab only. */
+  z.object({ type: z.literal('actAs'), workspaceId: z.nullable(z.string()), tabId: z.optional(z.number()) }),
+  z.object({ type: z.literal('invite'), workspaceId: z.string() }),
+  z.object({ type: z.literal('remove'), membershipId: z.string() }),
+  z.object({ type: z.literal('leave') }),
+  z.object({ type: z.literal('dismissNotice') }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+export type Handlers = { [T in Request['type']]: (request: RequestOf<T>) => Promise<Reply> };
+
+const NO_ANSWER = 'The extension’s background did not answer. Try again; if it keeps happening, reload the extension.';
+
+export async function send(request: Request): Promise<Reply> {
+  try {
+    const parsed = Reply.safeParse(await browser.runtime.sendMessage(request));
+    return parsed.success ? parsed.data : { ok: false, error: NO_ANSWER };
+  } catch {
+    return { ok: false, error: NO_ANSWER };
+  }
+}
+
+/** Only the extension's own pages may ask: not content scripts, not other extensions, not web pages. */
+export function fromOwnPage(sender: { id?: string; url?: string }): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+export function handleRequests(handlers: Handlers, ready: Promise<unknown>): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!fromOwnPage(sender)) return undefined;
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
+    const request = parsed.data;
+    const handler = handlers[request.type] as (r: Request) => Promise<Reply>;
+    return ready.then(() => handler(request)).catch(() => ({
+      ok: false,
+      error: 'Something unexpected went wrong. Nothing was changed; please try again.',
+    }));
+  });
+}

@@ -1,0 +1,112 @@
+// The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
+// diff (applyRules): one update call per rule set, only for what changed. The rule space:
+import type { DnrApi, HeaderRule, RuleChange } from './dnr';
+import { INSTANTLY_API_HOST } from './instantly/hosts';
+import type { Target } from './storage';
+
+export const RULE_ID = {
+  /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
+  instantlyEverywhere: 1,
+  /** Dynamic: the Unstructured key in use. */
+  unstructuredKey: 2,
+  /** Session: x-as-workspace for one tab; ids from here up, one per tab. */
+  instantlyTabBase: 1000,
+} as const;
+
+export const PRIORITY = { everywhere: 1, tab: 2 } as const;
+
+export const AS_WORKSPACE_HEADER = 'x-as-workspace';
+export const UNSTRUCTURED_KEY_HEADER = 'unstructured-api-key';
+
+export interface RuleState {
+  /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */
+  extensionHost: string;
+  actingAs: Target | null;
+  /** tab id → the workspace acted as in that tab only. */
+  tabActing: Record<string, Target>;
+  unstructured: { key: string; apiHost: string; initiatorHosts: string[] } | null;
+}
+
+export interface RuleSet {
+  dynamic: HeaderRule[];
+  session: HeaderRule[];
+}
+
+function asWorkspaceRule(id: number, priority: number, target: Target, state: RuleState, tabId?: number): HeaderRule {
+  return {
+    id,
+    priority,
+    action: {
+      type: 'modifyHeaders',
+      requestHeaders: [{ header: AS_WORKSPACE_HEADER, operation: 'set', value: target.workspaceId }],
+    },
+    condition: {
+      requestDomains: [INSTANTLY_API_HOST],
+      resourceTypes: ['xmlhttprequest', 'other'],
+      // The extension's own calls (listing the group, invite, remove) must go out as the admin
+      // workspace; without this the rule matches them too (measured, e2e-chromium.md).
+      excludedInitiatorDomains: [state.extensionHost],
+      ...(tabId === undefined ? {} : { tabIds: [tabId] }),
+    },
+  };
+}
+
+export function rulesFor(state: RuleState): RuleSet {
+  const dynamic: HeaderRule[] = [];
+  if (state.actingAs) dynamic.push(asWorkspaceRule(RULE_ID.instantlyEverywhere, PRIORITY.everywhere, state.actingAs, state));
+  if (state.unstructured && state.unstructured.initiatorHosts.length > 0) {
+    dynamic.push({
+      id: RULE_ID.unstructuredKey,
+      priority: PRIORITY.everywhere,
+      action: {
+        type: 'modifyHeaders',
+        requestHeaders: [{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: state.unstructured.key }],
+      },
+      condition: {
+        requestDomains: [state.unstructured.apiHost],
+        resourceTypes: ['xmlhttprequest', 'other'],
+        // The header is a credential: only pages the user allowed may have it sent for them.
+        initiatorDomains: [...state.unstructured.initiatorHosts].sort(),
+        excludedInitiatorDomains: [state.extensionHost],
+      },
+    });
+  }
+  const session = Object.entries(state.tabActing)
+    .map(([tab, target]) => [Number(tab), target] as const)
+    .filter(([tab]) => Number.isInteger(tab) && tab >= 0)
+    .sort(([a], [b]) => a - b)
+    .map(([tab, target], index) => asWorkspaceRule(RULE_ID.instantlyTabBase + index, PRIORITY.tab, target, state, tab));
+  return { dynamic, session };
+}
+
+/** JSON with sorted keys: the browser may hand rules back with keys in another order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+export function diffRules(current: HeaderRule[], desired: HeaderRule[]): RuleChange {
+  const wanted = new Map(desired.map((rule) => [rule.id, canonical(rule)]));
+  const have = new Map(current.map((rule) => [rule.id, canonical(rule)]));
+  return {
+    removeRuleIds: current.filter((rule) => wanted.get(rule.id) !== have.get(rule.id)).map((rule) => rule.id),
+    addRules: desired.filter((rule) => have.get(rule.id) !== wanted.get(rule.id)),
+  };
+}
+
+const isEmpty = (change: RuleChange) => change.addRules.length === 0 && change.removeRuleIds.length === 0;
+
+/** Brings the browser's rules to `rules`, touching only what differs. Returns what it changed. */
+export async function applyRules(dnr: DnrApi, rules: RuleSet): Promise<{ dynamic: RuleChange; session: RuleChange }> {
+  const [dynamicNow, sessionNow] = await Promise.all([dnr.getDynamicRules(), dnr.getSessionRules()]);
+  const dynamic = diffRules(dynamicNow, rules.dynamic);
+  const session = diffRules(sessionNow, rules.session);
+  await Promise.all([
+    isEmpty(dynamic) ? undefined : dnr.updateDynamicRules(dynamic),
+    isEmpty(session) ? undefined : dnr.updateSessionRules(session),
+  ]);
+  return { dynamic, session };
+}

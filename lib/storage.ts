@@ -1,0 +1,81 @@
+// Every stored value: typed, versioned, and parsed with zod on the way out, so a corrupt or
+// older value falls back instead of breaking the popup. Nothing is ever put in storage.sync.
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { MemberStatus, Uuid } from './instantly/schemas';
+
+export interface StoredItem<T> {
+  key: StorageItemKey;
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  watch(callback: (value: T) => void): () => void;
+  /** Parses a raw value the way get() does (for storage.onChanged listeners). */
+  parse(raw: unknown): T;
+}
+
+export function storedItem<S extends z.ZodMiniType>(key: StorageItemKey, schema: S, fallback: z.infer<S>): StoredItem<z.infer<S>> {
+  type T = z.infer<S>;
+  const item = storage.defineItem<T | null>(key, { version: 1, fallback: null });
+  const parse = (raw: unknown): T => {
+    if (raw === null || raw === undefined) return fallback;
+    const result = schema.safeParse(raw);
+    return result.success ? result.data : fallback;
+  };
+  return {
+    key,
+    parse,
+    get: async () => parse(await item.getValue()),
+    set: (value) => item.setValue(value),
+    remove: () => item.removeValue(),
+    watch: (callback) => item.watch((raw) => callback(parse(raw))),
+  };
+}
+
+/** A sub workspace the user acts as. */
+export const Target = z.object({ workspaceId: Uuid, name: z.string() });
+export type Target = z.infer<typeof Target>;
+
+export const AccountKind = z.enum(['admin', 'sub', 'standalone']);
+export type AccountKind = z.infer<typeof AccountKind>;
+
+/** The workspace the saved Instantly key belongs to. Not a secret. */
+export const Account = z.object({
+  workspaceId: Uuid,
+  workspaceName: z.string(),
+  kind: AccountKind,
+  /** For a sub workspace: its admin workspace, and the membership to delete to leave. */
+  admin: z.optional(z.object({ name: z.string(), membershipId: z.optional(z.string()) })),
+  remembered: z.boolean(),
+  checkedAt: z.number(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const Member = z.object({
+  membershipId: Uuid,
+  workspaceId: Uuid,
+  name: z.nullable(z.string()),
+  status: MemberStatus,
+  addedAt: z.string(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const Group = z.object({
+  members: z.array(Member),
+  syncedAt: z.nullable(z.number()),
+  /** The last refresh's failure, as a sentence; cleared by the next success. */
+  error: z.optional(z.string()),
+  retryable: z.optional(z.boolean()),
+});
+export type Group = z.infer<typeof Group>;
+
+export const Notice = z.object({ text: z.string(), at: z.number() });
+export type Notice = z.infer<typeof Notice>;
+
+export const account = storedItem('local:account', z.nullable(Account), null);
+export const group = storedItem('local:group', Group, { members: [], syncedAt: null });
+export const actingAs = storedItem('local:actingAs', z.nullable(Target), null);
+/** Per-tab choices: tab ids do not survive a browser restart, so neither do these. */
+export const tabActing = storedItem('session:tabActing', z.record(z.string(), Target), {});
+/** Something the user should know that happened while they were not looking. */
+export const notice = storedItem('local:notice', z.nullable(Notice), null);
