@@ -1,2 +1,7 @@
 import { createRoot } from 'react-dom/client';
-createRoot(document.getElementById('root')!).render(<p>loading</p>);
+import '@/components/style.css';
+import { hydrate } from '@/lib/ui-store';
+import { App } from './App';
+
+// Render only once stored state is in: the first paint already shows the group.
+void hydrate().then(() => createRoot(document.getElementById('root')!).render(<App />));

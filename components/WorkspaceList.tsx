@@ -1,0 +1,92 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { displayName } from '@/lib/group-sync';
+import type { Member } from '@/lib/storage';
+import { CopyButton } from './CopyButton';
+
+export const ROW_HEIGHT = 60;
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const formatDate = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+};
+
+export interface WorkspaceListProps {
+  members: Member[];
+  /** Index of the row the keyboard is on. */
+  highlighted: number;
+  actingAsId: string | null;
+  canRemove: boolean;
+  onActAs(member: Member): void;
+  onRemove(member: Member): void;
+}
+
+/**
+ * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
+ * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
+ */
+export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onActAs, onRemove }: WorkspaceListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: members.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    // First paint before layout is measured: show a screenful at once instead of nothing.
+    initialRect: { width: 380, height: 360 },
+  });
+  useEffect(() => {
+    if (highlighted >= 0) virtualizer.scrollToIndex(highlighted);
+  }, [highlighted, virtualizer]);
+
+  return (
+    <div ref={scroller} className="scroller">
+      <ul id="sub-workspaces" role="list" aria-label="Sub workspaces" className="rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const member = members[item.index]!;
+          const name = displayName(member);
+          const acting = member.workspaceId === actingAsId;
+          return (
+            <li
+              key={member.membershipId}
+              id={`row-${item.index}`}
+              aria-posinset={item.index + 1}
+              aria-setsize={members.length}
+              aria-current={acting ? 'true' : undefined}
+              className={`row${item.index === highlighted ? ' highlighted' : ''}${acting ? ' acting' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <div className="row-main">
+                <div className="row-title">
+                  <span className="name" title={name}>
+                    {name}
+                  </span>
+                  <span className={`chip ${member.status}`}>{member.status}</span>
+                  {acting && <span className="chip acting-chip">acting as</span>}
+                </div>
+                <div className="row-meta">
+                  <code title={member.workspaceId}>{member.workspaceId}</code>
+                  <CopyButton text={member.workspaceId} label={`Copy ID of ${name}`} />
+                  <span>added {formatDate(member.addedAt)}</span>
+                </div>
+              </div>
+              <div className="row-actions">
+                {member.status === 'accepted' && !acting && (
+                  <button type="button" className="primary" aria-label={`Act as ${name}`} onClick={() => onActAs(member)}>
+                    Act as
+                  </button>
+                )}
+                {canRemove && (
+                  <button type="button" className="icon danger" aria-label={`Remove ${name}`} onClick={() => onRemove(member)}>
+                    ✕
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

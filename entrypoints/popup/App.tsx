@@ -1,0 +1,157 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { Alert } from '@/components/Alert';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { useRequest } from '@/components/use-request';
+import { WorkspaceList } from '@/components/WorkspaceList';
+import { displayName } from '@/lib/group-sync';
+import { filterMembers } from '@/lib/search';
+import type { Member } from '@/lib/storage';
+import { useUi } from '@/lib/ui-store';
+
+function openSettings() {
+  void browser.runtime.openOptionsPage();
+}
+
+export function App() {
+  const { loaded, account, group, actingAs, notice } = useUi();
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const [highlighted, setHighlighted] = useState(0);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const request = useRequest();
+
+  const members = useMemo(() => filterMembers(group.members, deferredQuery), [group.members, deferredQuery]);
+  useEffect(() => setHighlighted(0), [deferredQuery]);
+
+  // The stored group shows at once; a refresh runs behind it.
+  useEffect(() => {
+    if (account) void request.run({ type: 'refresh' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [account?.workspaceId]);
+
+  if (!loaded) return null;
+  if (!account) {
+    return (
+      <main className="popup">
+        <h1>Workspace Switcher</h1>
+        <p>Connect your Instantly API key to see your workspace group.</p>
+        <button type="button" className="primary" onClick={openSettings}>
+          Open settings
+        </button>
+      </main>
+    );
+  }
+
+  const actAs = (member: Member) => void request.run({ type: 'actAs', workspaceId: member.workspaceId });
+  const counts = { accepted: 0, pending: 0, rejected: 0 };
+  for (const m of group.members) counts[m.status]++;
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setHighlighted((i) => Math.min(Math.max(i + step, 0), Math.max(members.length - 1, 0)));
+    } else if (event.key === 'Enter') {
+      const member = members[highlighted];
+      if (member?.status === 'accepted') actAs(member);
+      else if (member) request.setError(`${displayName(member)} can’t be acted as: its invitation is ${member.status}.`);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query) setQuery('');
+      else window.close();
+    }
+  }
+
+  return (
+    <main className="popup">
+      <header className="bar">
+        <div>
+          <h1>{account.workspaceName}</h1>
+          <p className="muted">
+            {account.kind === 'admin' && 'Admin workspace'}
+            {account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
+            {account.kind === 'standalone' && 'Not in a workspace group'}
+          </p>
+        </div>
+        <div className="bar-buttons">
+          <button type="button" onClick={() => void request.run({ type: 'refresh' })} disabled={request.busy} aria-label="Refresh">
+            ↻
+          </button>
+          <button type="button" onClick={openSettings} aria-label="Settings">
+            ⚙
+          </button>
+        </div>
+      </header>
+
+      <section role="status" className="status">
+        {actingAs ? (
+          <>
+            <span>
+              Acting as <strong>{actingAs.name}</strong>
+            </span>
+            <button type="button" onClick={() => void request.run({ type: 'actAs', workspaceId: null })}>
+              Stop acting
+            </button>
+          </>
+        ) : (
+          <span>
+            Acting as the admin workspace <strong>{account.workspaceName}</strong>
+          </span>
+        )}
+      </section>
+
+      {notice && <Alert message={notice.text} onDismiss={() => void request.run({ type: 'dismissNotice' })} />}
+      {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
+      {group.error && !request.error && (
+        <Alert message={group.error} onRetry={group.retryable ? () => void request.run({ type: 'refresh' }) : undefined} />
+      )}
+      {group.error && account && /rejected/.test(group.error) && (
+        <button type="button" className="link" onClick={openSettings}>
+          Paste a new key
+        </button>
+      )}
+
+      {account.kind !== 'sub' && (
+        <>
+          <input
+            type="search"
+            aria-label="Search workspaces"
+            placeholder="Search by name or ID"
+            autoFocus
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+            aria-controls="sub-workspaces"
+            aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
+          />
+          <p className="muted summary">
+            {group.members.length} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
+            {deferredQuery && ` · ${members.length} shown`}
+          </p>
+          <WorkspaceList
+            members={members}
+            highlighted={highlighted}
+            actingAsId={actingAs?.workspaceId ?? null}
+            canRemove={account.kind === 'admin'}
+            onActAs={actAs}
+            onRemove={setRemoving}
+          />
+        </>
+      )}
+
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${displayName(removing)}?`}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            void request.run({ type: 'remove', membershipId: removing.membershipId });
+            setRemoving(null);
+          }}
+        >
+          Removal is immediate and needs no consent from the sub workspace.
+        </ConfirmDialog>
+      )}
+    </main>
+  );
+}
