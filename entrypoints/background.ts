@@ -1,6 +1,7 @@
 // Composition root: wires browser events to lib/. No logic lives here.
 import { actAs, forgetTab } from '@/lib/act-as';
 import { forgetKey, saveKey } from '@/lib/connect';
+import { invite, leave, remove } from '@/lib/group-actions';
 import { syncGroup } from '@/lib/group-sync';
 import { handleRequests } from '@/lib/messages';
 import { done } from '@/lib/result';
@@ -17,9 +18,9 @@ export default defineBackground(() => {
       forgetKey: () => forgetKey(),
       refresh: () => syncGroup(),
       actAs: (r) => actAs(r.workspaceId, r.tabId),
-      invite: async () => done,
-      remove: async () => done,
-      leave: async () => done,
+      invite: (r) => invite(r.workspaceId),
+      remove: (r) => remove(r.membershipId),
+      leave: () => leave(),
       dismissNotice: async () => (await notice.set(null), done),
     },
     ready,

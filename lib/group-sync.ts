@@ -32,7 +32,8 @@ function stillActable(target: Target, members: Member[]): Target | null {
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
 }
 
-async function dropGoneTargets(members: Member[]) {
+/** Stops acting as workspaces that can no longer be acted as, and says so. */
+export async function dropGoneTargets(members: Member[]) {
   const everywhere = await actingAs.get();
   if (everywhere) {
     const kept = stillActable(everywhere, members);

@@ -1,6 +1,7 @@
 // One start-up path for a fresh install, a browser start and a wake-up of the worker: rebuild
 // everything the browser holds (rules, badge, alarm) from storage. Listeners await `ready`.
 import { browser } from 'wxt/browser';
+import { settleInterrupted } from './group-actions';
 import { reconcile } from './reconcile';
 
 export const REFRESH_ALARM = 'refresh-group';
@@ -11,4 +12,5 @@ export async function startUp(): Promise<void> {
   await reconcile();
   const alarm = await browser.alarms.get(REFRESH_ALARM);
   if (!alarm) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  await settleInterrupted();
 }

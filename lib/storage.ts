@@ -79,3 +79,22 @@ export const actingAs = storedItem('local:actingAs', z.nullable(Target), null);
 export const tabActing = storedItem('session:tabActing', z.record(z.string(), Target), {});
 /** Something the user should know that happened while they were not looking. */
 export const notice = storedItem('local:notice', z.nullable(Notice), null);
+
+/**
+ * Invite, remove and leave, journalled before they are sent: if the worker is stopped
+ * mid-way, start-up finds the entry still "running" and settles it from the server's state
+ * instead of losing it or sending it again.
+ */
+export const Operation = z.object({
+  id: z.string(),
+  kind: z.enum(['invite', 'remove', 'leave']),
+  workspaceId: z.optional(z.string()),
+  membershipId: z.optional(z.string()),
+  /** What the user calls the workspace concerned. */
+  label: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  message: z.optional(z.string()),
+  at: z.number(),
+});
+export type Operation = z.infer<typeof Operation>;
+export const operations = storedItem('local:operations', z.array(Operation), []);

@@ -2,6 +2,8 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '@/components/Alert';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { InviteForm } from '@/components/InviteForm';
+import { LeaveGroup } from '@/components/LeaveGroup';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
 import { displayName } from '@/lib/group-sync';
@@ -14,14 +16,19 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, actingAs, notice } = useUi();
+  const { loaded, account, group, actingAs, notice, operations } = useUi();
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [highlighted, setHighlighted] = useState(0);
   const [removing, setRemoving] = useState<Member | null>(null);
   const request = useRequest();
 
-  const members = useMemo(() => filterMembers(group.members, deferredQuery), [group.members, deferredQuery]);
+  // A removal in flight hides its row at once; if the server refuses, the row comes back.
+  const visible = useMemo(() => {
+    const removing = new Set(operations.filter((op) => op.kind === 'remove' && op.state === 'running').map((op) => op.membershipId));
+    return removing.size ? group.members.filter((m) => !removing.has(m.membershipId)) : group.members;
+  }, [group.members, operations]);
+  const members = useMemo(() => filterMembers(visible, deferredQuery), [visible, deferredQuery]);
   useEffect(() => setHighlighted(0), [deferredQuery]);
 
   // The stored group shows at once; a refresh runs behind it.
@@ -112,13 +119,16 @@ export function App() {
         </button>
       )}
 
+      {account.kind === 'sub' && <LeaveGroup account={account} />}
       {account.kind !== 'sub' && (
         <>
+          <InviteForm />
           <input
             type="search"
             aria-label="Search workspaces"
             placeholder="Search by name or ID"
             autoFocus
+            className="search"
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onKeyDown}

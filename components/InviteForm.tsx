@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { isWorkspaceId, MALFORMED_ID } from '@/lib/group-actions';
+import { Alert } from './Alert';
+import { useRequest } from './use-request';
+
+/** Invites a workspace by id. The id is checked here first: a malformed one is never sent. */
+export function InviteForm() {
+  const [id, setId] = useState('');
+  const request = useRequest();
+  return (
+    <form
+      className="field"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!isWorkspaceId(id)) return request.setError(MALFORMED_ID);
+        // On failure the field keeps what was typed, so it can be corrected.
+        if (await request.run({ type: 'invite', workspaceId: id.trim() })) setId('');
+      }}
+    >
+      <div className="inline-form">
+        <input
+          type="text"
+          aria-label="Workspace ID to invite"
+          placeholder="Workspace ID to invite"
+          spellCheck={false}
+          value={id}
+          onChange={(event) => setId(event.target.value)}
+        />
+        <button type="submit" disabled={request.busy}>
+          {request.busy ? 'Inviting…' : 'Invite'}
+        </button>
+      </div>
+      {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
+    </form>
+  );
+}

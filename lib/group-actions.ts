@@ -1,0 +1,118 @@
+// Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
+// actions with plain answers. Each is journalled (operations.ts) so that a worker stopped
+// mid-way neither loses it nor sends it twice.
+import { ApiError } from './api-error';
+import { defaultClientFactory, type ClientFactory } from './instantly/client';
+import { explainInstantlyError } from './instantly/explain';
+import { Uuid } from './instantly/schemas';
+import { displayName, dropGoneTargets, syncGroup, toMember } from './group-sync';
+import { tell } from './notify';
+import { begin, dismiss, running } from './operations';
+import { reconcile } from './reconcile';
+import { done, failed, type Reply } from './result';
+import { instantlyKey } from './secrets';
+import { account, group, type Member } from './storage';
+
+export const MALFORMED_ID =
+  'That is not a workspace ID. A workspace ID looks like 019ffad2-5cb9-7412-a999-646b69b0d7b4; copy it from the workspace’s Settings → Workspace & Members.';
+
+export const isWorkspaceId = (text: string) => Uuid.safeParse(text.trim()).success;
+
+async function connected(makeClient: ClientFactory) {
+  const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
+  return key && current ? { client: makeClient(key), current } : null;
+}
+
+const NOT_CONNECTED = failed('Connect an Instantly API key in the settings first.');
+
+async function setMembers(change: (members: Member[]) => Member[]) {
+  const now = await group.get();
+  await group.set({ ...now, members: change(now.members) });
+}
+
+export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const workspaceId = rawId.trim();
+  if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
+  const session = await connected(makeClient);
+  if (!session) return NOT_CONNECTED;
+  if (session.current.kind === 'sub')
+    return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
+  if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
+  const op = await begin({ kind: 'invite', workspaceId, label: workspaceId });
+  try {
+    const member = toMember(await session.client.invite(workspaceId));
+    await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
+    if (session.current.kind === 'standalone') await account.set({ ...session.current, kind: 'admin' });
+    return done;
+  } catch (error) {
+    return failed(explainInstantlyError(error, 'invite'));
+  } finally {
+    await dismiss(op.id);
+  }
+}
+
+export async function remove(membershipId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const session = await connected(makeClient);
+  if (!session) return NOT_CONNECTED;
+  const member = (await group.get()).members.find((m) => m.membershipId === membershipId);
+  if (!member) return done; // already gone: what the user wanted
+  const op = await begin({ kind: 'remove', membershipId, workspaceId: member.workspaceId, label: displayName(member) });
+  try {
+    await session.client.deleteMember(membershipId);
+  } catch (error) {
+    // Someone (or an earlier try) removed it already: the outcome the user asked for.
+    if (!(error instanceof ApiError && error.kind === 'not-found')) {
+      await dismiss(op.id);
+      return failed(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
+    }
+  }
+  await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
+  await dropGoneTargets((await group.get()).members);
+  await dismiss(op.id);
+  await reconcile();
+  return done;
+}
+
+export async function leave(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const session = await connected(makeClient);
+  if (!session) return NOT_CONNECTED;
+  const { current } = session;
+  const membershipId = current.admin?.membershipId;
+  if (current.kind !== 'sub' || !membershipId) return failed('This workspace is not in a workspace group, so there is nothing to leave.');
+  const op = await begin({ kind: 'leave', membershipId, label: current.admin?.name ?? 'the admin workspace' });
+  try {
+    await session.client.deleteMember(membershipId);
+    await account.set({ ...current, kind: 'standalone', admin: undefined });
+    return done;
+  } catch (error) {
+    return failed(explainInstantlyError(error, 'leave'));
+  } finally {
+    await dismiss(op.id);
+  }
+}
+
+/**
+ * Start-up: entries still "running" belong to a worker that was stopped mid-action. Whether
+ * the server got the request is unknown, so ask the server, tell the user, and send nothing.
+ */
+export async function settleInterrupted(makeClient: ClientFactory = defaultClientFactory): Promise<void> {
+  const interrupted = await running();
+  if (interrupted.length === 0) return;
+  const synced = await syncGroup(makeClient);
+  const [{ members }, current] = await Promise.all([group.get(), account.get()]);
+  for (const op of interrupted) {
+    let happened: boolean | undefined;
+    if (synced.ok && op.kind === 'invite') happened = members.some((m) => m.workspaceId === op.workspaceId && m.status !== 'rejected');
+    if (synced.ok && op.kind === 'remove') happened = !members.some((m) => m.membershipId === op.membershipId);
+    if (synced.ok && op.kind === 'leave') happened = current?.kind !== 'sub';
+    const verb = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' }[op.kind];
+    await tell(
+      happened === undefined
+        ? `${verb} ${op.label} was interrupted and could not be confirmed. Refresh to see whether it happened.`
+        : happened
+          ? `${verb} ${op.label} was interrupted, but Instantly had already done it.`
+          : `${verb} ${op.label} was interrupted before Instantly got it: nothing changed. Try again if you still want to.`,
+    );
+    await dismiss(op.id);
+  }
+}
