@@ -1,0 +1,22 @@
+import type { DnrApi, HeaderRule, RuleChange } from '@/lib/dnr';
+
+/** An in-memory declarativeNetRequest that also counts update calls. */
+export function fakeDnr() {
+  const sets = { dynamic: new Map<number, HeaderRule>(), session: new Map<number, HeaderRule>() };
+  const updates: { area: 'dynamic' | 'session'; change: RuleChange }[] = [];
+  const apply = (area: 'dynamic' | 'session', change: RuleChange) => {
+    updates.push({ area, change: structuredClone(change) });
+    for (const id of change.removeRuleIds) sets[area].delete(id);
+    for (const rule of change.addRules) {
+      if (sets[area].has(rule.id)) throw new Error(`Rule with id ${rule.id} already exists`);
+      sets[area].set(rule.id, structuredClone(rule));
+    }
+  };
+  const api: DnrApi = {
+    getDynamicRules: async () => [...sets.dynamic.values()].map((r) => structuredClone(r)),
+    getSessionRules: async () => [...sets.session.values()].map((r) => structuredClone(r)),
+    updateDynamicRules: async (change) => apply('dynamic', change),
+    updateSessionRules: async (change) => apply('session', change),
+  };
+  return { api, updates, dynamic: () => [...sets.dynamic.values()], session: () => [...sets.session.values()] };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/rules';
+import { fakeDnr } from './fake-dnr';
+
+const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
+const north = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b5', name: 'Northwind Leads' };
+const base: RuleState = { extensionHost: 'abcdefghijklmnop', actingAs: null, tabActing: {}, unstructured: null };
+
+describe('rulesFor', () => {
+  it('adds no rule while acting as the admin workspace', () => {
+    expect(rulesFor(base)).toEqual({ dynamic: [], session: [] });
+  });
+
+  it('sets x-as-workspace on requests to the API host only, never from the extension itself', () => {
+    const { dynamic } = rulesFor({ ...base, actingAs: acme });
+    expect(dynamic).toHaveLength(1);
+    const [rule] = dynamic;
+    expect(rule!.id).toBe(RULE_ID.instantlyEverywhere);
+    expect(rule!.action.requestHeaders).toEqual([{ header: 'x-as-workspace', operation: 'set', value: acme.workspaceId }]);
+    expect(rule!.condition.requestDomains).toEqual(['api.instantly.ai']);
+    expect(rule!.condition.excludedInitiatorDomains).toEqual(['abcdefghijklmnop']);
+    expect(rule!.condition.tabIds).toBeUndefined();
+  });
+
+  it('gives each tab-only choice a session rule for that tab, above the everywhere rule', () => {
+    const { dynamic, session } = rulesFor({ ...base, actingAs: acme, tabActing: { '42': north, '7': acme } });
+    expect(dynamic).toHaveLength(1);
+    expect(session.map((r) => r.condition.tabIds)).toEqual([[7], [42]]);
+    expect(session.every((r) => r.priority === PRIORITY.tab && r.priority > PRIORITY.everywhere)).toBe(true);
+    expect(session[1]!.action.requestHeaders[0]!.value).toBe(north.workspaceId);
+    expect(new Set(session.map((r) => r.id)).size).toBe(2);
+  });
+
+  it('sends the Unstructured key only for the allowed initiators', () => {
+    const { dynamic } = rulesFor({
+      ...base,
+      unstructured: { key: 'k-1', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io'] },
+    });
+    expect(dynamic).toEqual([
+      expect.objectContaining({
+        id: RULE_ID.unstructuredKey,
+        condition: expect.objectContaining({
+          requestDomains: ['platform.unstructuredapp.io'],
+          initiatorDomains: ['platform.unstructuredapp.io'],
+          excludedInitiatorDomains: ['abcdefghijklmnop'],
+        }),
+      }),
+    ]);
+  });
+
+  it('adds no Unstructured rule when no site is allowed to use the key', () => {
+    const state = { ...base, unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [] } };
+    expect(rulesFor(state).dynamic).toEqual([]);
+  });
+});
+
+describe('applyRules', () => {
+  it('changes only what differs, in one update per rule set', async () => {
+    const dnr = fakeDnr();
+    await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
+    expect(dnr.dynamic()[0]!.action.requestHeaders[0]!.value).toBe(acme.workspaceId);
+
+    // Same state again: nothing to do.
+    const again = await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
+    expect(again.dynamic).toEqual({ removeRuleIds: [], addRules: [] });
+    expect(dnr.updates).toHaveLength(1);
+
+    await applyRules(dnr.api, rulesFor({ ...base, actingAs: north }));
+    expect(dnr.updates).toHaveLength(2);
+    expect(dnr.updates[1]!.change.removeRuleIds).toEqual([RULE_ID.instantlyEverywhere]);
+    expect(dnr.dynamic()[0]!.action.requestHeaders[0]!.value).toBe(north.workspaceId);
+
+    await applyRules(dnr.api, rulesFor(base));
+    expect(dnr.dynamic()).toEqual([]);
+  });
+
+  it('treats rules handed back with keys in another order as unchanged', () => {
+    const [rule] = rulesFor({ ...base, actingAs: acme }).dynamic;
+    const reordered = JSON.parse(JSON.stringify({ condition: rule!.condition, action: rule!.action, priority: rule!.priority, id: rule!.id }));
+    expect(diffRules([reordered], [rule!])).toEqual({ removeRuleIds: [], addRules: [] });
+  });
+
+  it('removes a closed tab’s session rule', async () => {
+    const dnr = fakeDnr();
+    await applyRules(dnr.api, rulesFor({ ...base, tabActing: { '3': acme, '9': north } }));
+    expect(dnr.session()).toHaveLength(2);
+    await applyRules(dnr.api, rulesFor({ ...base, tabActing: { '9': north } }));
+    expect(dnr.session().map((r) => r.condition.tabIds)).toEqual([[9]]);
+  });
+});
