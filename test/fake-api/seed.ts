@@ -1,0 +1,213 @@
+// Fixtures: an agency (one admin workspace and its clients' sub workspaces), a few workspaces
+// outside any group, keys for every kind of caller, and Unstructured workspaces. Deterministic:
+// the same options give the same ids, names, keys and timestamps.
+import { counterUuid, type MembershipStatus, type Store, type UnstructuredJob, type UnstructuredWorkflow } from './store';
+
+export interface SeedOptions {
+  subWorkspaces: number;
+  /** Every n-th sub workspace (1-based) is pending. Default 6; 0 for none. */
+  pendingEvery?: number;
+  /** Every n-th sub workspace is rejected (pending wins when both apply). Default 9; 0 for none. */
+  rejectedEvery?: number;
+  /** Put before each sub workspace's name, e.g. "Client " → "Client Acme Outbound". */
+  namePrefix?: string;
+  /** Every n-th sub workspace has no name (`sub_workspace_name: null`). Default 0 (never). */
+  nullNameEvery?: number;
+  /** Names of Unstructured workspaces to create, one key each. */
+  unstructuredWorkspaces?: string[];
+}
+
+export interface SeededSub {
+  id: string;
+  name: string | null;
+  status: MembershipStatus;
+  membershipId: string;
+  /** Key of the sub workspace's owner (all scopes). */
+  ownerKey: string;
+}
+
+export interface SeedResult {
+  /** Owner of the admin workspace, scope all:all. */
+  adminKey: string;
+  /** A user with the admin role (not owner) in the admin workspace: may invite and remove. */
+  adminColleagueKey: string;
+  /** A user with the member role in the admin workspace: may not invite or remove. */
+  adminMemberKey: string;
+  /** Owner of the first accepted sub workspace ('' when no sub is accepted). */
+  subKey: string;
+  /** A member (not owner) of that same sub workspace: may not leave ('' when no sub is accepted). */
+  subMemberKey: string;
+  /** Owner of a paid workspace in no group. */
+  loneKey: string;
+  /** Owner of a workspace without a paid plan (every call: 402). */
+  unpaidKey: string;
+  /** Admin workspace, read scopes only (workspace_group_members:read, workspaces:read). */
+  readOnlyKey: string;
+  /** Admin workspace, revoked. */
+  revokedKey: string;
+  admin: { id: string; name: string };
+  subs: SeededSub[];
+  /** Paid workspaces in no group, free to be invited. */
+  invitable: { id: string; name: string; ownerKey: string }[];
+  unstructuredKeys: { name: string; key: string }[];
+}
+
+const ALL = ['all:all'];
+const READ_ONLY = ['workspace_group_members:read', 'workspaces:read'];
+
+/** Client names of the kind an outbound agency has (some with characters a UI must cope with). */
+export const CLIENT_NAMES = [
+  'Acme Outbound', 'Northwind Leads', 'Blue Harbor Growth', 'Pinecrest Dental', 'Summit Roofing Co',
+  'Brightline SaaS', 'Copperleaf Realty', 'Evergreen Legal', 'Falcon Logistics', 'Granite Peak Capital',
+  'Harborview Clinics', 'Ironclad Security', 'Juniper Wellness', 'Keystone Staffing', 'Lighthouse Analytics',
+  "O'Brien & Sons Plumbing", 'Nimbus Cloud Partners', 'Oakridge Insurance', 'Polaris Fintech', 'Café Lumière',
+  'Redwood HR', 'Silverline Solar', 'Tidewater Marine', 'Upland Coffee Roasters', 'Vantage Point Media',
+  'Willow Creek Vets', 'Xenon Robotics', 'Yellowstone Tours', 'Zephyr Fitness', 'Atlas Freight',
+  'Beacon Hill Tutors', 'Cedar & Stone Builders', 'Driftwood Apparel', 'Ember Kitchens', 'Foxglove Florists',
+  'Greenway Landscaping', 'Helix Biotech', 'Indigo Print Studio', 'Jetstream Travel', 'Kinetic Physio',
+] as const;
+
+const FREE_NAMES = ['Maple Street Bakery', 'Orbit Web Studio', 'Quartz Accounting'] as const;
+
+/** Seeded things were created over the weeks before this date, 6 hours apart. */
+const SEED_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
+const at = (step: number) => new Date(SEED_EPOCH + step * 6 * 3_600_000).toISOString();
+
+function slug(name: string): string {
+  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+/** Unique realistic names: the list, then the list again with " 2", " 3"… */
+function clientName(index: number): string {
+  const base = CLIENT_NAMES[index % CLIENT_NAMES.length] ?? 'Client';
+  const round = Math.floor(index / CLIENT_NAMES.length);
+  return round === 0 ? base : `${base} ${round + 1}`;
+}
+
+function statusFor(n: number, pendingEvery: number, rejectedEvery: number): MembershipStatus {
+  if (pendingEvery > 0 && n % pendingEvery === 0) return 'pending';
+  if (rejectedEvery > 0 && n % rejectedEvery === 0) return 'rejected';
+  return 'accepted';
+}
+
+/** Replaces the store's contents with an agency and its clients. */
+export function seedAgency(store: Store, options: SeedOptions): SeedResult {
+  const { subWorkspaces, pendingEvery = 6, rejectedEvery = 9, namePrefix = '', nullNameEvery = 0, unstructuredWorkspaces = [] } = options;
+  store.reset();
+  let step = 0;
+  let keyCount = 0;
+  const key = (label: string) => `demo-${label}-key-${String(++keyCount).padStart(4, '0')}`;
+
+  const workspaceWithOwner = (name: string | null, email: string, paid = true) => {
+    const owner = store.addUser(email);
+    const workspace = store.addWorkspace({ name, ownerId: owner.id, paid, createdAt: at(step++) });
+    return { owner, workspace };
+  };
+  const member = (workspaceId: string, email: string, role: 'admin' | 'member', label: string, scopes = ALL) => {
+    const user = store.addUser(email);
+    store.setRole(workspaceId, user.id, role);
+    return store.addKey({ key: key(label), workspaceId, userId: user.id, scopes }).key;
+  };
+
+  const adminName = 'Northstar Outreach Agency';
+  const { owner: adminOwner, workspace: admin } = workspaceWithOwner(adminName, 'owner@northstar-agency.example');
+  const adminKey = store.addKey({ key: key('admin'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL }).key;
+  const readOnlyKey = store.addKey({ key: key('admin-readonly'), workspaceId: admin.id, userId: adminOwner.id, scopes: READ_ONLY }).key;
+  const revokedKey = store.addKey({ key: key('admin-revoked'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL, revoked: true }).key;
+  const adminColleagueKey = member(admin.id, 'ops@northstar-agency.example', 'admin', 'admin-colleague');
+  const adminMemberKey = member(admin.id, 'intern@northstar-agency.example', 'member', 'admin-member');
+
+  const subs: SeededSub[] = [];
+  let subMemberKey = '';
+  for (let i = 0; i < subWorkspaces; i++) {
+    const n = i + 1;
+    const fullName = `${namePrefix}${clientName(i)}`;
+    const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : fullName;
+    const { owner, workspace } = workspaceWithOwner(name, `owner@${slug(fullName)}.example`);
+    const ownerKey = store.addKey({ key: key(`sub${n}-owner`), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    const status = statusFor(n, pendingEvery, rejectedEvery);
+    const membership = store.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: workspace.id, status, createdAt: at(step++) });
+    subs.push({ id: workspace.id, name, status, membershipId: membership.id, ownerKey });
+  }
+  const firstAccepted = subs.find((s) => s.status === 'accepted');
+  if (firstAccepted) {
+    subMemberKey = member(firstAccepted.id, `sdr@${slug(firstAccepted.name ?? 'client')}.example`, 'member', 'sub-member');
+  }
+
+  const lone = workspaceWithOwner('Solo Growth Studio', 'owner@solo-growth.example');
+  const loneKey = store.addKey({ key: key('lone'), workspaceId: lone.workspace.id, userId: lone.owner.id, scopes: ALL }).key;
+  const unpaid = workspaceWithOwner('Lapsed Labs', 'owner@lapsed-labs.example', false);
+  const unpaidKey = store.addKey({ key: key('unpaid'), workspaceId: unpaid.workspace.id, userId: unpaid.owner.id, scopes: ALL }).key;
+
+  const invitable = FREE_NAMES.map((name) => {
+    const { owner, workspace } = workspaceWithOwner(name, `owner@${slug(name)}.example`);
+    const ownerKey = store.addKey({ key: key('free-owner'), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    return { id: workspace.id, name, ownerKey };
+  });
+
+  const unstructuredKeys = unstructuredWorkspaces.map((name, index) => {
+    const record = { name, key: `demo-unstructured-${slug(name)}-key-${index + 1}`, ...unstructuredContents(name, index) };
+    store.unstructured.push(record);
+    return { name: record.name, key: record.key };
+  });
+
+  return {
+    adminKey,
+    adminColleagueKey,
+    adminMemberKey,
+    subKey: firstAccepted?.ownerKey ?? '',
+    subMemberKey,
+    loneKey,
+    unpaidKey,
+    readOnlyKey,
+    revokedKey,
+    admin: { id: admin.id, name: adminName },
+    subs,
+    invitable,
+    unstructuredKeys,
+  };
+}
+
+const WORKFLOW_NAMES = ['Invoices to Postgres', 'Contracts to Pinecone', 'Support tickets to S3'] as const;
+const JOB_STATUSES: UnstructuredJob['status'][] = ['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'FAILED'];
+
+/** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (B4). */
+function unstructuredContents(workspaceName: string, index: number): { workflows: UnstructuredWorkflow[]; jobs: UnstructuredJob[] } {
+  // Ids from a range of their own, so they never equal an Instantly id of the same seed.
+  const id = (n: number) => counterUuid('other', 0x100000 * (index + 1) + n);
+  const workflows: UnstructuredWorkflow[] = WORKFLOW_NAMES.map((name, i) => ({
+    id: id(i + 1),
+    name: `${workspaceName}: ${name}`,
+    status: i === 2 ? 'inactive' : 'active',
+    sources: [id(100 + i)],
+    destinations: [id(200 + i)],
+    workflow_nodes: [],
+    created_at: at(i),
+    updated_at: i === 0 ? null : at(i + 10),
+    schedule: null,
+    workflow_type: 'custom',
+    reprocess_all: false,
+  }));
+  const jobs: UnstructuredJob[] = JOB_STATUSES.map((status, i) => {
+    const workflow = workflows[i % workflows.length];
+    return {
+      id: id(300 + i),
+      workflow_id: workflow?.id ?? '',
+      workflow_name: workflow?.name ?? '',
+      status,
+      created_at: at(20 + i),
+      runtime: status === 'COMPLETED' ? `${12 + i * 7}s` : null,
+    };
+  });
+  return { workflows, jobs };
+}
+
+/** What `npm start` shows: ~25 clients with mixed statuses and two Unstructured workspaces. */
+export function seedDemo(store: Store): SeedResult {
+  return seedAgency(store, {
+    subWorkspaces: 25,
+    pendingEvery: 6,
+    rejectedEvery: 11,
+    unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'],
+  });
+}
