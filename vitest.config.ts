@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    // Only unit tests: Playwright's specs live in test/e2e and must not be picked up here.
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    // Component tests opt into a DOM with a `// @vitest-environment happy-dom` comment.
+    environment: 'node',
+    // The JSON report is what .ci/run counts.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
+  },
+});
