@@ -33,10 +33,10 @@ export interface DnrApi {
 type Dnr = typeof browser.declarativeNetRequest;
 
 export const browserDnr: DnrApi = {
-  getDynamicRules: () => browser.declarativeNetRequest.getDynamicRules() as Promise<HeaderRule[]>,
-  updateDynamicRules: (change) =>
+  getDynamicRules: async () => browser.declarativeNetRequest.getDynamicRules() as Promise<HeaderRule[]>,
+  updateDynamicRules: async (change) =>
     browser.declarativeNetRequest.updateDynamicRules(change as Parameters<Dnr['updateDynamicRules']>[0]),
-  getSessionRules: () => browser.declarativeNetRequest.getSessionRules() as Promise<HeaderRule[]>,
-  updateSessionRules: (change) =>
+  getSessionRules: async () => browser.declarativeNetRequest.getSessionRules() as Promise<HeaderRule[]>,
+  updateSessionRules: async (change) =>
     browser.declarativeNetRequest.updateSessionRules(change as Parameters<Dnr['updateSessionRules']>[0]),
 };

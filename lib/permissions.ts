@@ -1,0 +1,24 @@
+// Thin adapter over browser.permissions (WXT's fake browser does not implement it).
+import { browser } from 'wxt/browser';
+
+export interface PermissionSet {
+  origins?: string[];
+  permissions?: string[];
+}
+
+export interface PermissionsApi {
+  contains(set: PermissionSet): Promise<boolean>;
+  /** Must be called from a user gesture in a page (popup/options), never from the background. */
+  request(set: PermissionSet): Promise<boolean>;
+  remove(set: PermissionSet): Promise<boolean>;
+  getAll(): Promise<PermissionSet>;
+}
+
+type Set = Parameters<typeof browser.permissions.contains>[0];
+
+export const browserPermissions: PermissionsApi = {
+  contains: async (set) => browser.permissions.contains(set as Set),
+  request: async (set) => browser.permissions.request(set as Set),
+  remove: async (set) => browser.permissions.remove(set as Set),
+  getAll: async () => browser.permissions.getAll(),
+};

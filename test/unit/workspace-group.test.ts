@@ -1,0 +1,263 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { actAs, forgetTab } from '@/lib/act-as';
+import { forgetKey, saveKey } from '@/lib/connect';
+import { invite, leave, remove, settleInterrupted } from '@/lib/group-actions';
+import { syncGroup } from '@/lib/group-sync';
+import { begin } from '@/lib/operations';
+import { instantlyKey } from '@/lib/secrets';
+import { account, actingAs, group, notice, operations, tabActing } from '@/lib/storage';
+import { useFakeApi } from './fake-api-harness';
+
+const dnr = vi.hoisted(() => ({ fake: undefined as undefined | ReturnType<typeof import('./fake-dnr').fakeDnr> }));
+vi.mock('@/lib/dnr', async () => {
+  const { fakeDnr } = await import('./fake-dnr');
+  dnr.fake = fakeDnr();
+  return { browserDnr: dnr.fake.api };
+});
+vi.mock('@/lib/permissions', () => ({
+  browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
+}));
+const headerRule = () => dnr.fake!.dynamic().find((r) => r.action.requestHeaders[0]!.header === 'x-as-workspace');
+
+describe('connecting a key', () => {
+  const ctx = useFakeApi({ subWorkspaces: 12 });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
+  });
+
+  it('an admin key: the workspace, its kind, and the whole group are stored', async () => {
+    expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({ ok: true });
+    expect(await account.get()).toMatchObject({ workspaceName: ctx.seeded.admin.name, kind: 'admin', remembered: false });
+    const { members } = await group.get();
+    expect(members).toHaveLength(12);
+    expect(members.map((m) => m.status)).toEqual(ctx.seeded.subs.map((s) => s.status));
+  });
+
+  it('a sub workspace key knows its admin', async () => {
+    await saveKey(ctx.seeded.subKey, false, ctx.makeClient);
+    expect(await account.get()).toMatchObject({ kind: 'sub', admin: { name: ctx.seeded.admin.name } });
+  });
+
+  it('a key in no group', async () => {
+    await saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    expect(await account.get()).toMatchObject({ kind: 'standalone' });
+  });
+
+  it('the key lives in session storage unless remembered, and never in sync storage', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    expect(await fakeBrowser.storage.session.get()).toMatchObject({ 'secret:instantly': ctx.seeded.adminKey });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(ctx.seeded.adminKey);
+    await saveKey(ctx.seeded.adminKey, true, ctx.makeClient);
+    expect(await fakeBrowser.storage.local.get()).toMatchObject({ 'secret:instantly': ctx.seeded.adminKey });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(ctx.seeded.adminKey);
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+  });
+
+  it.each([
+    ['a wrong key', 'wrong-key', /rejected this API key/],
+    ['a revoked key', 'revoked', /rejected this API key/],
+    ['a workspace without a paid plan', 'unpaid', /no active paid Instantly plan/],
+  ])('%s gets its own sentence and nothing is stored', async (_label, which, sentence) => {
+    const key = which === 'revoked' ? ctx.seeded.revokedKey : which === 'unpaid' ? ctx.seeded.unpaidKey : which;
+    const reply = await saveKey(key, true, ctx.makeClient);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(sentence) });
+    expect(await instantlyKey.get()).toBeNull();
+    expect(await account.get()).toBeNull();
+  });
+
+  it('no network: a plain sentence, nothing stored', async () => {
+    await ctx.control.offline(true);
+    try {
+      expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({ ok: false, error: expect.stringMatching(/Can’t reach Instantly/) });
+    } finally {
+      await ctx.control.offline(false);
+    }
+    expect(await instantlyKey.get()).toBeNull();
+  });
+
+  it('forgetting the key clears it and stops acting', async () => {
+    await saveKey(ctx.seeded.adminKey, true, ctx.makeClient);
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    await actAs(sub.id);
+    expect(headerRule()).toBeDefined();
+    await forgetKey();
+    expect(await instantlyKey.get()).toBeNull();
+    expect(await account.get()).toBeNull();
+    expect(await actingAs.get()).toBeNull();
+    expect(headerRule()).toBeUndefined();
+  });
+});
+
+describe('acting as a sub workspace', () => {
+  const ctx = useFakeApi({ subWorkspaces: 12 });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
+    await dnr.fake!.api.updateSessionRules({ removeRuleIds: dnr.fake!.session().map((r) => r.id), addRules: [] });
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+  });
+
+  it('an accepted member: the rule and badge follow; stop acting removes them', async () => {
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    expect(await actAs(sub.id)).toEqual({ ok: true });
+    expect(headerRule()!.action.requestHeaders[0]!.value).toBe(sub.id);
+    expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
+    await actAs(null);
+    expect(headerRule()).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('pending and rejected members cannot be acted as', async () => {
+    for (const status of ['pending', 'rejected'] as const) {
+      const sub = ctx.seeded.subs.find((s) => s.status === status)!;
+      expect(await actAs(sub.id)).toEqual({ ok: false, error: expect.stringContaining(`invitation is ${status}`) });
+    }
+    expect(headerRule()).toBeUndefined();
+  });
+
+  it('this tab only: a session rule for the tab, gone when the tab closes', async () => {
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    await actAs(sub.id, 17);
+    expect(dnr.fake!.session().map((r) => r.condition.tabIds)).toEqual([[17]]);
+    expect(headerRule()).toBeUndefined();
+    await forgetTab(17);
+    expect(dnr.fake!.session()).toEqual([]);
+    expect(await tabActing.get()).toEqual({});
+  });
+
+  it('an invitation accepted since the last sync joins the choices and the user is told', async () => {
+    const pending = ctx.seeded.subs.find((s) => s.status === 'pending')!;
+    await ctx.control.accept(pending.membershipId);
+    await syncGroup(ctx.makeClient);
+    expect((await group.get()).members.find((m) => m.workspaceId === pending.id)?.status).toBe('accepted');
+    expect((await notice.get())?.text).toContain('accepted your invitation');
+    expect(await actAs(pending.id)).toEqual({ ok: true });
+  });
+
+  it('a workspace removed elsewhere while acted as: the rule is dropped and the user told why', async () => {
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    await actAs(sub.id);
+    const removed = await ctx.makeClient(ctx.seeded.adminKey).deleteMember(sub.membershipId);
+    expect(removed.id).toBe(sub.membershipId);
+    await syncGroup(ctx.makeClient);
+    expect(await actingAs.get()).toBeNull();
+    expect(headerRule()).toBeUndefined();
+    expect((await notice.get())?.text).toMatch(/Stopped acting as .*no longer an accepted sub workspace/);
+  });
+
+  it('a stored key revoked since: the refresh says so and keeps the last known group', async () => {
+    await ctx.control.revokeKey(ctx.seeded.adminKey);
+    const reply = await syncGroup(ctx.makeClient);
+    expect(reply).toEqual({ ok: false, error: 'This API key was rejected — it may have been revoked. Paste a new key in the settings.' });
+    const stored = await group.get();
+    expect(stored.members).toHaveLength(12);
+    expect(stored.error).toBe(reply.ok ? undefined : reply.error);
+    expect(stored.retryable).toBe(false);
+  });
+
+  it('a lasting 500 is kept as a retryable error', async () => {
+    await ctx.control.fault({ status: 500, count: 20 });
+    await syncGroup(ctx.makeClient);
+    expect(await group.get()).toMatchObject({ retryable: true, error: expect.stringMatching(/problem answering/) });
+  });
+});
+
+describe('invite, remove, leave', () => {
+  const ctx = useFakeApi({ subWorkspaces: 12 });
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
+  });
+
+  it('a malformed id is refused without a request', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    await ctx.control.clearRequests();
+    expect(await invite('not-an-id', ctx.makeClient)).toEqual({ ok: false, error: expect.stringContaining('That is not a workspace ID') });
+    expect(await ctx.control.requests()).toEqual([]);
+  });
+
+  it('a valid id appears as pending at once; a second invite is explained', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const invitee = ctx.seeded.invitable[0]!;
+    expect(await invite(` ${invitee.id} `, ctx.makeClient)).toEqual({ ok: true });
+    expect((await group.get()).members.find((m) => m.workspaceId === invitee.id)?.status).toBe('pending');
+    expect(await invite(invitee.id, ctx.makeClient)).toEqual({ ok: false, error: expect.stringMatching(/already belongs to a workspace group/) });
+    expect(await operations.get()).toEqual([]);
+  });
+
+  it('a member without rights gets the scope named', async () => {
+    await saveKey(ctx.seeded.adminMemberKey, false, ctx.makeClient);
+    expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({
+      ok: false,
+      error: expect.stringContaining('workspace_group_members:create'),
+    });
+  });
+
+  it('a sub workspace’s key cannot invite, and is told why without a request', async () => {
+    await saveKey(ctx.seeded.subKey, false, ctx.makeClient);
+    await ctx.control.clearRequests();
+    expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({
+      ok: false,
+      error: expect.stringContaining('cannot be both an admin and a sub workspace'),
+    });
+    expect(await ctx.control.requests()).toEqual([]);
+  });
+
+  it('removing the acted-as workspace removes it on the server and stops acting as it', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    await actAs(sub.id);
+    expect(await remove(sub.membershipId, ctx.makeClient)).toEqual({ ok: true });
+    const server = await ctx.control.state();
+    expect(server.memberships.some((m) => m.id === sub.membershipId)).toBe(false);
+    expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(false);
+    expect(await actingAs.get()).toBeNull();
+    expect(headerRule()).toBeUndefined();
+  });
+
+  it('a refused removal keeps the row and says why', async () => {
+    await saveKey(ctx.seeded.adminMemberKey, false, ctx.makeClient);
+    const sub = ctx.seeded.subs[0]!;
+    const reply = await remove(sub.membershipId, ctx.makeClient);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('was not removed') });
+    expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(true);
+    expect(await operations.get()).toEqual([]);
+  });
+
+  it('the owner of a sub workspace leaves: the membership is gone on the server', async () => {
+    await saveKey(ctx.seeded.subKey, false, ctx.makeClient);
+    expect(await leave(ctx.makeClient)).toEqual({ ok: true });
+    expect(await account.get()).toMatchObject({ kind: 'standalone' });
+    const server = await ctx.control.state();
+    expect(server.memberships.some((m) => m.id === ctx.seeded.subs.find((s) => s.status === 'accepted')!.membershipId)).toBe(false);
+  });
+
+  it('a non-owner cannot leave: the sentence says so and nothing changes', async () => {
+    await saveKey(ctx.seeded.subMemberKey, false, ctx.makeClient);
+    expect(await leave(ctx.makeClient)).toEqual({ ok: false, error: 'Only the workspace owner can leave the group.' });
+    expect(await account.get()).toMatchObject({ kind: 'sub' });
+  });
+
+  it('an action interrupted by a stopped worker is settled from the server, never re-sent', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const sent = ctx.seeded.invitable[0]!;
+    const lost = ctx.seeded.invitable[1]!;
+    // One invite reached the server before the worker died, the other did not.
+    await ctx.makeClient(ctx.seeded.adminKey).invite(sent.id);
+    await begin({ kind: 'invite', workspaceId: sent.id, label: sent.name });
+    await begin({ kind: 'invite', workspaceId: lost.id, label: lost.name });
+    await ctx.control.clearRequests();
+    const notices: string[] = [];
+    const unwatch = notice.watch((n) => n && notices.push(n.text));
+    await settleInterrupted(ctx.makeClient);
+    unwatch();
+    expect(await ctx.control.requests({ method: 'POST' })).toEqual([]);
+    expect(await operations.get()).toEqual([]);
+    expect(notices).toEqual([
+      `Inviting ${sent.name} was interrupted, but Instantly had already done it.`,
+      `Inviting ${lost.name} was interrupted before Instantly got it: nothing changed. Try again if you still want to.`,
+    ]);
+  });
+});
