@@ -1,6 +1,19 @@
 // What a test can do to the fake from outside (routes under /__control/ on every host): read
 // the log of what arrived, make the API fail, slow or unreachable, play the invited owner,
 // and reseed. None of these requests is logged or affected by the conditions they set.
+//
+//   GET    /__control/requests[?host=&path=&method=]   the log (RequestLogEntry[]), oldest first
+//   DELETE /__control/requests                          clear it → {cleared}
+//   POST   /__control/memberships/{id}/accept|reject    the invited owner answers → member
+//   POST   /__control/faults {status, count, retryAfter?, path?}   queue failures → {faults}
+//   DELETE /__control/faults                            drop queued failures
+//   POST   /__control/latency {ms}                      delay every API answer
+//   POST   /__control/offline {on}                      drop API connections unanswered
+//   POST   /__control/seed {SeedOptions}                replace the store → SeedResult
+//   POST   /__control/reset                             empty store, log and conditions
+//   GET    /__control/state                             StoreSnapshot + conditions
+//   POST   /__control/workspaces/{id} {paid?, name?}    change a workspace → Workspace
+//   POST   /__control/keys/revoke {key}                 revoke a key
 import { z } from 'zod';
 import { errorResponse, jsonResponse, type FakeRequest, type FakeResponse } from './http';
 import { seedAgency } from './seed';

@@ -377,6 +377,7 @@ export class Store {
   /**
    * DELETE /workspace-group-members/{id}: from the admin side it removes a sub workspace (owners
    * and admins); from the sub side it is "leave" (owners only). Both take effect at once (api-facts A2).
+   * [inference] The sub's owner may also delete a pending membership this way (declining it).
    */
   removeMembership(caller: Caller, id: string): WorkspaceGroupMemberBody {
     const membership = this.visibleMembership(caller, id);
