@@ -1,16 +1,22 @@
 // Composition root: wires browser events to lib/. No logic lives here.
+import { browser } from 'wxt/browser';
 import { actAs, forgetTab } from '@/lib/act-as';
+import { syncAllowedSites } from '@/lib/allowed-sites';
 import { forgetKey, saveKey } from '@/lib/connect';
+import { onMenuClick } from '@/lib/context-menu';
+import { cycle, directionOf } from '@/lib/cycle-shortcut';
 import { invite, leave, remove } from '@/lib/group-actions';
 import { syncGroup } from '@/lib/group-sync';
 import { handleRequests } from '@/lib/messages';
+import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
 import { REFRESH_ALARM, startUp } from '@/lib/startup';
-import { notice } from '@/lib/storage';
-import { browser } from 'wxt/browser';
+import { notice, tabActing } from '@/lib/storage';
 
 export default defineBackground(() => {
+  // Every listener below waits for this: a wake-up and a cold start take the same path.
   const ready = startUp();
+  const when = <T>(work: () => Promise<T>) => void ready.then(work).catch(() => undefined);
 
   handleRequests(
     {
@@ -18,6 +24,7 @@ export default defineBackground(() => {
       forgetKey: () => forgetKey(),
       refresh: () => syncGroup(),
       actAs: (r) => actAs(r.workspaceId, r.tabId),
+      followEverywhere: (r) => forgetTab(r.tabId),
       invite: (r) => invite(r.workspaceId),
       remove: (r) => remove(r.membershipId),
       leave: () => leave(),
@@ -26,10 +33,26 @@ export default defineBackground(() => {
     ready,
   );
 
-  browser.runtime.onInstalled.addListener(() => void ready.then(() => syncGroup()));
-  browser.runtime.onStartup.addListener(() => void ready.then(() => syncGroup()));
+  browser.runtime.onInstalled.addListener(() => when(() => syncGroup()));
+  browser.runtime.onStartup.addListener(() => when(() => syncGroup()));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void ready.then(() => syncGroup());
+    if (alarm.name === REFRESH_ALARM) when(() => syncGroup());
   });
-  browser.tabs.onRemoved.addListener((tabId) => void ready.then(() => forgetTab(tabId)));
+
+  browser.commands.onCommand.addListener((command) => {
+    const direction = directionOf(command);
+    if (direction) when(() => cycle(direction));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => when(async () => onMenuClick(info.menuItemId, tab?.id)));
+
+  browser.tabs.onRemoved.addListener((tabId) => when(() => forgetTab(tabId)));
+  // The "In this tab only" checks show the active tab's choice.
+  browser.tabs.onActivated.addListener(() => when(() => reconcile()));
+  // Firefox drops a tab's own badge when the tab navigates: paint it again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') when(async () => (String(tabId) in (await tabActing.get()) ? reconcile() : undefined));
+  });
+
+  browser.permissions.onAdded.addListener(() => when(() => syncAllowedSites()));
+  browser.permissions.onRemoved.addListener(() => when(() => syncAllowedSites()));
 });

@@ -17,7 +17,8 @@ export async function targetFor(workspaceId: string): Promise<Target | string> {
 
 /**
  * @param workspaceId the sub workspace, or null for the admin workspace itself.
- * @param tabId act in this tab only; without it, everywhere.
+ * @param tabId act in this tab only (null there overrides a sub workspace chosen everywhere);
+ *   without it, everywhere.
  */
 export async function actAs(workspaceId: string | null, tabId?: number): Promise<Reply> {
   let target: Target | null = null;
@@ -29,20 +30,18 @@ export async function actAs(workspaceId: string | null, tabId?: number): Promise
   if (tabId === undefined) {
     await actingAs.set(target);
   } else {
-    const tabs = { ...(await tabActing.get()) };
-    if (target) tabs[String(tabId)] = target;
-    else delete tabs[String(tabId)];
-    await tabActing.set(tabs);
+    await tabActing.set({ ...(await tabActing.get()), [String(tabId)]: target });
   }
   await reconcile();
   return done;
 }
 
-/** A closed tab's choice goes with it (and so does its session rule). */
-export async function forgetTab(tabId: number): Promise<void> {
+/** The tab follows the everywhere choice again; also when it closes (its session rule goes too). */
+export async function forgetTab(tabId: number): Promise<Reply> {
   const tabs = await tabActing.get();
-  if (!(String(tabId) in tabs)) return;
-  const { [String(tabId)]: _closed, ...rest } = tabs;
+  if (!(String(tabId) in tabs)) return done;
+  const { [String(tabId)]: _forgotten, ...rest } = tabs;
   await tabActing.set(rest);
   await reconcile();
+  return done;
 }

@@ -1,7 +1,7 @@
 // The toolbar badge always says who you act as: a short label and a colour of the workspace's
 // own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
 import { browser } from 'wxt/browser';
-import type { Target } from './storage';
+import type { TabChoices, Target } from './storage';
 
 /** Up to three letters: initials of a multi-word name, else the name's start. */
 export function badgeLabel(target: Target): string {
@@ -44,7 +44,8 @@ export interface BadgeView {
 const TITLE = 'Workspace Switcher';
 
 export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab'): BadgeView {
-  if (!target) return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace` };
+  if (!target)
+    return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace${scope === 'tab' ? ' in this tab' : ''}` };
   return {
     text: badgeLabel(target),
     color: badgeColor(target.workspaceId),
@@ -62,7 +63,7 @@ async function paint(view: BadgeView, tabId?: number) {
   ]);
 }
 
-export async function showBadges(everywhere: Target | null, tabActing: Record<string, Target>): Promise<void> {
+export async function showBadges(everywhere: Target | null, tabActing: TabChoices): Promise<void> {
   await paint(badgeFor(everywhere, 'everywhere'));
   await Promise.all(
     Object.entries(tabActing).map(([tab, target]) =>

@@ -7,7 +7,7 @@ export interface HeaderRule {
   priority: number;
   action: {
     type: 'modifyHeaders';
-    requestHeaders: { header: string; operation: 'set'; value: string }[];
+    requestHeaders: ({ header: string; operation: 'set'; value: string } | { header: string; operation: 'remove' })[];
   };
   condition: {
     requestDomains: string[];

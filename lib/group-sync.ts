@@ -9,7 +9,7 @@ import { tell } from './notify';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, tabActing, type Member, type Target } from './storage';
+import { account, actingAs, group, tabActing, type Member, type TabChoices, type Target } from './storage';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
@@ -41,12 +41,11 @@ export async function dropGoneTargets(members: Member[]) {
     if (!kept) await tell(`Stopped acting as ${everywhere.name}: it is no longer an accepted sub workspace of this group (it was removed or left).`);
   }
   const tabs = await tabActing.get();
-  const keptTabs = Object.fromEntries(
-    Object.entries(tabs).flatMap(([tab, target]) => {
-      const kept = stillActable(target, members);
-      return kept ? [[tab, kept]] : [];
-    }),
-  );
+  const keptTabs: TabChoices = {};
+  for (const [tab, target] of Object.entries(tabs)) {
+    const kept = target === null ? null : stillActable(target, members);
+    if (target === null || kept) keptTabs[tab] = kept;
+  }
   await tabActing.set(keptTabs);
 }
 

@@ -1,11 +1,7 @@
 // The manifest, as a function of the target browser. Build-time only (imported by wxt.config.ts).
-import { INSTANTLY_API_ORIGIN, INSTANTLY_PAGE_ORIGINS } from './instantly/hosts';
-import { UNSTRUCTURED_DEFAULT_ORIGIN } from './unstructured/hosts';
+import { COMMANDS } from './commands';
+import { BUILT_IN_ORIGINS, patternFor } from './host-permissions';
 
-export const COMMANDS = {
-  next: 'cycle-next-workspace',
-  previous: 'cycle-previous-workspace',
-} as const;
 
 /**
  * @param extraHosts comma-separated origins granted at install time. Only test builds set it
@@ -20,15 +16,12 @@ export function manifestFor(browser: string, extraHosts = '') {
   const manifest: Record<string, unknown> = {
     name: 'Workspace Switcher for Instantly',
     short_name: 'Workspace Switcher',
-    permissions: ['storage', 'declarativeNetRequest', 'contextMenus', 'alarms', 'activeTab', 'notifications'],
+    permissions: ['storage', 'declarativeNetRequest', 'contextMenus', 'alarms', 'activeTab'],
+    // Asked for only when the user wants to hear of accepted invitations.
+    optional_permissions: ['notifications'],
     // Requests from a page are modified only if the extension may access the page's origin as
     // well as the API host (measured: ../shared/e2e-chromium.md), hence the page origins.
-    host_permissions: [
-      `${INSTANTLY_API_ORIGIN}/*`,
-      ...INSTANTLY_PAGE_ORIGINS.map((o) => `${o}/*`),
-      `${UNSTRUCTURED_DEFAULT_ORIGIN}/*`,
-      ...extra,
-    ],
+    host_permissions: [...BUILT_IN_ORIGINS.map(patternFor), ...extra],
     // Other sites (and self-hosted Unstructured URLs) are granted one by one, on the user's click.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Workspace Switcher' },
@@ -48,14 +41,21 @@ export function manifestFor(browser: string, extraHosts = '') {
     },
   };
   if (browser === 'firefox') {
+    // Minimum versions, from MDN's browser-compat-data (8.1, as shipped in web-ext's linter):
+    // 109 MV3 (action, host_permissions, _execute_action); 113 declarativeNetRequest with
+    // dynamic and session rules, modifyHeaders, requestDomains, initiatorDomains,
+    // excludedInitiatorDomains and tabIds; 115 storage.session; 127 host_permissions granted at
+    // install (MDN, host_permissions); 128 optional_host_permissions and separate session-rule
+    // limits; 140 data_collection_permissions (142 on Android), which AMO requires. So 140
+    // (an ESR) is what really decides it. WXT turns the background into `background.scripts`
+    // for Firefox (no service_worker there).
     manifest.browser_specific_settings = {
       gecko: {
         id: 'workspace-switcher@workspace-switcher.dev',
-        // 128: declarativeNetRequest session rules with tabIds and excludedInitiatorDomains;
-        // 140: data_collection_permissions.
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest;

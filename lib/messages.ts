@@ -10,6 +10,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refresh') }),
   /** workspaceId null: back to the admin workspace. tabId: this tab only. */
   z.object({ type: z.literal('actAs'), workspaceId: z.nullable(z.string()), tabId: z.optional(z.number()) }),
+  /** The tab follows the everywhere choice again. */
+  z.object({ type: z.literal('followEverywhere'), tabId: z.number() }),
   z.object({ type: z.literal('invite'), workspaceId: z.string() }),
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
   z.object({ type: z.literal('leave') }),

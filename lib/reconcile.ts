@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
-import { actingAs, tabActing } from './storage';
+import { applyMenu, menuFor, menuStateFor } from './context-menu';
+import { account, actingAs, group, tabActing } from './storage';
 import { unstructuredRuleState } from './unstructured/state';
 
 export function extensionHost(): string {
@@ -24,6 +25,15 @@ export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
     const state = await ruleState();
     await applyRules(dnr, rulesFor(state));
     await showBadges(state.actingAs, state.tabActing);
+    const [current, { members }, [active]] = await Promise.all([
+      account.get(),
+      group.get(),
+      browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    ]);
+    // The menu is a convenience: a browser without it must still switch.
+    await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error) =>
+      console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
+    );
   });
   // A failed run must not wedge the ones after it.
   queue = run.catch(() => undefined);

@@ -2,7 +2,7 @@
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
 import type { DnrApi, HeaderRule, RuleChange } from './dnr';
 import { INSTANTLY_API_HOST } from './instantly/hosts';
-import type { Target } from './storage';
+import type { TabChoices, Target } from './storage';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
@@ -22,8 +22,8 @@ export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */
   extensionHost: string;
   actingAs: Target | null;
-  /** tab id → the workspace acted as in that tab only. */
-  tabActing: Record<string, Target>;
+  /** tab id → the workspace acted as in that tab only (null: the admin workspace there). */
+  tabActing: TabChoices;
   unstructured: { key: string; apiHost: string; initiatorHosts: string[] } | null;
 }
 
@@ -32,13 +32,20 @@ export interface RuleSet {
   session: HeaderRule[];
 }
 
-function asWorkspaceRule(id: number, priority: number, target: Target, state: RuleState, tabId?: number): HeaderRule {
+/** target null: strip the header, so one tab goes out as the admin while others act as a sub. */
+function asWorkspaceRule(id: number, priority: number, target: Target | null, state: RuleState, tabId?: number): HeaderRule {
   return {
     id,
     priority,
     action: {
       type: 'modifyHeaders',
-      requestHeaders: [{ header: AS_WORKSPACE_HEADER, operation: 'set', value: target.workspaceId }],
+      // A header removed by a higher-priority rule cannot be set again by a lower one
+      // (Chrome's modifyHeaders ordering), which is what makes the per-tab override win.
+      requestHeaders: [
+        target
+          ? { header: AS_WORKSPACE_HEADER, operation: 'set', value: target.workspaceId }
+          : { header: AS_WORKSPACE_HEADER, operation: 'remove' },
+      ],
     },
     condition: {
       requestDomains: [INSTANTLY_API_HOST],

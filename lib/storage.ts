@@ -75,10 +75,18 @@ export type Notice = z.infer<typeof Notice>;
 export const account = storedItem('local:account', z.nullable(Account), null);
 export const group = storedItem('local:group', Group, { members: [], syncedAt: null });
 export const actingAs = storedItem('local:actingAs', z.nullable(Target), null);
-/** Per-tab choices: tab ids do not survive a browser restart, so neither do these. */
-export const tabActing = storedItem('session:tabActing', z.record(z.string(), Target), {});
+/**
+ * Per-tab choices, by tab id: a sub workspace, or null for "the admin workspace in this tab"
+ * (a tab without an entry follows the everywhere choice). Tab ids do not survive a browser
+ * restart, so these live in session storage and go with it.
+ */
+export const TabChoices = z.record(z.string(), z.nullable(Target));
+export type TabChoices = z.infer<typeof TabChoices>;
+export const tabActing = storedItem('session:tabActing', TabChoices, {});
 /** Something the user should know that happened while they were not looking. */
 export const notice = storedItem('local:notice', z.nullable(Notice), null);
+/** Origins the user allowed beyond Instantly's own (kept in step with the granted permissions). */
+export const allowedSites = storedItem('local:allowedSites', z.array(z.string()), []);
 
 /**
  * Invite, remove and leave, journalled before they are sent: if the worker is stopped

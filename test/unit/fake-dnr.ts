@@ -20,3 +20,9 @@ export function fakeDnr() {
   };
   return { api, updates, dynamic: () => [...sets.dynamic.values()], session: () => [...sets.session.values()] };
 }
+
+/** The value a rule sets its header to (undefined for a rule that removes it). */
+export const headerValue = (rule: HeaderRule | undefined) => {
+  const header = rule?.action.requestHeaders[0];
+  return header && 'value' in header ? header.value : undefined;
+};

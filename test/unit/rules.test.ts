@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/rules';
-import { fakeDnr } from './fake-dnr';
+import { fakeDnr, headerValue } from './fake-dnr';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
 const north = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b5', name: 'Northwind Leads' };
@@ -27,7 +27,7 @@ describe('rulesFor', () => {
     expect(dynamic).toHaveLength(1);
     expect(session.map((r) => r.condition.tabIds)).toEqual([[7], [42]]);
     expect(session.every((r) => r.priority === PRIORITY.tab && r.priority > PRIORITY.everywhere)).toBe(true);
-    expect(session[1]!.action.requestHeaders[0]!.value).toBe(north.workspaceId);
+    expect(headerValue(session[1]!)).toBe(north.workspaceId);
     expect(new Set(session.map((r) => r.id)).size).toBe(2);
   });
 
@@ -58,7 +58,7 @@ describe('applyRules', () => {
   it('changes only what differs, in one update per rule set', async () => {
     const dnr = fakeDnr();
     await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
-    expect(dnr.dynamic()[0]!.action.requestHeaders[0]!.value).toBe(acme.workspaceId);
+    expect(headerValue(dnr.dynamic()[0]!)).toBe(acme.workspaceId);
 
     // Same state again: nothing to do.
     const again = await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
@@ -68,7 +68,7 @@ describe('applyRules', () => {
     await applyRules(dnr.api, rulesFor({ ...base, actingAs: north }));
     expect(dnr.updates).toHaveLength(2);
     expect(dnr.updates[1]!.change.removeRuleIds).toEqual([RULE_ID.instantlyEverywhere]);
-    expect(dnr.dynamic()[0]!.action.requestHeaders[0]!.value).toBe(north.workspaceId);
+    expect(headerValue(dnr.dynamic()[0]!)).toBe(north.workspaceId);
 
     await applyRules(dnr.api, rulesFor(base));
     expect(dnr.dynamic()).toEqual([]);

@@ -7,6 +7,7 @@ import { syncGroup } from '@/lib/group-sync';
 import { begin } from '@/lib/operations';
 import { instantlyKey } from '@/lib/secrets';
 import { account, actingAs, group, notice, operations, tabActing } from '@/lib/storage';
+import { headerValue } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 
 const dnr = vi.hoisted(() => ({ fake: undefined as undefined | ReturnType<typeof import('./fake-dnr').fakeDnr> }));
@@ -18,6 +19,7 @@ vi.mock('@/lib/dnr', async () => {
 vi.mock('@/lib/permissions', () => ({
   browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
 }));
+vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
 const headerRule = () => dnr.fake!.dynamic().find((r) => r.action.requestHeaders[0]!.header === 'x-as-workspace');
 
 describe('connecting a key', () => {
@@ -102,7 +104,7 @@ describe('acting as a sub workspace', () => {
   it('an accepted member: the rule and badge follow; stop acting removes them', async () => {
     const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
     expect(await actAs(sub.id)).toEqual({ ok: true });
-    expect(headerRule()!.action.requestHeaders[0]!.value).toBe(sub.id);
+    expect(headerValue(headerRule()!)).toBe(sub.id);
     expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
     await actAs(null);
     expect(headerRule()).toBeUndefined();

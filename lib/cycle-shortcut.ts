@@ -1,0 +1,41 @@
+// The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
+import { actAs } from './act-as';
+import { COMMANDS } from './commands';
+import { displayName } from './group-sync';
+import type { Reply } from './result';
+import { actingAs, group, type Member, type Target } from './storage';
+
+export type Direction = 'next' | 'previous';
+
+/** The workspace after (or before) `current`; null is the admin workspace. Pending and rejected are skipped. */
+export function cycleTarget(current: string | null, members: Member[], direction: Direction): Target | null {
+  const ring: (Target | null)[] = [
+    null,
+    ...members.filter((m) => m.status === 'accepted').map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
+  ];
+  const at = Math.max(0, ring.findIndex((t) => (t?.workspaceId ?? null) === current));
+  const step = direction === 'next' ? 1 : -1;
+  return ring[(at + step + ring.length) % ring.length] ?? null;
+}
+
+export function directionOf(command: string): Direction | null {
+  if (command === COMMANDS.next) return 'next';
+  if (command === COMMANDS.previous) return 'previous';
+  return null;
+}
+
+let presses: Promise<unknown> = Promise.resolve();
+
+/**
+ * One press, one step. Presses are queued so that each starts from where the last one ended:
+ * ten quick presses are ten steps, and the rules end matching the last.
+ */
+export function cycle(direction: Direction): Promise<Reply> {
+  const run = presses.then(async () => {
+    const [current, { members }] = await Promise.all([actingAs.get(), group.get()]);
+    const target = cycleTarget(current?.workspaceId ?? null, members, direction);
+    return actAs(target?.workspaceId ?? null);
+  });
+  presses = run.catch(() => undefined);
+  return run;
+}

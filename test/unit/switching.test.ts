@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { menuFor, menuStateFor } from '@/lib/context-menu';
+import { cycleTarget, directionOf } from '@/lib/cycle-shortcut';
+import { allowableOrigin, originOf } from '@/lib/host-permissions';
+import type { Account, Member } from '@/lib/storage';
+
+const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
+  membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,
+  workspaceId: `019ffad2-0000-7000-8000-0000000000${String(n).padStart(2, '0')}`,
+  name,
+  status,
+  addedAt: '2026-01-01T00:00:00.000Z',
+});
+const members = [m(1, 'accepted'), m(2, 'pending'), m(3, 'accepted'), m(4, 'rejected'), m(5, 'accepted')];
+const admin: Account = {
+  workspaceId: '019ffad2-0000-7000-8000-00000000aaaa',
+  workspaceName: 'Northstar Agency',
+  kind: 'admin',
+  remembered: false,
+  checkedAt: 0,
+};
+
+describe('cycling', () => {
+  it('walks admin → each accepted workspace in list order → admin, skipping pending and rejected', () => {
+    const seen: (string | null)[] = [];
+    let current: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      current = cycleTarget(current, members, 'next')?.workspaceId ?? null;
+      seen.push(current);
+    }
+    expect(seen).toEqual([members[0]!.workspaceId, members[2]!.workspaceId, members[4]!.workspaceId, null]);
+  });
+
+  it('goes backwards with "previous"', () => {
+    expect(cycleTarget(null, members, 'previous')?.workspaceId).toBe(members[4]!.workspaceId);
+    expect(cycleTarget(members[2]!.workspaceId, members, 'previous')?.workspaceId).toBe(members[0]!.workspaceId);
+  });
+
+  it('from a workspace no longer in the list, starts over from the admin', () => {
+    expect(cycleTarget('019ffad2-0000-7000-8000-00000000ffff', members, 'next')?.workspaceId).toBe(members[0]!.workspaceId);
+  });
+
+  it('with nothing accepted, stays on the admin', () => {
+    expect(cycleTarget(null, [m(2, 'pending')], 'next')).toBeNull();
+  });
+
+  it('knows its commands', () => {
+    expect(directionOf('cycle-next-workspace')).toBe('next');
+    expect(directionOf('cycle-previous-workspace')).toBe('previous');
+    expect(directionOf('_execute_action')).toBeNull();
+  });
+});
+
+describe('context menu', () => {
+  it('lists the admin and every accepted workspace, the current one checked, everywhere and in this tab', () => {
+    const items = menuFor(menuStateFor(admin, members, { workspaceId: members[2]!.workspaceId, name: 'Client 3' }, { '9': null }, 9));
+    const radios = items.filter((i) => i.type === 'radio');
+    expect(items[0]).toMatchObject({ id: 'act-as', title: 'Act as workspace' });
+    expect(items[0]!.contexts).toEqual(expect.arrayContaining(['page', 'action']));
+    const everywhere = radios.filter((i) => i.parentId === 'act-as');
+    expect(everywhere.map((i) => i.title)).toEqual(['No sub workspace (Northstar Agency)', 'Client 1', 'Client 3', 'Client 5']);
+    expect(everywhere.filter((i) => i.checked).map((i) => i.title)).toEqual(['Client 3']);
+    const tab = radios.filter((i) => i.parentId === 'act-as:tab');
+    expect(tab.map((i) => i.title)).toEqual(['Same as everywhere', 'No sub workspace', 'Client 1', 'Client 3', 'Client 5']);
+    expect(tab.filter((i) => i.checked).map((i) => i.title)).toEqual(['No sub workspace']);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+
+  it('a tab with no choice of its own shows "Same as everywhere" checked', () => {
+    const items = menuFor(menuStateFor(admin, members, null, {}, 4));
+    expect(items.filter((i) => i.parentId === 'act-as:tab' && i.checked).map((i) => i.title)).toEqual(['Same as everywhere']);
+  });
+
+  it('is empty without an admin workspace key', () => {
+    expect(menuFor(menuStateFor(null, members, null, {}, null))).toEqual([]);
+    expect(menuFor(menuStateFor({ ...admin, kind: 'sub' }, [], null, {}, null))).toEqual([]);
+  });
+});
+
+describe('allowed sites', () => {
+  it('takes an origin from a page URL only for web pages', () => {
+    expect(allowableOrigin('https://crm.example.com/deals?id=1')).toBe('https://crm.example.com');
+    expect(allowableOrigin('chrome-extension://abc/popup.html')).toBeNull();
+    expect(allowableOrigin('about:blank')).toBeNull();
+    expect(allowableOrigin(undefined)).toBeNull();
+  });
+  it('reads an origin back from a host permission pattern', () => {
+    expect(originOf('https://crm.example.com/*')).toBe('https://crm.example.com');
+    expect(originOf('https://*/*')).toBeNull();
+  });
+});
