@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { Alert } from '@/components/Alert';
+import { AllowedSites } from '@/components/AllowedSites';
+import { NotifyToggle } from '@/components/NotifyToggle';
+import { Shortcuts } from '@/components/Shortcuts';
 import { useRequest } from '@/components/use-request';
 import { useUi } from '@/lib/ui-store';
 
@@ -64,15 +67,19 @@ function InstantlyKey() {
         </div>
       </form>
       {request.error && <Alert message={request.error} />}
+      {account?.kind === 'admin' && <NotifyToggle />}
     </section>
   );
 }
 
 export function App() {
+  const allowedSites = useUi((state) => state.allowedSites);
   return (
     <main className="options">
       <h1>Workspace Switcher settings</h1>
       <InstantlyKey />
+      <Shortcuts />
+      <AllowedSites sites={allowedSites} />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '@/components/Alert';
+import { AllowSite } from '@/components/AllowSite';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { InviteForm } from '@/components/InviteForm';
+import { recallSearch, rememberSearch } from '@/components/last-search';
 import { LeaveGroup } from '@/components/LeaveGroup';
+import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
 import { displayName } from '@/lib/group-sync';
@@ -16,8 +19,10 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, actingAs, notice, operations } = useUi();
-  const [query, setQuery] = useState('');
+  const { loaded, account, group, actingAs, tabActing, notice, operations, allowedSites } = useUi();
+  const tab = useActiveTab();
+  const [query, setQuery] = useState(recallSearch);
+  const [thisTabOnly, setThisTabOnly] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const [highlighted, setHighlighted] = useState(0);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -29,7 +34,10 @@ export function App() {
     return removing.size ? group.members.filter((m) => !removing.has(m.membershipId)) : group.members;
   }, [group.members, operations]);
   const members = useMemo(() => filterMembers(visible, deferredQuery), [visible, deferredQuery]);
-  useEffect(() => setHighlighted(0), [deferredQuery]);
+  useEffect(() => {
+    setHighlighted(0);
+    rememberSearch(deferredQuery);
+  }, [deferredQuery]);
 
   // The stored group shows at once; a refresh runs behind it.
   useEffect(() => {
@@ -50,7 +58,9 @@ export function App() {
     );
   }
 
-  const actAs = (member: Member) => void request.run({ type: 'actAs', workspaceId: member.workspaceId });
+  const tabChoice = tab ? tabActing[String(tab.id)] : undefined;
+  const actAs = (member: Member) =>
+    void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId: thisTabOnly && tab ? tab.id : undefined });
   const counts = { accepted: 0, pending: 0, rejected: 0 };
   for (const m of group.members) counts[m.status]++;
 
@@ -96,6 +106,7 @@ export function App() {
           <>
             <span>
               Acting as <strong>{actingAs.name}</strong>
+              {tabChoice !== undefined && ' everywhere else'}
             </span>
             <button type="button" onClick={() => void request.run({ type: 'actAs', workspaceId: null })}>
               Stop acting
@@ -104,9 +115,21 @@ export function App() {
         ) : (
           <span>
             Acting as the admin workspace <strong>{account.workspaceName}</strong>
+            {tabChoice !== undefined && ' everywhere else'}
           </span>
         )}
       </section>
+      {tab && tabChoice !== undefined && (
+        <section className="status" aria-label="This tab">
+          <span>
+            This tab: <strong>{tabChoice ? tabChoice.name : `the admin workspace (${account.workspaceName})`}</strong>
+          </span>
+          <button type="button" onClick={() => void request.run({ type: 'followEverywhere', tabId: tab.id })}>
+            Stop acting in this tab
+          </button>
+        </section>
+      )}
+      <AllowSite url={tab?.url} allowed={allowedSites} />
 
       {notice && <Alert message={notice.text} onDismiss={() => void request.run({ type: 'dismissNotice' })} />}
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
@@ -135,6 +158,10 @@ export function App() {
             aria-controls="sub-workspaces"
             aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
           />
+          <label className="check muted">
+            <input type="checkbox" checked={thisTabOnly} onChange={(event) => setThisTabOnly(event.target.checked)} disabled={!tab} />
+            This tab only
+          </label>
           <p className="muted summary">
             {group.members.length} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
             {deferredQuery && ` · ${members.length} shown`}
