@@ -12,6 +12,7 @@ import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
 import { REFRESH_ALARM, startUp } from '@/lib/startup';
 import { notice, tabActing } from '@/lib/storage';
+import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
 
 export default defineBackground(() => {
   // Every listener below waits for this: a wake-up and a cold start take the same path.
@@ -29,6 +30,9 @@ export default defineBackground(() => {
       remove: (r) => remove(r.membershipId),
       leave: () => leave(),
       dismissNotice: async () => (await notice.set(null), done),
+      addUnstructured: (r) => addUnstructured(r),
+      useUnstructured: (r) => useUnstructured(r.id),
+      deleteUnstructured: (r) => deleteUnstructured(r.id),
     },
     ready,
   );

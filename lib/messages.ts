@@ -16,6 +16,15 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
   z.object({ type: z.literal('leave') }),
   z.object({ type: z.literal('dismissNotice') }),
+  z.object({
+    type: z.literal('addUnstructured'),
+    name: z.string(),
+    key: z.string(),
+    apiUrl: z.optional(z.string()),
+    remember: z.boolean(),
+  }),
+  z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
+  z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

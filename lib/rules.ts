@@ -3,6 +3,7 @@
 import type { DnrApi, HeaderRule, RuleChange } from './dnr';
 import { INSTANTLY_API_HOST } from './instantly/hosts';
 import type { TabChoices, Target } from './storage';
+import { UNSTRUCTURED_KEY_HEADER } from './unstructured/provider';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
@@ -16,7 +17,6 @@ export const RULE_ID = {
 export const PRIORITY = { everywhere: 1, tab: 2 } as const;
 
 export const AS_WORKSPACE_HEADER = 'x-as-workspace';
-export const UNSTRUCTURED_KEY_HEADER = 'unstructured-api-key';
 
 export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */

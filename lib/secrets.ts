@@ -28,3 +28,4 @@ export function secret(name: string): Secret {
 }
 
 export const instantlyKey = secret('instantly');
+export const unstructuredKey = (workspaceId: string) => secret(`unstructured:${workspaceId}`);

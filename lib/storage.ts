@@ -85,6 +85,23 @@ export type TabChoices = z.infer<typeof TabChoices>;
 export const tabActing = storedItem('session:tabActing', TabChoices, {});
 /** Something the user should know that happened while they were not looking. */
 export const notice = storedItem('local:notice', z.nullable(Notice), null);
+/** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
+export const UnstructuredWorkspace = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The API base without /api/v1, e.g. https://platform.unstructuredapp.io. */
+  apiBase: z.string(),
+  /** The key's last characters, so the user can tell keys apart without it being shown. */
+  keyHint: z.string(),
+  remembered: z.boolean(),
+  summary: z.optional(z.object({ workflows: z.number(), jobs: z.number() })),
+  addedAt: z.number(),
+});
+export type UnstructuredWorkspace = z.infer<typeof UnstructuredWorkspace>;
+export const unstructuredWorkspaces = storedItem('local:unstructuredWorkspaces', z.array(UnstructuredWorkspace), []);
+/** The id of the Unstructured workspace whose key is in use, or null. */
+export const unstructuredInUse = storedItem('local:unstructuredInUse', z.nullable(z.string()), null);
+
 /** Origins the user allowed beyond Instantly's own (kept in step with the granted permissions). */
 export const allowedSites = storedItem('local:allowedSites', z.array(z.string()), []);
 

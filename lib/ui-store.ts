@@ -1,9 +1,30 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, notice, operations, tabActing, type StoredItem } from './storage';
+import {
+  account,
+  actingAs,
+  allowedSites,
+  group,
+  notice,
+  operations,
+  tabActing,
+  unstructuredInUse,
+  unstructuredWorkspaces,
+  type StoredItem,
+} from './storage';
 
-const items = { account, group, actingAs, tabActing, notice, operations, allowedSites } as const;
+const items = {
+  account,
+  group,
+  actingAs,
+  tabActing,
+  notice,
+  operations,
+  allowedSites,
+  unstructuredWorkspaces,
+  unstructuredInUse,
+} as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & { loaded: boolean };
 
@@ -16,6 +37,8 @@ export const useUi = create<UiState>(() => ({
   notice: null,
   operations: [],
   allowedSites: [],
+  unstructuredWorkspaces: [],
+  unstructuredInUse: null,
 }));
 
 let hydrated: Promise<void> | undefined;

@@ -3,6 +3,7 @@ import { Alert } from '@/components/Alert';
 import { AllowedSites } from '@/components/AllowedSites';
 import { NotifyToggle } from '@/components/NotifyToggle';
 import { Shortcuts } from '@/components/Shortcuts';
+import { UnstructuredSettings } from '@/components/UnstructuredSettings';
 import { useRequest } from '@/components/use-request';
 import { useUi } from '@/lib/ui-store';
 
@@ -74,10 +75,12 @@ function InstantlyKey() {
 
 export function App() {
   const allowedSites = useUi((state) => state.allowedSites);
+  const unstructured = useUi((state) => state.unstructuredWorkspaces);
   return (
     <main className="options">
       <h1>Workspace Switcher settings</h1>
       <InstantlyKey />
+      <UnstructuredSettings workspaces={unstructured} />
       <Shortcuts />
       <AllowedSites sites={allowedSites} />
     </main>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { InviteForm } from '@/components/InviteForm';
 import { recallSearch, rememberSearch } from '@/components/last-search';
 import { LeaveGroup } from '@/components/LeaveGroup';
+import { UnstructuredList } from '@/components/UnstructuredList';
 import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
@@ -19,7 +20,8 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, actingAs, tabActing, notice, operations, allowedSites } = useUi();
+  const { loaded, account, group, actingAs, tabActing, notice, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+    useUi();
   const tab = useActiveTab();
   const [query, setQuery] = useState(recallSearch);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -54,6 +56,7 @@ export function App() {
         <button type="button" className="primary" onClick={openSettings}>
           Open settings
         </button>
+        <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
       </main>
     );
   }
@@ -176,6 +179,8 @@ export function App() {
           />
         </>
       )}
+
+      <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
 
       {removing && (
         <ConfirmDialog

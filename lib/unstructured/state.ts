@@ -1,6 +1,20 @@
 import type { RuleState } from '../rules';
+import { unstructuredKey } from '../secrets';
+import { allowedSites, unstructuredInUse, unstructuredWorkspaces } from '../storage';
+import { normaliseApiUrl } from './provider';
 
-/** The Unstructured key in use and where it may be sent (issue: Unstructured provider). */
+/**
+ * The Unstructured key in use and which pages may have it sent: the API's own origin (its
+ * interactive docs) and the sites the user allowed. None when the key is gone (a key that was
+ * not remembered does not outlive the browser session).
+ */
 export async function unstructuredRuleState(): Promise<RuleState['unstructured']> {
-  return null;
+  const [id, workspaces, sites] = await Promise.all([unstructuredInUse.get(), unstructuredWorkspaces.get(), allowedSites.get()]);
+  const workspace = workspaces.find((w) => w.id === id);
+  const api = workspace && normaliseApiUrl(workspace.apiBase);
+  if (!workspace || !api) return null;
+  const key = await unstructuredKey(workspace.id).get();
+  if (!key) return null;
+  const initiatorHosts = [...new Set([api.host, ...sites.map((origin) => new URL(origin).hostname)])];
+  return { key, apiHost: api.host, initiatorHosts };
 }

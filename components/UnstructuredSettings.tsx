@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/host-permissions';
+import { browserPermissions } from '@/lib/permissions';
+import type { UnstructuredWorkspace } from '@/lib/storage';
+import { normaliseApiUrl } from '@/lib/unstructured/provider';
+import { Alert } from './Alert';
+import { useRequest } from './use-request';
+
+/** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
+export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredWorkspace[] }) {
+  const [name, setName] = useState('');
+  const [key, setKey] = useState('');
+  const [apiUrl, setApiUrl] = useState('');
+  const [remember, setRemember] = useState(false);
+  const request = useRequest();
+
+  async function add(event: React.FormEvent) {
+    event.preventDefault();
+    const api = normaliseApiUrl(apiUrl);
+    // An account's own API host needs the user's permission before the key can be checked there.
+    if (api && !BUILT_IN_ORIGINS.includes(api.origin)) {
+      const granted = await browserPermissions.request({ origins: [patternFor(api.origin)] }).catch(() => false);
+      if (!granted) return request.setError(`The extension needs your permission to reach ${api.origin} to check the key.`);
+    }
+    if (await request.run({ type: 'addUnstructured', name, key, apiUrl: apiUrl || undefined, remember })) {
+      setName('');
+      setKey('');
+      setApiUrl('');
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="unstructured-heading">
+      <h2 id="unstructured-heading">Unstructured</h2>
+      <p className="muted">
+        Each Unstructured workspace has its own API key. The key you use is added as <code>unstructured-api-key</code> to
+        requests to the Unstructured API made from its own site (the API docs) and from sites you allowed, never from other
+        pages.
+      </p>
+      {workspaces.length > 0 && (
+        <ul role="list" aria-label="Saved Unstructured workspaces">
+          {workspaces.map((w) => (
+            <li key={w.id} className="inline-form">
+              <span>
+                <strong>{w.name}</strong> <span className="muted">key …{w.keyHint} · {w.apiBase}</span>
+              </span>
+              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => void request.run({ type: 'deleteUnstructured', id: w.id })}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="field">
+        <label htmlFor="u-name">Unstructured workspace name</label>
+        <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="u-key">Unstructured API key</label>
+        <input id="u-key" type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} />
+        <label htmlFor="u-url">API URL (optional)</label>
+        <input
+          id="u-url"
+          type="url"
+          placeholder="https://platform.unstructuredapp.io"
+          value={apiUrl}
+          onChange={(e) => setApiUrl(e.target.value)}
+        />
+        <label className="check">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+          Remember this key on this device
+        </label>
+        <div>
+          <button type="submit" className="primary" disabled={request.busy}>
+            {request.busy ? 'Checking…' : 'Add Unstructured workspace'}
+          </button>
+        </div>
+      </form>
+      {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
+    </section>
+  );
+}

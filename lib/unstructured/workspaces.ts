@@ -1,0 +1,57 @@
+// Adding, using and deleting Unstructured workspaces (one key each).
+import { reconcile } from '../reconcile';
+import { done, failed, type Reply } from '../result';
+import { unstructuredKey } from '../secrets';
+import { unstructuredInUse, unstructuredWorkspaces } from '../storage';
+import { checkUnstructuredKey, explainUnstructuredError, normaliseApiUrl } from './provider';
+
+export interface NewUnstructuredWorkspace {
+  name: string;
+  key: string;
+  apiUrl?: string;
+  remember: boolean;
+}
+
+export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?: typeof fetch): Promise<Reply> {
+  const name = input.name.trim();
+  const key = input.key.trim();
+  if (!name) return failed('Give the workspace a name you will recognise: Unstructured’s API cannot tell its name.');
+  if (!key) return failed('Paste the workspace’s Unstructured API key.');
+  const api = normaliseApiUrl(input.apiUrl);
+  if (!api) return failed('The API URL must be an https:// address, like https://platform.unstructuredapp.io.');
+  const existing = await unstructuredWorkspaces.get();
+  if (existing.some((w) => w.name.toLowerCase() === name.toLowerCase())) return failed(`There is already a workspace called ${name}.`);
+  let summary;
+  try {
+    summary = await checkUnstructuredKey(api.base, key, doFetch);
+  } catch (error) {
+    return failed(explainUnstructuredError(error, api.base));
+  }
+  const id = crypto.randomUUID();
+  await unstructuredKey(id).set(key, input.remember);
+  await unstructuredWorkspaces.set([
+    ...(await unstructuredWorkspaces.get()),
+    { id, name, apiBase: api.base, keyHint: key.slice(-4), remembered: input.remember, summary, addedAt: Date.now() },
+  ]);
+  return done;
+}
+
+export async function useUnstructured(id: string | null): Promise<Reply> {
+  if (id !== null) {
+    const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
+    if (!workspace) return failed('That Unstructured workspace was deleted.');
+    if (!(await unstructuredKey(id).get()))
+      return failed(`The key of ${workspace.name} was not remembered and is gone since the browser closed. Delete it and add it again.`);
+  }
+  await unstructuredInUse.set(id);
+  await reconcile();
+  return done;
+}
+
+export async function deleteUnstructured(id: string): Promise<Reply> {
+  await unstructuredKey(id).clear();
+  await unstructuredWorkspaces.set((await unstructuredWorkspaces.get()).filter((w) => w.id !== id));
+  if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
+  await reconcile();
+  return done;
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RULE_ID, rulesFor } from '@/lib/rules';
+import { unstructuredKey } from '@/lib/secrets';
+import { allowedSites, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
+import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/unstructured/provider';
+import { unstructuredRuleState } from '@/lib/unstructured/state';
+import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
+import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
+import { headerValue } from './fake-dnr';
+
+const dnr = vi.hoisted(() => ({ fake: undefined as undefined | ReturnType<typeof import('./fake-dnr').fakeDnr> }));
+vi.mock('@/lib/dnr', async () => {
+  const { fakeDnr } = await import('./fake-dnr');
+  dnr.fake = fakeDnr();
+  return { browserDnr: dnr.fake.api };
+});
+vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
+const keyRule = () => dnr.fake!.dynamic().find((r) => r.id === RULE_ID.unstructuredKey);
+
+describe('the Unstructured API URL', () => {
+  it.each([
+    ['', 'https://platform.unstructuredapp.io'],
+    ['https://platform.unstructuredapp.io/api/v1', 'https://platform.unstructuredapp.io'],
+    ['https://platform.unstructuredapp.io/api/v1/', 'https://platform.unstructuredapp.io'],
+    ['platform.acme-corp.unstructuredapp.io', 'https://platform.acme-corp.unstructuredapp.io'],
+    ['https://example.com/unstructured/api/v1', 'https://example.com/unstructured'],
+    ['http://localhost:8000/', 'http://localhost:8000'],
+  ])('%j → %s', (input, base) => {
+    expect(normaliseApiUrl(input)?.base).toBe(base);
+  });
+  it.each(['http://platform.unstructuredapp.io', 'ftp://x', 'https://x.io/?key=1', 'not a url at all'])('refuses %j', (input) => {
+    expect(normaliseApiUrl(input)).toBeNull();
+  });
+});
+
+describe('the Unstructured key rule', () => {
+  it('adds the key only for the allowed initiators, never the extension itself', () => {
+    const { dynamic } = rulesFor({
+      extensionHost: 'ext-id',
+      actingAs: null,
+      tabActing: {},
+      unstructured: { key: 'secret', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io', 'crm.example.com'] },
+    });
+    expect(dynamic).toHaveLength(1);
+    expect(dynamic[0]!.action.requestHeaders).toEqual([{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' }]);
+    expect(dynamic[0]!.condition).toMatchObject({
+      requestDomains: ['platform.unstructuredapp.io'],
+      initiatorDomains: ['crm.example.com', 'platform.unstructuredapp.io'],
+      excludedInitiatorDomains: ['ext-id'],
+    });
+  });
+});
+
+describe('Unstructured workspaces against the fake API', () => {
+  let api: FakeApi;
+  let seeded: SeedResult;
+  let base: string;
+  beforeAll(async () => {
+    // Plain HTTP on 127.0.0.1, answered as Unstructured.
+    api = await startFakeApi({ instantlyHosts: [], unstructuredHosts: ['127.0.0.1'] });
+    base = api.url;
+  });
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    for (const area of ['dynamic', 'session'] as const) {
+      const ids = (area === 'dynamic' ? dnr.fake!.dynamic() : dnr.fake!.session()).map((r) => r.id);
+      await (area === 'dynamic' ? dnr.fake!.api.updateDynamicRules : dnr.fake!.api.updateSessionRules)({ removeRuleIds: ids, addRules: [] });
+    }
+    seeded = await new FakeApiControl(api.url).seed({ subWorkspaces: 1, unstructuredWorkspaces: ['Research', 'Legal'] });
+  });
+
+  it('a good key is checked, saved with what the workspace holds, its key never stored in the clear list', async () => {
+    const [research] = seeded.unstructuredKeys;
+    expect(await addUnstructured({ name: 'Research', key: research!.key, apiUrl: `${base}/api/v1`, remember: false })).toEqual({ ok: true });
+    const [saved] = await unstructuredWorkspaces.get();
+    expect(saved).toMatchObject({ name: 'Research', apiBase: base, keyHint: research!.key.slice(-4), remembered: false });
+    expect(saved!.summary!.workflows).toBeGreaterThan(0);
+    expect(JSON.stringify(await unstructuredWorkspaces.get())).not.toContain(research!.key);
+    expect(await unstructuredKey(saved!.id).get()).toBe(research!.key);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(research!.key);
+  });
+
+  it('a bad key is refused with the server’s reason and nothing is stored', async () => {
+    const reply = await addUnstructured({ name: 'Nope', key: 'wrong', apiUrl: base, remember: true });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('API key is malformed') });
+    expect(await unstructuredWorkspaces.get()).toEqual([]);
+  });
+
+  it('a wrong URL says the URL is wrong', async () => {
+    const reply = await addUnstructured({ name: 'X', key: seeded.unstructuredKeys[0]!.key, apiUrl: `${base}/wrong`, remember: false });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('API URL looks wrong') });
+  });
+
+  it('use one, switch, turn off: the rule follows, from the API’s own origin and allowed sites', async () => {
+    const [research, legal] = seeded.unstructuredKeys;
+    await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: true });
+    await addUnstructured({ name: 'Legal', key: legal!.key, apiUrl: base, remember: true });
+    const [r, l] = await unstructuredWorkspaces.get();
+    await allowedSites.set(['https://crm.example.com']);
+
+    expect(await useUnstructured(r!.id)).toEqual({ ok: true });
+    expect(headerValue(keyRule())).toBe(research!.key);
+    expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
+
+    await useUnstructured(l!.id);
+    expect(headerValue(keyRule())).toBe(legal!.key);
+
+    await useUnstructured(null);
+    expect(keyRule()).toBeUndefined();
+
+    await useUnstructured(l!.id);
+    await deleteUnstructured(l!.id);
+    expect(keyRule()).toBeUndefined();
+    expect(await unstructuredInUse.get()).toBeNull();
+    expect(await unstructuredKey(l!.id).get()).toBeNull();
+  });
+
+  it('a key not remembered is gone with the session: no rule, and a plain sentence', async () => {
+    const [research] = seeded.unstructuredKeys;
+    await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
+    const [r] = await unstructuredWorkspaces.get();
+    await fakeBrowser.storage.session.clear();
+    expect(await unstructuredRuleState()).toBeNull();
+    expect(await useUnstructured(r!.id)).toEqual({ ok: false, error: expect.stringContaining('was not remembered') });
+  });
+});
