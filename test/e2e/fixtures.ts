@@ -52,8 +52,20 @@ export interface Fixtures {
   seeded: SeedResult;
   /** The fake's control client (same object as `fakeApi`). */
   api: FakeApi;
-  /** Chromium with the built extension, fresh profile per test. */
+  /** Chromium with the built extension, fresh profile per test (the first launch; see restartBrowser). */
   context: BrowserContext;
+  /**
+   * Closes Chromium and starts it again on the same profile, as a user restarting the browser:
+   * storage.local survives, storage.session does not, and (measured on Chromium 156 with
+   * --load-extension) neither do declarativeNetRequest dynamic rules, so the extension must
+   * rebuild them from storage. `context`, `page` and `serviceWorker` taken before are closed
+   * afterwards: use the returned ones. openPopup/openOptions/pageOn follow the new browser.
+   * (chrome.runtime.reload() is no substitute here: Chromium 156 unloads an extension loaded
+   * with --load-extension and never brings it back; its pages then fail with ERR_BLOCKED_BY_CLIENT.)
+   */
+  restartBrowser: () => Promise<{ context: BrowserContext; serviceWorker: Worker }>;
+  /** Internal: the profile and the current browser of this test. */
+  browserSession: BrowserSession;
   /** The first tab of the context (instead of opening a second one). */
   page: Page;
   /** The extension's background service worker. */
@@ -65,6 +77,18 @@ export interface Fixtures {
   openOptions: () => Promise<Page>;
   /** A new tab on an origin served by the fake (e.g. 'https://app.instantly.ai'), path '/' unless given. */
   pageOn: (originOrUrl: string) => Promise<Page>;
+}
+
+export interface BrowserSession {
+  userDataDir: string;
+  /** The browser now running (changes on restart). */
+  context: BrowserContext;
+  restart(): Promise<{ context: BrowserContext; serviceWorker: Worker }>;
+}
+
+/** The extension's service worker in a context, once it has started. */
+export async function workerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
 export interface WorkerFixtures {
@@ -100,58 +124,71 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  // Depends on `seeded` so the fake is ready before the extension's first request.
-  context: async ({ fakeApi, seeded: _seeded, headless }, use, testInfo) => {
+  // One Chromium profile per test; `restartBrowser` relaunches on it. Depends on `seeded` so the
+  // fake is ready before the extension's first request.
+  browserSession: async ({ fakeApi, seeded: _seeded, headless }, use, testInfo) => {
     const extensionDir = assertExtensionBuilt(EXTENSION_DIR);
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ws-e2e-profile-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: findChromium(),
-      headless,
-      args: chromiumArgs({ extensionDir, apiPort: fakeApi.port, spki: fakeApi.spki }),
-    });
+    const launch = () =>
+      chromium.launchPersistentContext(userDataDir, {
+        executablePath: findChromium(),
+        headless,
+        args: chromiumArgs({ extensionDir, apiPort: fakeApi.port, spki: fakeApi.spki }),
+      });
+    const session: BrowserSession = {
+      userDataDir,
+      context: await launch(),
+      async restart() {
+        await session.context.close();
+        session.context = await launch();
+        const serviceWorker = await workerOf(session.context);
+        return { context: session.context, serviceWorker };
+      },
+    };
     try {
-      await use(context);
+      await use(session);
       if (testInfo.status !== testInfo.expectedStatus) {
         // Screenshots of every open tab help more than a stack trace in a headless run.
-        for (const [i, page] of context.pages().entries()) {
+        for (const [i, page] of session.context.pages().entries()) {
           const shot = await page.screenshot({ timeout: 5_000 }).catch(() => undefined);
           if (shot) await testInfo.attach(`tab ${i} ${page.url()}`, { body: shot, contentType: 'image/png' });
         }
       }
     } finally {
-      await context.close().catch(() => {});
+      await session.context.close().catch(() => {});
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
     }
   },
 
+  context: async ({ browserSession }, use) => use(browserSession.context),
+
+  restartBrowser: async ({ browserSession }, use) => use(() => browserSession.restart()),
+
   page: async ({ context }, use) => use(context.pages()[0] ?? (await context.newPage())),
 
-  serviceWorker: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(worker);
-  },
+  serviceWorker: async ({ context }, use) => use(await workerOf(context)),
 
   extensionId: async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host),
 
-  openPopup: async ({ context, extensionId }, use) => {
+  openPopup: async ({ browserSession, extensionId }, use) => {
     await use(async () => {
-      const page = await context.newPage();
+      const page = await browserSession.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     });
   },
 
-  openOptions: async ({ context, extensionId }, use) => {
+  openOptions: async ({ browserSession, extensionId }, use) => {
     await use(async () => {
-      const page = await context.newPage();
+      const page = await browserSession.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
       return page;
     });
   },
 
-  pageOn: async ({ context }, use) => {
+  pageOn: async ({ browserSession }, use) => {
     await use(async (originOrUrl: string) => {
-      const page = await context.newPage();
+      const page = await browserSession.context.newPage();
       await page.goto(new URL(originOrUrl).href); // 'https://app.instantly.ai' → '…/'
       return page;
     });

@@ -58,3 +58,15 @@ test('the extension pages load from the build', async ({ openPopup, openOptions 
   const options = await openOptions();
   await expect(options).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/options\.html$/);
 });
+
+test('restartBrowser relaunches on the same profile: local storage survives, the worker starts again', async ({
+  serviceWorker,
+  restartBrowser,
+  openPopup,
+}) => {
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ harnessProbe: 42 }));
+  const { serviceWorker: worker } = await restartBrowser();
+  expect(await worker.evaluate(() => chrome.storage.local.get('harnessProbe'))).toEqual({ harnessProbe: 42 });
+  const popup = await openPopup();
+  await expect(popup).toHaveURL(/popup\.html$/);
+});
