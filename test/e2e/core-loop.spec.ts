@@ -140,12 +140,12 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
   expect(plain!.headers['x-as-workspace']).toBeUndefined();
 });
 
-test('the choice survives a restart of the extension: rules and badge are rebuilt from storage', async ({
+test('the choice survives a browser restart: rules and badge are rebuilt from storage', async ({
   openOptions,
   openPopup,
   pageOn,
   serviceWorker,
-  context,
+  restartBrowser,
   seeded,
   api,
 }) => {
@@ -155,13 +155,10 @@ test('the choice survives a restart of the extension: rules and badge are rebuil
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   await expect.poll(() => badgeText(serviceWorker)).not.toBe('');
 
-  // Reloading the extension stops its worker and starts a fresh one, as after a browser restart.
-  const restarted = context.waitForEvent('serviceworker');
-  await serviceWorker.evaluate(() => chrome.runtime.reload());
-  const worker = await restarted;
+  const { serviceWorker: worker } = await restartBrowser();
   await expect.poll(() => badgeText(worker)).not.toBe('');
 
   const app = await pageOn('https://app.instantly.ai');
   await api.clearRequests();
-  expect((await fetchFromPage(app, CURRENT_WORKSPACE, seeded.adminKey)).body?.id).toBe(sub.id);
+  await expect.poll(async () => (await fetchFromPage(app, CURRENT_WORKSPACE, seeded.adminKey)).body?.id).toBe(sub.id);
 });

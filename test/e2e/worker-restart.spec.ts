@@ -1,0 +1,61 @@
+// The service worker may stop at any moment (here: the browser closes mid-action). What it was
+// doing is neither lost nor repeated: the next start settles it from the server's state.
+// (chrome.runtime.reload() cannot stand in for this: see restartBrowser in fixtures.ts.)
+import { expect, test } from './fixtures';
+import { connectKey } from './steps';
+
+test('an invite in flight when the browser stops is settled from the server, not sent twice', async ({
+  restartBrowser,
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
+  await connectKey(await openOptions(), seeded.adminKey, { remember: true });
+  const popup = await openPopup();
+  await api.latency(1500);
+  const invitee = seeded.invitable[0]!;
+  await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
+  await popup.getByRole('button', { name: 'Invite' }).click();
+  await expect.poll(async () => (await api.requests({ method: 'POST' })).length).toBe(1);
+
+  await restartBrowser();
+  await api.latency(0);
+
+  // Whether the fake finished the request before the browser went is its business; the
+  // extension must report exactly what the server holds, and never send the invite again.
+  const again = await openPopup();
+  await expect(again.getByRole('alert')).toContainText(`Inviting ${invitee.id} was interrupted`);
+  const invited = (await api.state()).memberships.some((m) => m.sub_workspace_id === invitee.id);
+  await expect(again.getByRole('alert')).toContainText(
+    invited ? 'but Instantly had already done it.' : 'before Instantly got it: nothing changed.',
+  );
+  await again.getByRole('searchbox', { name: 'Search workspaces' }).fill(invitee.id);
+  await expect(again.getByRole('listitem').filter({ hasText: invitee.id })).toHaveCount(invited ? 1 : 0);
+  expect(await api.requests({ method: 'POST' })).toHaveLength(1);
+});
+
+test('a removal the server never got is reported as not done, and the row stays', async ({
+  restartBrowser,
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
+  await connectKey(await openOptions(), seeded.adminKey, { remember: true });
+  const popup = await openPopup();
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  // The network is gone: the DELETE never reaches the server, and the browser closes meanwhile.
+  await api.offline(true);
+  await popup.getByRole('button', { name: `Remove ${sub.name}` }).click();
+  await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toHaveCount(0);
+  await restartBrowser();
+  await api.offline(false);
+
+  const again = await openPopup();
+  await expect(again.getByRole('alert')).toContainText(`Removing ${sub.name} was interrupted before Instantly got it: nothing changed.`);
+  await again.getByRole('searchbox', { name: 'Search workspaces' }).fill(sub.name!);
+  await expect(again.getByRole('listitem').filter({ hasText: sub.id })).toContainText('accepted');
+  expect((await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(true);
+});
