@@ -35,7 +35,7 @@ test('an invite in flight when the browser stops is settled from the server, not
   expect(await api.requests({ method: 'POST' })).toHaveLength(1);
 });
 
-test('a removal the server never got is reported as not done, and the row stays', async ({
+test('a removal in flight when the browser stops: the row hides at once, and the outcome is reported after', async ({
   restartBrowser,
   openOptions,
   openPopup,
@@ -45,17 +45,30 @@ test('a removal the server never got is reported as not done, and the row stays'
   await connectKey(await openOptions(), seeded.adminKey, { remember: true });
   const popup = await openPopup();
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;
-  // The network is gone: the DELETE never reaches the server, and the browser closes meanwhile.
-  await api.offline(true);
+  await api.latency(3000);
   await popup.getByRole('button', { name: `Remove ${sub.name}` }).click();
   await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toHaveCount(0);
+  await expect.poll(async () => (await api.requests({ method: 'DELETE' })).length).toBe(1);
   await restartBrowser();
-  await api.offline(false);
+  await api.latency(0);
 
   const again = await openPopup();
-  await expect(again.getByRole('alert')).toContainText(`Removing ${sub.name} was interrupted before Instantly got it: nothing changed.`);
+  await expect(again.getByRole('alert')).toContainText(`Removing ${sub.name} was interrupted`);
+  const removed = !(await api.state()).memberships.some((m) => m.id === sub.membershipId);
+  await expect(again.getByRole('alert')).toContainText(removed ? 'had already done it' : 'nothing changed');
   await again.getByRole('searchbox', { name: 'Search workspaces' }).fill(sub.name!);
-  await expect(again.getByRole('listitem').filter({ hasText: sub.id })).toContainText('accepted');
-  expect((await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(true);
+  await expect(again.getByRole('listitem').filter({ hasText: sub.id })).toHaveCount(removed ? 0 : 1);
+  expect(await api.requests({ method: 'DELETE' })).toHaveLength(1);
+});
+
+test('with the network gone, a removal fails plainly and the row comes back', async ({ openOptions, openPopup, seeded, api }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const popup = await openPopup();
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  await api.offline(true);
+  await popup.getByRole('button', { name: `Remove ${sub.name}` }).click();
+  await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await expect(popup.getByRole('alert')).toContainText(`${sub.name} was not removed. Can’t reach Instantly`);
+  await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toContainText('accepted');
 });
