@@ -4,5 +4,7 @@ import { manifestFor } from './lib/manifest';
 // Build-time only: the manifest is a function of the target browser (see lib/manifest.ts).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => manifestFor(browser, process.env.WS_EXTRA_HOSTS),
+  // `--mode e2e` is the test build: it also holds https://other.example, granted at install, as
+  // a stand-in for a site the user allowed (a headless browser cannot click a permission prompt).
+  manifest: ({ browser, mode }) => manifestFor(browser, mode === 'e2e' ? 'https://other.example' : ''),
 });

@@ -4,8 +4,8 @@ import { BUILT_IN_ORIGINS, patternFor } from './host-permissions';
 
 
 /**
- * @param extraHosts comma-separated origins granted at install time. Only test builds set it
- *   (WS_EXTRA_HOSTS), because a headless browser cannot click a permission prompt.
+ * @param extraHosts comma-separated origins granted at install time. Only the e2e test build
+ *   sets it (wxt.config.ts), because a headless browser cannot click a permission prompt.
  */
 export function manifestFor(browser: string, extraHosts = '') {
   const extra = extraHosts

@@ -10,6 +10,12 @@ export const FAKE_HOSTS: readonly string[] = BROWSER_HOSTS;
 
 /** Where `npm run build` (wxt build) puts the Chrome MV3 extension. */
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * The test build (`npm run build:e2e`): the shipped code, plus host permission for
+ * https://other.example granted at install, because a headless browser cannot click the
+ * permission prompt that "Allow on this site" opens.
+ */
+export const E2E_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
 /**
  * The Chromium to drive: `CHROMIUM_PATH`, then Debian's `/usr/bin/chromium`, then undefined

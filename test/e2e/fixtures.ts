@@ -16,7 +16,7 @@ import { CERTIFICATE_HOSTS } from '../fake-api/hosts';
 import type { SeedOptions, SeedResult } from '../fake-api/seed';
 import { startFakeApi } from '../fake-api/server';
 import type { Store } from '../fake-api/store';
-import { assertExtensionBuilt, chromiumArgs, EXTENSION_DIR, findChromium } from './chromium';
+import { assertExtensionBuilt, chromiumArgs, E2E_EXTENSION_DIR, EXTENSION_DIR, findChromium } from './chromium';
 
 export { expect } from '@playwright/test';
 export type { Fault, RequestLogEntry, SeedOptions, SeedResult };
@@ -48,6 +48,8 @@ export interface FakeApi extends FakeApiControl {
 export interface Fixtures {
   /** Test option: how the fake is seeded before each test. Default `{ subWorkspaces: 30 }`. */
   seed: SeedOptions;
+  /** Test option: the shipped build, or the e2e build that also holds https://other.example (chromium.ts). */
+  build: 'shipped' | 'e2e';
   /** The result of seeding for this test: keys, admin workspace, subs, invitable workspaces. */
   seeded: SeedResult;
   /** The fake's control client (same object as `fakeApi`). */
@@ -113,6 +115,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   seed: [{ subWorkspaces: 30 }, { option: true }],
 
+  build: ['shipped', { option: true }],
+
   // Auto: every test starts from a known fake, whether or not it asks for `seeded`.
   // `seed` replaces the store but keeps the conditions: reset first so that the log, faults,
   // latency and offline of the previous test are gone too.
@@ -126,8 +130,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
   // One Chromium profile per test; `restartBrowser` relaunches on it. Depends on `seeded` so the
   // fake is ready before the extension's first request.
-  browserSession: async ({ fakeApi, seeded: _seeded, headless }, use, testInfo) => {
-    const extensionDir = assertExtensionBuilt(EXTENSION_DIR);
+  browserSession: async ({ fakeApi, seeded: _seeded, headless, build }, use, testInfo) => {
+    const extensionDir = assertExtensionBuilt(build === 'e2e' ? E2E_EXTENSION_DIR : EXTENSION_DIR);
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'ws-e2e-profile-'));
     const launch = () =>
       chromium.launchPersistentContext(userDataDir, {
