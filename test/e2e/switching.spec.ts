@@ -1,0 +1,192 @@
+// Switching from anywhere: the cycling shortcut, the context menu (everywhere and this tab),
+// sites beyond Instantly's own, and the popup with the keyboard alone.
+import type { Page, Worker } from '@playwright/test';
+import { expect, test, type Chrome } from './fixtures';
+import { badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
+
+declare const chrome: Chrome;
+/** Chromium lets an extension fire its own events: how a test stands in for a key press or a menu click. */
+type Dispatchable = { dispatch(...args: unknown[]): void };
+
+test.use({ seed: { subWorkspaces: 8 } });
+
+/** Which workspace a request from this page goes out as, according to the API. */
+async function actingAsSeenFrom(page: Page, key: string): Promise<string | undefined> {
+  return (await fetchFromPage(page, CURRENT_WORKSPACE, key)).body?.id as string | undefined;
+}
+
+function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, url);
+}
+
+test('the cycle shortcut walks the accepted workspaces only, and the header follows', async ({
+  openOptions,
+  pageOn,
+  serviceWorker,
+  seeded,
+}) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const app = await pageOn('https://app.instantly.ai');
+  const accepted = seeded.subs.filter((s) => s.status === 'accepted');
+  expect(accepted.length).toBeLessThan(seeded.subs.length); // there are pending/rejected ones to skip
+
+  const seen: (string | undefined)[] = [];
+  for (let i = 0; i <= accepted.length; i++) {
+    await serviceWorker.evaluate(() => (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'));
+    await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('actingAs')).actingAs ?? null)).toEqual(
+      i < accepted.length ? expect.objectContaining({ workspaceId: accepted[i]!.id }) : null,
+    );
+    seen.push(await actingAsSeenFrom(app, seeded.adminKey));
+  }
+  expect(seen).toEqual([...accepted.map((s) => s.id), seeded.admin.id]);
+
+  await serviceWorker.evaluate(() => (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-previous-workspace'));
+  await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(accepted.at(-1)!.id);
+});
+
+test('rapid presses end with the rule matching the final choice', async ({ openOptions, pageOn, serviceWorker, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const accepted = seeded.subs.filter((s) => s.status === 'accepted');
+  const presses = 2 * (accepted.length + 1) + 3; // twice round the ring, then three more
+  await serviceWorker.evaluate((n) => {
+    for (let i = 0; i < n; i++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
+  }, presses);
+  const expected = accepted[2]!.id;
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('actingAs')).actingAs as { workspaceId?: string } | undefined)?.workspaceId ?? null))
+    .toBe(expected);
+  const rules = await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+  expect(rules.map((r) => r.action.requestHeaders?.[0]?.value)).toEqual([expected]);
+  expect(await actingAsSeenFrom(await pageOn('https://app.instantly.ai'), seeded.adminKey)).toBe(expected);
+});
+
+test('the context menu exists and switches everywhere', async ({ openOptions, pageOn, serviceWorker, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const sub = seeded.subs.filter((s) => s.status === 'accepted')[1]!;
+  // The items are there: creating one of their ids again is refused as a duplicate.
+  const duplicate = await serviceWorker.evaluate(
+    (id) =>
+      new Promise<string | undefined>((resolve) =>
+        chrome.contextMenus.create({ id, title: 'x' }, () => resolve(chrome.runtime.lastError?.message)),
+      ),
+    `act-as:${sub.id}`,
+  );
+  expect(duplicate).toMatch(/duplicate id/i);
+
+  const app = await pageOn('https://app.instantly.ai');
+  const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/*');
+  await serviceWorker.evaluate(
+    ({ id, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+    { id: sub.id, tabId },
+  );
+  await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(sub.id);
+  await expect.poll(() => badgeText(serviceWorker)).not.toBe('');
+
+  await serviceWorker.evaluate(
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    tabId,
+  );
+  await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(seeded.admin.id);
+});
+
+test('this tab only: the tab gets its own workspace and badge, another tab does not, and closing it removes the rule', async ({
+  openOptions,
+  openPopup,
+  pageOn,
+  serviceWorker,
+  seeded,
+}) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const [everywhere, onlyHere] = seeded.subs.filter((s) => s.status === 'accepted');
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: `Act as ${everywhere!.name}` }).click();
+
+  const one = await pageOn('https://app.instantly.ai/one');
+  const two = await pageOn('https://app.instantly.ai/two');
+  const oneTab = await tabIdOf(serviceWorker, 'https://app.instantly.ai/one');
+  const twoTab = await tabIdOf(serviceWorker, 'https://app.instantly.ai/two');
+  await serviceWorker.evaluate(
+    ({ id, tabId }) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+    { id: onlyHere!.id, tabId: oneTab },
+  );
+  await expect.poll(() => actingAsSeenFrom(one, seeded.adminKey)).toBe(onlyHere!.id);
+  expect(await actingAsSeenFrom(two, seeded.adminKey)).toBe(everywhere!.id);
+  expect(await badgeText(serviceWorker, oneTab)).not.toBe(await badgeText(serviceWorker, twoTab));
+
+  // "No sub workspace" in this tab: the tab goes out as the admin while the rest acts as a sub.
+  await serviceWorker.evaluate(
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    twoTab,
+  );
+  await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
+  expect(await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toHaveLength(2);
+
+  await one.close();
+  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);
+  expect(await serviceWorker.evaluate(async () => Object.keys((await chrome.storage.session.get('tabActing')).tabActing ?? {}))).toEqual([
+    String(twoTab),
+  ]);
+});
+
+test.describe('a site beyond Instantly’s own', () => {
+  test.use({ build: 'e2e' });
+  test('its requests get the header once its origin is allowed, and it shows in the options page', async ({
+    openOptions,
+    openPopup,
+    pageOn,
+    seeded,
+    api,
+  }) => {
+    const options = await openOptions();
+    await connectKey(options, seeded.adminKey);
+    // Granted at install in this build, as "Allow on this site" would grant it.
+    await expect(options.getByRole('list', { name: 'Allowed sites' })).toContainText('https://other.example');
+    const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+    await (await openPopup()).getByRole('button', { name: `Act as ${sub.name}` }).click();
+    const site = await pageOn('https://other.example/crm');
+    await api.clearRequests();
+    await expect.poll(() => actingAsSeenFrom(site, seeded.adminKey)).toBe(sub.id);
+    const [arrived] = await api.requests({ path: '/api/v2/workspaces/current' });
+    expect(arrived!.headers.origin).toBe('https://other.example');
+  });
+});
+
+test('a site that was not allowed does not get the header', async ({ openOptions, openPopup, pageOn, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  await (await openPopup()).getByRole('button', { name: `Act as ${sub.name}` }).click();
+  const app = await pageOn('https://app.instantly.ai');
+  await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(sub.id);
+  expect(await actingAsSeenFrom(await pageOn('https://other.example/crm'), seeded.adminKey)).toBe(seeded.admin.id);
+});
+
+test('the popup works with the keyboard alone', async ({ openOptions, openPopup, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const popup = await openPopup();
+  const accepted = seeded.subs.filter((s) => s.status === 'accepted');
+  const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
+  await expect(search).toBeFocused();
+
+  // Arrow down to the second accepted workspace among all rows, Enter acts as it.
+  const target = accepted[1]!;
+  const index = seeded.subs.findIndex((s) => s.id === target.id);
+  for (let i = 0; i < index; i++) await popup.keyboard.press('ArrowDown');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${target.name}`);
+
+  // Type to narrow, Enter on the only match.
+  const other = accepted[2]!;
+  await popup.keyboard.type(other.name!);
+  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(1);
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${other.name}`);
+
+  // Escape clears the search first.
+  await popup.keyboard.press('Escape');
+  await expect(search).toHaveValue('');
+
+  // Tab reaches the rows' buttons too.
+  for (let i = 0; i < 6 && !(await popup.locator('[role=list] :focus').count()); i++) await popup.keyboard.press('Tab');
+  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute('aria-label', /^(Copy ID of|Act as|Remove) /);
+});
