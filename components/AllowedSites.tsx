@@ -16,7 +16,7 @@ export function AllowedSites({ sites }: { sites: string[] }) {
       {sites.length === 0 ? (
         <p>No other sites.</p>
       ) : (
-        <ul role="list" aria-label="Allowed sites">
+        <ul role="list" aria-label="Allowed sites" className="plain">
           {sites.map((origin) => (
             <li key={origin} className="inline-form">
               <span>{origin}</span>

@@ -38,7 +38,7 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
         pages.
       </p>
       {workspaces.length > 0 && (
-        <ul role="list" aria-label="Saved Unstructured workspaces">
+        <ul role="list" aria-label="Saved Unstructured workspaces" className="plain">
           {workspaces.map((w) => (
             <li key={w.id} className="inline-form">
               <span>
