@@ -15,6 +15,9 @@ export function LeaveGroup({ account }: { account: Account }) {
         <strong>{account.workspaceName}</strong> is a sub workspace of <strong>{adminName}</strong>, which can act as it and
         remove it. Only its owner can leave the group.
       </p>
+      <p className="muted">
+        It cannot invite sub workspaces of its own: a workspace cannot be both an admin and a sub workspace.
+      </p>
       <button type="button" className="danger" disabled={request.busy} onClick={() => setConfirming(true)}>
         Leave workspace group
       </button>

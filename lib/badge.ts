@@ -43,14 +43,12 @@ export interface BadgeView {
 
 const TITLE = 'Workspace Switcher';
 
-export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab'): BadgeView {
-  if (!target)
-    return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace${scope === 'tab' ? ' in this tab' : ''}` };
-  return {
-    text: badgeLabel(target),
-    color: badgeColor(target.workspaceId),
-    title: `${TITLE}: acting as ${target.name}${scope === 'tab' ? ' in this tab' : ''}`,
-  };
+/** @param unstructured the Unstructured workspace whose key is in use, named in the tooltip. */
+export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab', unstructured?: string): BadgeView {
+  const where = scope === 'tab' ? ' in this tab' : '';
+  const also = unstructured ? ` · Unstructured: ${unstructured}` : '';
+  if (!target) return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace${where}${also}` };
+  return { text: badgeLabel(target), color: badgeColor(target.workspaceId), title: `${TITLE}: acting as ${target.name}${where}${also}` };
 }
 
 async function paint(view: BadgeView, tabId?: number) {
@@ -63,12 +61,12 @@ async function paint(view: BadgeView, tabId?: number) {
   ]);
 }
 
-export async function showBadges(everywhere: Target | null, tabActing: TabChoices): Promise<void> {
-  await paint(badgeFor(everywhere, 'everywhere'));
+export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string): Promise<void> {
+  await paint(badgeFor(everywhere, 'everywhere', unstructured));
   await Promise.all(
     Object.entries(tabActing).map(([tab, target]) =>
       // A tab closed since is fine to miss: its override went with it.
-      paint(badgeFor(target, 'tab'), Number(tab)).catch(() => undefined),
+      paint(badgeFor(target, 'tab', unstructured), Number(tab)).catch(() => undefined),
     ),
   );
 }

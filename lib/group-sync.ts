@@ -9,7 +9,7 @@ import { tell } from './notify';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, tabActing, type Member, type TabChoices, type Target } from './storage';
+import { account, actingAs, group, tabActing, type Group, type Member, type TabChoices, type Target } from './storage';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
@@ -24,7 +24,11 @@ export function toMember(item: WorkspaceGroupMember): Member {
 /** The name a user knows a workspace by: its name, or its id when Instantly has none. */
 export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
 
-const retryableKinds = new Set(['rate-limited', 'server', 'network']);
+function remedyFor(error: unknown): Group['remedy'] {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.kind === 'unauthorized') return 'new-key';
+  return ['rate-limited', 'server', 'network'].includes(error.kind) ? 'retry' : undefined;
+}
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */
 function stillActable(target: Target, members: Member[]): Target | null {
@@ -74,7 +78,7 @@ export async function syncGroup(makeClient: ClientFactory = defaultClientFactory
     await group.set({
       ...previous,
       error: sentence,
-      retryable: error instanceof ApiError && retryableKinds.has(error.kind),
+      remedy: remedyFor(error),
     });
     return failed(sentence);
   }

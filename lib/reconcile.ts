@@ -6,7 +6,7 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { account, actingAs, group, tabActing } from './storage';
+import { account, actingAs, group, tabActing, unstructuredInUse, unstructuredWorkspaces } from './storage';
 import { unstructuredRuleState } from './unstructured/state';
 
 export function extensionHost(): string {
@@ -24,12 +24,15 @@ export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
   const run = queue.then(async () => {
     const state = await ruleState();
     await applyRules(dnr, rulesFor(state));
-    await showBadges(state.actingAs, state.tabActing);
-    const [current, { members }, [active]] = await Promise.all([
+    const [current, { members }, [active], unstructuredId, unstructured] = await Promise.all([
       account.get(),
       group.get(),
       browser.tabs.query({ active: true, lastFocusedWindow: true }),
+      unstructuredInUse.get(),
+      unstructuredWorkspaces.get(),
     ]);
+    const unstructuredName = state.unstructured ? unstructured.find((w) => w.id === unstructuredId)?.name : undefined;
+    await showBadges(state.actingAs, state.tabActing, unstructuredName);
     // The menu is a convenience: a browser without it must still switch.
     await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error) =>
       console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),

@@ -65,7 +65,8 @@ export const Group = z.object({
   syncedAt: z.nullable(z.number()),
   /** The last refresh's failure, as a sentence; cleared by the next success. */
   error: z.optional(z.string()),
-  retryable: z.optional(z.boolean()),
+  /** What the user can do about it: try again, or paste a new key. */
+  remedy: z.optional(z.enum(['retry', 'new-key'])),
 });
 export type Group = z.infer<typeof Group>;
 

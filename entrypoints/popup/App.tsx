@@ -137,12 +137,16 @@ export function App() {
       {notice && <Alert message={notice.text} onDismiss={() => void request.run({ type: 'dismissNotice' })} />}
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && !request.error && (
-        <Alert message={group.error} onRetry={group.retryable ? () => void request.run({ type: 'refresh' }) : undefined} />
-      )}
-      {group.error && account && /rejected/.test(group.error) && (
-        <button type="button" className="link" onClick={openSettings}>
-          Paste a new key
-        </button>
+        <Alert
+          message={group.error}
+          action={
+            group.remedy === 'retry'
+              ? { label: 'Retry', run: () => void request.run({ type: 'refresh' }) }
+              : group.remedy === 'new-key'
+                ? { label: 'Paste a new key', run: openSettings }
+                : undefined
+          }
+        />
       )}
 
       {account.kind === 'sub' && <LeaveGroup account={account} />}

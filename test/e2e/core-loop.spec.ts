@@ -162,3 +162,13 @@ test('the choice survives a browser restart: rules and badge are rebuilt from st
   await api.clearRequests();
   await expect.poll(async () => (await fetchFromPage(app, CURRENT_WORKSPACE, seeded.adminKey)).body?.id).toBe(sub.id);
 });
+
+test('two popups open at once show the same state', async ({ openOptions, openPopup, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const [first, second] = [await openPopup(), await openPopup()];
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  await first.getByRole('button', { name: `Act as ${sub.name}` }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${sub.name}`);
+  await second.getByRole('button', { name: 'Stop acting' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Acting as' })).toContainText('Acting as the admin workspace');
+});

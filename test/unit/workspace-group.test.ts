@@ -156,13 +156,13 @@ describe('acting as a sub workspace', () => {
     const stored = await group.get();
     expect(stored.members).toHaveLength(12);
     expect(stored.error).toBe(reply.ok ? undefined : reply.error);
-    expect(stored.retryable).toBe(false);
+    expect(stored.remedy).toBe('new-key');
   });
 
   it('a lasting 500 is kept as a retryable error', async () => {
     await ctx.control.fault({ status: 500, count: 20 });
     await syncGroup(ctx.makeClient);
-    expect(await group.get()).toMatchObject({ retryable: true, error: expect.stringMatching(/problem answering/) });
+    expect(await group.get()).toMatchObject({ remedy: 'retry', error: expect.stringMatching(/problem answering/) });
   });
 });
 

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { grantedOrigins, syncAllowedSites } from '@/lib/allowed-sites';
+import type { PermissionsApi } from '@/lib/permissions';
+import { allowedSites } from '@/lib/storage';
+
+vi.mock('@/lib/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).fakeDnr().api }));
+vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
+
+/** Permissions as the browser keeps them: the manifest's, plus what the user granted. */
+function fakePermissions(): PermissionsApi & { origins: Set<string> } {
+  const origins = new Set(['https://api.instantly.ai/*', 'https://app.instantly.ai/*', 'https://developer.instantly.ai/*']);
+  return {
+    origins,
+    contains: async (set) => (set.origins ?? []).every((o) => origins.has(o)),
+    request: async (set) => ((set.origins ?? []).forEach((o) => origins.add(o)), true),
+    remove: async (set) => (set.origins ?? []).every((o) => origins.delete(o)),
+    getAll: async () => ({ origins: [...origins], permissions: [] }),
+  };
+}
+
+describe('allowed sites follow the granted permissions', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a granted site is listed, a revoked one is gone; Instantly’s own origins are not listed', async () => {
+    const permissions = fakePermissions();
+    expect(await grantedOrigins(permissions)).toEqual([]);
+    await permissions.request({ origins: ['https://crm.example.com/*'] });
+    await syncAllowedSites(permissions);
+    expect(await allowedSites.get()).toEqual(['https://crm.example.com']);
+    await permissions.remove({ origins: ['https://crm.example.com/*'] });
+    await syncAllowedSites(permissions);
+    expect(await allowedSites.get()).toEqual([]);
+  });
+
+  it('ignores broad patterns that are not one site', async () => {
+    const permissions = fakePermissions();
+    permissions.origins.add('https://*/*');
+    expect(await grantedOrigins(permissions)).toEqual([]);
+  });
+});

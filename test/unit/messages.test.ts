@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fromOwnPage, handleRequests, type Handlers } from '@/lib/messages';
+
+const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+describe('messages to the background', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('are accepted only from the extension’s own pages', () => {
+    expect(fromOwnPage(own())).toBe(true);
+    expect(fromOwnPage({ id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBe(false);
+    expect(fromOwnPage({ id: fakeBrowser.runtime.id, url: 'https://app.instantly.ai/' })).toBe(false); // a content script
+    expect(fromOwnPage({ url: fakeBrowser.runtime.getURL('/popup.html') })).toBe(false);
+  });
+
+  it('are validated before any handler runs, and each reaches its own handler', async () => {
+    const refresh = vi.fn(async () => ({ ok: true as const }));
+    const actAs = vi.fn(async () => ({ ok: true as const }));
+    handleRequests({ refresh, actAs } as unknown as Handlers, Promise.resolve());
+
+    const [bad] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: 42 }, own());
+    expect(bad).toEqual({ ok: false, error: expect.stringContaining('does not understand') });
+    const [unknown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dropDatabase' }, own());
+    expect(unknown).toMatchObject({ ok: false });
+    const [foreign] = await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, { id: 'evil', url: 'https://evil.example/' });
+    expect(foreign).toBeUndefined();
+    expect(refresh).not.toHaveBeenCalled();
+
+    const [ok] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: null, tabId: 3 }, own());
+    expect(ok).toEqual({ ok: true });
+    expect(actAs).toHaveBeenCalledWith({ type: 'actAs', workspaceId: null, tabId: 3 });
+  });
+
+  it('wait for start-up, and a handler that throws still gets a sentence back', async () => {
+    let started!: () => void;
+    const ready = new Promise<void>((resolve) => (started = resolve));
+    const refresh = vi.fn(async () => {
+      throw new Error('boom');
+    });
+    handleRequests({ refresh } as unknown as Handlers, ready);
+    const pending = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, own());
+    await Promise.resolve();
+    expect(refresh).not.toHaveBeenCalled();
+    started();
+    const [reply] = await pending;
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('Nothing was changed') });
+  });
+});
