@@ -19,15 +19,15 @@ describe('messages to the background', () => {
     const actAs = vi.fn(async () => ({ ok: true as const }));
     handleRequests({ refresh, actAs } as unknown as Handlers, Promise.resolve());
 
-    const [bad] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: 42 }, own());
+    const [bad] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: 42 }, own(), () => undefined);
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('does not understand') });
-    const [unknown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dropDatabase' }, own());
+    const [unknown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dropDatabase' }, own(), () => undefined);
     expect(unknown).toMatchObject({ ok: false });
-    const [foreign] = await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, { id: 'evil', url: 'https://evil.example/' });
+    const [foreign] = await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, { id: 'evil', url: 'https://evil.example/' }, () => undefined);
     expect(foreign).toBeUndefined();
     expect(refresh).not.toHaveBeenCalled();
 
-    const [ok] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: null, tabId: 3 }, own());
+    const [ok] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: null, tabId: 3 }, own(), () => undefined);
     expect(ok).toEqual({ ok: true });
     expect(actAs).toHaveBeenCalledWith({ type: 'actAs', workspaceId: null, tabId: 3 });
   });
@@ -39,7 +39,7 @@ describe('messages to the background', () => {
       throw new Error('boom');
     });
     handleRequests({ refresh } as unknown as Handlers, ready);
-    const pending = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, own());
+    const pending = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, own(), () => undefined);
     await Promise.resolve();
     expect(refresh).not.toHaveBeenCalled();
     started();
