@@ -2,7 +2,7 @@
 // the fake API under the real host names. Key → act as a sub workspace → a page on
 // app.instantly.ai gets answers as that sub workspace, and the extension's own calls do not.
 //
-//   npm run build:firefox && npm run test:firefox      (tsx test/firefox/smoke.test.ts)
+//   npm run test:firefox      (= npm run build:firefox && tsx test/firefox/smoke.test.ts)
 //
 // A plain Node script (neither vitest's unit config nor Playwright picks it up). Each step is
 // counted as one test; a step after a failed one is counted as failed too ("not run"). Writes
