@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { displayName } from '@/lib/group-sync';
-import type { Member } from '@/lib/storage';
+import { displayName, type Member } from '@/lib/storage';
 import { CopyButton } from './CopyButton';
 
 export const ROW_HEIGHT = 60;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { actAs, forgetTab } from '@/lib/act-as';
 import { syncAllowedSites } from '@/lib/allowed-sites';
 import { forgetKey, saveKey } from '@/lib/connect';
-import { onMenuClick } from '@/lib/context-menu';
+import { onMenuClick } from '@/lib/context-menu-click';
 import { cycle, directionOf } from '@/lib/cycle-shortcut';
 import { invite, leave, remove } from '@/lib/group-actions';
 import { syncGroup } from '@/lib/group-sync';

@@ -1,10 +1,9 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
 // for them, and the official kit sends it only for them (api-facts A3).
-import { displayName } from './group-sync';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
-import { actingAs, group, tabActing, type Target } from './storage';
+import { actingAs, displayName, group, tabActing, type Target } from './storage';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();

@@ -1,16 +1,12 @@
 // "Act as workspace" in the right-click menu (page and toolbar button): radio items for the
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
-import { actAs, forgetTab } from './act-as';
-import { displayName } from './group-sync';
 import { browserMenus, type MenuItem, type MenusApi } from './menus';
-import type { Reply } from './result';
-import type { Account, Member, TabChoices, Target } from './storage';
+import { displayName, type Account, type Member, type TabChoices, type Target } from './storage';
 
-const ROOT = 'act-as';
-const TAB_ROOT = 'act-as:tab';
-const ADMIN = 'admin';
-const FOLLOW = 'follow';
+/** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
+export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
+const { root: ROOT, tabRoot: TAB_ROOT, admin: ADMIN, follow: FOLLOW } = MENU_ID;
 const CONTEXTS: MenuItem['contexts'] = ['page', 'frame', 'action'];
 
 export interface MenuState {
@@ -75,20 +71,4 @@ export async function applyMenu(items: MenuItem[], menus: MenusApi = browserMenu
     shown = '';
     throw error;
   }
-}
-
-/** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
-export function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply> | undefined {
-  const id = String(menuItemId);
-  if (id.startsWith(`${TAB_ROOT}:`)) {
-    if (tabId === undefined || tabId < 0) return undefined;
-    const choice = id.slice(TAB_ROOT.length + 1);
-    if (choice === FOLLOW) return forgetTab(tabId);
-    return actAs(choice === ADMIN ? null : choice, tabId);
-  }
-  if (id.startsWith(`${ROOT}:`)) {
-    const choice = id.slice(ROOT.length + 1);
-    return actAs(choice === ADMIN ? null : choice);
-  }
-  return undefined;
 }

@@ -1,9 +1,8 @@
 // The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
 import { actAs } from './act-as';
 import { COMMANDS } from './commands';
-import { displayName } from './group-sync';
 import type { Reply } from './result';
-import { actingAs, group, type Member, type Target } from './storage';
+import { actingAs, displayName, group, type Member, type Target } from './storage';
 
 export type Direction = 'next' | 'previous';
 

@@ -5,13 +5,13 @@ import { ApiError } from './api-error';
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
 import { explainInstantlyError } from './instantly/explain';
 import { Uuid } from './instantly/schemas';
-import { displayName, dropGoneTargets, syncGroup, toMember } from './group-sync';
+import { dropGoneTargets, syncGroup, toMember } from './group-sync';
 import { tell } from './notify';
 import { begin, dismiss, running } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
-import { account, group, type Member } from './storage';
+import { account, displayName, group, type Member } from './storage';
 
 export const MALFORMED_ID =
   'That is not a workspace ID. A workspace ID looks like 019ffad2-5cb9-7412-a999-646b69b0d7b4; copy it from the workspace’s Settings → Workspace & Members.';

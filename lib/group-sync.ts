@@ -9,7 +9,17 @@ import { tell } from './notify';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, tabActing, type Group, type Member, type TabChoices, type Target } from './storage';
+import {
+  account,
+  actingAs,
+  displayName,
+  group,
+  tabActing,
+  type Group,
+  type Member,
+  type TabChoices,
+  type Target,
+} from './storage';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
@@ -21,8 +31,6 @@ export function toMember(item: WorkspaceGroupMember): Member {
   };
 }
 
-/** The name a user knows a workspace by: its name, or its id when Instantly has none. */
-export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
 
 function remedyFor(error: unknown): Group['remedy'] {
   if (!(error instanceof ApiError)) return undefined;

@@ -60,6 +60,9 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
+/** The name a user knows a workspace by: its name, or its id when Instantly has none. */
+export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
+
 export const Group = z.object({
   members: z.array(Member),
   syncedAt: z.nullable(z.number()),

@@ -10,9 +10,8 @@ import { UnstructuredList } from '@/components/UnstructuredList';
 import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
-import { displayName } from '@/lib/group-sync';
 import { filterMembers } from '@/lib/search';
-import type { Member } from '@/lib/storage';
+import { displayName, type Member } from '@/lib/storage';
 import { useUi } from '@/lib/ui-store';
 
 function openSettings() {

@@ -1,0 +1,20 @@
+// What a click on one of the "Act as workspace" items does (the items: context-menu.ts).
+import { actAs, forgetTab } from './act-as';
+import { MENU_ID } from './context-menu';
+import type { Reply } from './result';
+
+/** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
+export function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply> | undefined {
+  const id = String(menuItemId);
+  if (id.startsWith(`${MENU_ID.tabRoot}:`)) {
+    if (tabId === undefined || tabId < 0) return undefined;
+    const choice = id.slice(MENU_ID.tabRoot.length + 1);
+    if (choice === MENU_ID.follow) return forgetTab(tabId);
+    return actAs(choice === MENU_ID.admin ? null : choice, tabId);
+  }
+  if (id.startsWith(`${MENU_ID.root}:`)) {
+    const choice = id.slice(MENU_ID.root.length + 1);
+    return actAs(choice === MENU_ID.admin ? null : choice);
+  }
+  return undefined;
+}
