@@ -28,6 +28,9 @@ export function App() {
   const [highlighted, setHighlighted] = useState(0);
   const [removing, setRemoving] = useState<Member | null>(null);
   const request = useRequest();
+  // A refresh's failure is stored with the group (group.error) and shown from there.
+  const refresh = useRequest();
+  const runRefresh = () => void refresh.run({ type: 'refresh' });
 
   // A removal in flight hides its row at once; if the server refuses, the row comes back.
   const visible = useMemo(() => {
@@ -42,7 +45,7 @@ export function App() {
 
   // The stored group shows at once; a refresh runs behind it.
   useEffect(() => {
-    if (account) void request.run({ type: 'refresh' });
+    if (account) runRefresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [account?.workspaceId]);
 
@@ -94,7 +97,7 @@ export function App() {
           </p>
         </div>
         <div className="bar-buttons">
-          <button type="button" onClick={() => void request.run({ type: 'refresh' })} disabled={request.busy} aria-label="Refresh">
+          <button type="button" onClick={runRefresh} disabled={refresh.busy} aria-label="Refresh">
             ↻
           </button>
           <button type="button" onClick={openSettings} aria-label="Settings">
@@ -135,12 +138,12 @@ export function App() {
 
       {notice && <Alert message={notice.text} onDismiss={() => void request.run({ type: 'dismissNotice' })} />}
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
-      {group.error && !request.error && (
+      {group.error && (
         <Alert
           message={group.error}
           action={
             group.remedy === 'retry'
-              ? { label: 'Retry', run: () => void request.run({ type: 'refresh' }) }
+              ? { label: 'Retry', run: runRefresh }
               : group.remedy === 'new-key'
                 ? { label: 'Paste a new key', run: openSettings }
                 : undefined
