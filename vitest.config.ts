@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     // Component tests opt into a DOM with a `// @vitest-environment happy-dom` comment.
     environment: 'node',
+    setupFiles: ['test/unit/setup.ts'],
     // The JSON report is what .ci/run counts.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/unit.json' },

@@ -1,11 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { grantedOrigins, syncAllowedSites } from '@/lib/allowed-sites';
 import type { PermissionsApi } from '@/lib/permissions';
 import { allowedSites } from '@/lib/storage';
-
-vi.mock('@/lib/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).fakeDnr().api }));
-vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
 
 /** Permissions as the browser keeps them: the manifest's, plus what the user granted. */
 function fakePermissions(): PermissionsApi & { origins: Set<string> } {
@@ -20,8 +16,6 @@ function fakePermissions(): PermissionsApi & { origins: Set<string> } {
 }
 
 describe('allowed sites follow the granted permissions', () => {
-  beforeEach(() => fakeBrowser.reset());
-
   it('a granted site is listed, a revoked one is gone; Instantly’s own origins are not listed', async () => {
     const permissions = fakePermissions();
     expect(await grantedOrigins(permissions)).toEqual([]);

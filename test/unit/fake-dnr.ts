@@ -18,7 +18,12 @@ export function fakeDnr() {
     updateDynamicRules: async (change) => apply('dynamic', change),
     updateSessionRules: async (change) => apply('session', change),
   };
-  return { api, updates, dynamic: () => [...sets.dynamic.values()], session: () => [...sets.session.values()] };
+  const clear = () => {
+    sets.dynamic.clear();
+    sets.session.clear();
+    updates.length = 0;
+  };
+  return { api, updates, clear, dynamic: () => [...sets.dynamic.values()], session: () => [...sets.session.values()] };
 }
 
 /** The value a rule sets its header to (undefined for a rule that removes it). */
@@ -26,3 +31,6 @@ export const headerValue = (rule: HeaderRule | undefined) => {
   const header = rule?.action.requestHeaders[0];
   return header && 'value' in header ? header.value : undefined;
 };
+
+/** The one the extension's code gets in unit tests (test/unit/setup.ts), cleared before each test. */
+export const sharedDnr = fakeDnr();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULE_ID, rulesFor } from '@/lib/rules';
 import { unstructuredKey } from '@/lib/secrets';
@@ -7,16 +7,9 @@ import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/unstructured/pro
 import { unstructuredRuleState } from '@/lib/unstructured/state';
 import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
-import { headerValue } from './fake-dnr';
+import { headerValue, sharedDnr } from './fake-dnr';
 
-const dnr = vi.hoisted(() => ({ fake: undefined as undefined | ReturnType<typeof import('./fake-dnr').fakeDnr> }));
-vi.mock('@/lib/dnr', async () => {
-  const { fakeDnr } = await import('./fake-dnr');
-  dnr.fake = fakeDnr();
-  return { browserDnr: dnr.fake.api };
-});
-vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
-const keyRule = () => dnr.fake!.dynamic().find((r) => r.id === RULE_ID.unstructuredKey);
+const keyRule = () => sharedDnr.dynamic().find((r) => r.id === RULE_ID.unstructuredKey);
 
 describe('the Unstructured API URL', () => {
   it.each([
@@ -63,11 +56,6 @@ describe('Unstructured workspaces against the fake API', () => {
   });
   afterAll(() => api.close());
   beforeEach(async () => {
-    fakeBrowser.reset();
-    for (const area of ['dynamic', 'session'] as const) {
-      const ids = (area === 'dynamic' ? dnr.fake!.dynamic() : dnr.fake!.session()).map((r) => r.id);
-      await (area === 'dynamic' ? dnr.fake!.api.updateDynamicRules : dnr.fake!.api.updateSessionRules)({ removeRuleIds: ids, addRules: [] });
-    }
     seeded = await new FakeApiControl(api.url).seed({ subWorkspaces: 1, unstructuredWorkspaces: ['Research', 'Legal'] });
   });
 

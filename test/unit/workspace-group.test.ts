@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs, forgetTab } from '@/lib/act-as';
 import { forgetKey, saveKey } from '@/lib/connect';
@@ -7,27 +7,13 @@ import { syncGroup } from '@/lib/group-sync';
 import { begin } from '@/lib/operations';
 import { instantlyKey } from '@/lib/secrets';
 import { account, actingAs, group, notice, operations, tabActing } from '@/lib/storage';
-import { headerValue } from './fake-dnr';
+import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 
-const dnr = vi.hoisted(() => ({ fake: undefined as undefined | ReturnType<typeof import('./fake-dnr').fakeDnr> }));
-vi.mock('@/lib/dnr', async () => {
-  const { fakeDnr } = await import('./fake-dnr');
-  dnr.fake = fakeDnr();
-  return { browserDnr: dnr.fake.api };
-});
-vi.mock('@/lib/permissions', () => ({
-  browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
-}));
-vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
-const headerRule = () => dnr.fake!.dynamic().find((r) => r.action.requestHeaders[0]!.header === 'x-as-workspace');
+const headerRule = () => sharedDnr.dynamic().find((r) => r.action.requestHeaders[0]!.header === 'x-as-workspace');
 
 describe('connecting a key', () => {
   const ctx = useFakeApi({ subWorkspaces: 12 });
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
-  });
 
   it('an admin key: the workspace, its kind, and the whole group are stored', async () => {
     expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({ ok: true });
@@ -95,9 +81,6 @@ describe('connecting a key', () => {
 describe('acting as a sub workspace', () => {
   const ctx = useFakeApi({ subWorkspaces: 12 });
   beforeEach(async () => {
-    fakeBrowser.reset();
-    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
-    await dnr.fake!.api.updateSessionRules({ removeRuleIds: dnr.fake!.session().map((r) => r.id), addRules: [] });
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
   });
 
@@ -122,10 +105,10 @@ describe('acting as a sub workspace', () => {
   it('this tab only: a session rule for the tab, gone when the tab closes', async () => {
     const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
     await actAs(sub.id, 17);
-    expect(dnr.fake!.session().map((r) => r.condition.tabIds)).toEqual([[17]]);
+    expect(sharedDnr.session().map((r) => r.condition.tabIds)).toEqual([[17]]);
     expect(headerRule()).toBeUndefined();
     await forgetTab(17);
-    expect(dnr.fake!.session()).toEqual([]);
+    expect(sharedDnr.session()).toEqual([]);
     expect(await tabActing.get()).toEqual({});
   });
 
@@ -168,10 +151,6 @@ describe('acting as a sub workspace', () => {
 
 describe('invite, remove, leave', () => {
   const ctx = useFakeApi({ subWorkspaces: 12 });
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await dnr.fake!.api.updateDynamicRules({ removeRuleIds: dnr.fake!.dynamic().map((r) => r.id), addRules: [] });
-  });
 
   it('a malformed id is refused without a request', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);

@@ -1,0 +1,17 @@
+// Before every unit test: a fresh fake browser, and in-memory stand-ins for the browser APIs
+// WXT's fake browser lacks (declarativeNetRequest, contextMenus, permissions).
+import { beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sharedDnr } from './fake-dnr';
+
+vi.mock('@/lib/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
+vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
+vi.mock('@/lib/permissions', () => ({
+  // Nothing optional granted (e.g. no notifications) unless a test passes its own.
+  browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
+}));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sharedDnr.clear();
+});
