@@ -186,3 +186,22 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   for (let i = 0; i < 6 && !(await popup.locator('[role=list] :focus').count()); i++) await popup.keyboard.press('Tab');
   await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute('aria-label', /^(Copy ID of|Act as|Remove) /);
 });
+
+test('a browser restart drops per-tab choices and leaves no stale rule', async ({ openOptions, pageOn, serviceWorker, restartBrowser, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey, { remember: true });
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  await pageOn('https://app.instantly.ai/tab');
+  const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/tab');
+  await serviceWorker.evaluate(
+    ({ id, tabId }) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+    { id: sub.id, tabId },
+  );
+  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);
+
+  const { serviceWorker: worker } = await restartBrowser();
+  await expect.poll(() => worker.evaluate(async () => (await chrome.storage.session.get('tabActing')).tabActing ?? {})).toEqual({});
+  expect(await worker.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
+  const page = await pageOn('https://app.instantly.ai/tab');
+  expect(await actingAsSeenFrom(page, seeded.adminKey)).toBe(seeded.admin.id);
+});
