@@ -1,0 +1,370 @@
+// `npm run bench` (after `wxt build`): headless Chromium with the built extension against the
+// TLS fake API, for groups of 100, 1,000 and 10,000 sub workspaces. Prints one markdown table
+// with each figure next to its target (issue 6), writes bench/results.json (not committed) and,
+// for a full run, bench/results.md (committed). See bench/README.md for how each figure is taken.
+//
+//   npm run bench                 full run (about 5 minutes on 2 cores)
+//   npm run bench -- --smoke      100 members, one repetition: for CI, under a minute
+//   npm run bench -- --sizes=1000 --reps=5    a partial run while working on something
+//
+// Exit code 1 only when the bench itself broke (a measurement threw); missed targets are reported.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { backgroundBundle, pageBundle, type BundleSize } from './lib/bundle';
+import {
+  measureColdStart,
+  measureOpen,
+  measureSearch,
+  measureSwitch,
+  measureSync,
+  openPopupReady,
+  type ColdStart,
+  type OpenTimes,
+  type SearchTimes,
+  type SwitchTimes,
+  type SyncRun,
+  type Plan,
+  type Timeouts,
+} from './lib/measure';
+import { markdownTable, misses, type Figure, type Target } from './lib/report';
+import { connect, extensionCopy, launch, startFake, type Fake } from './lib/session';
+import { summarize } from './lib/stats';
+
+const HERE = import.meta.dirname;
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const sizes = option('sizes')?.split(',').map(Number) ?? (smoke ? [100] : [100, 1000, 10000]);
+const repsOverride = option('reps') ? Number(option('reps')) : undefined;
+const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined;
+
+// Repetitions: up to `reps` (after `warmups`), fewer once `budgetMs` is spent and `minReps` kept,
+// so that a slow figure (e.g. at 10,000 members) cannot stretch the run past ten minutes.
+const plan = (reps: number, warmups: number, budgetS: number, minReps = 3): Plan =>
+  smoke
+    ? { reps: 1, warmups: 0, budgetMs: 0, minReps: 1 }
+    : { reps: repsOverride ?? reps, warmups, budgetMs: budgetS * 1000, minReps: Math.min(minReps, repsOverride ?? reps) };
+const config = {
+  mode: smoke ? 'smoke' : partial ? 'partial' : 'full',
+  sizes,
+  open: plan(15, 1, 60, 5),
+  search: plan(15, 1, 45, 5),
+  switch: plan(15, 1, 45),
+  sync: (size: number) => plan(size >= 10000 ? 3 : 5, 0, 45),
+  cold: plan(10, 0, 40),
+};
+const timeoutsFor = (size: number): Timeouts => ({ syncMs: Math.max(30_000, size * 15), actionMs: Math.max(30_000, size * 12) });
+
+interface SizeResult {
+  size: number;
+  seededVia: string;
+  connectMs?: number;
+  open?: OpenTimes;
+  search?: SearchTimes;
+  switch?: SwitchTimes;
+  sync?: SyncRun[];
+  cold?: ColdStart;
+  errors: Record<string, string>;
+}
+
+function log(message: string) {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function step<T>(result: SizeResult, name: string, work: () => Promise<T>): Promise<T | undefined> {
+  const started = Date.now();
+  try {
+    const value = await work();
+    log(`${result.size}: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return value;
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0]!.slice(0, 300);
+    result.errors[name] = message;
+    log(`${result.size}: ${name} FAILED: ${message}`);
+    return undefined;
+  }
+}
+
+async function benchSize(fake: Fake, extensionDir: string, size: number): Promise<{ result: SizeResult; chromium: string }> {
+  const seeded = await fake.seed(size);
+  const result: SizeResult = { size, seededVia: fake.seededVia, errors: {} };
+  const timeouts = timeoutsFor(size);
+  log(`${size}: seeded (${fake.seededVia}); launching Chromium`);
+  const session = await launch(fake, extensionDir);
+  try {
+    const t0 = Date.now();
+    const connected = await step(result, 'connect', () => connect(session, seeded.adminKey, size, timeouts.syncMs));
+    result.connectMs = Date.now() - t0;
+    if (connected === undefined && result.errors.connect) return { result, chromium: session.chromiumVersion };
+
+    result.open = await step(result, 'open', () => measureOpen(session, config.open, timeouts));
+    result.search = await step(result, 'search', async () => {
+      const popup = await openPopupReady(session, timeouts);
+      try {
+        return await measureSearch(popup, seeded, config.search);
+      } finally {
+        await popup.close();
+      }
+    });
+    result.switch = await step(result, 'switch', () => measureSwitch(session, fake, seeded, config.switch, timeouts));
+    result.sync = await step(result, 'sync', () => measureSync(session, fake, config.sync(size), timeouts));
+    result.cold = await step(result, 'cold start', () => measureColdStart(session, seeded, config.cold, timeouts));
+    return { result, chromium: session.chromiumVersion };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const group = (size: number) => size.toLocaleString('en-US');
+const ms = (max: number): Target => ({ max, on: 'median', text: `≤ ${max} ms` });
+
+function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }): Figure[] {
+  const figures: Figure[] = [];
+  const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
+    for (const r of results) figures.push({ group: group(r.size), ...make(r) });
+  };
+  const failed = (r: SizeResult, step: string) => r.errors[step] ?? (r.errors.connect ? `connect: ${r.errors.connect}` : undefined);
+
+  each((r) => ({ figure: 'floor: static extension page → first row', unit: 'ms', summary: r.open && summarize(r.open.floor), error: failed(r, 'open') }));
+  each((r) => ({ figure: 'static page over TLS (fake, other.example) → first element', unit: 'ms', summary: r.open && summarize(r.open.tlsFloor), error: failed(r, 'open') }));
+  each((r) => ({
+    figure: 'popup open → first row',
+    unit: 'ms',
+    summary: r.open && summarize(r.open.popup),
+    target: r.size === 1000 ? ms(100) : r.size === 10000 ? ms(150) : undefined,
+    error: failed(r, 'open'),
+  }));
+  each((r) => {
+    const ratio = r.open ? summarize(r.open.popup).median / summarize(r.open.floor).median : undefined;
+    const max = r.size === 1000 ? 2.5 : r.size === 10000 ? 3.5 : undefined;
+    return {
+      figure: 'popup open ÷ floor (medians)',
+      unit: '×',
+      value: ratio,
+      target: max === undefined ? undefined : { max, on: 'value', text: `≤ ${max}×` },
+      error: failed(r, 'open'),
+    };
+  });
+  each((r) => ({
+    figure: 'search keystroke → list updated',
+    unit: 'ms',
+    summary: r.search && summarize(r.search.endToEnd),
+    target: r.size === 10000 ? ms(50) : undefined,
+    error: failed(r, 'search'),
+  }));
+  each((r) => ({
+    figure: 'search keystroke: script work',
+    unit: 'ms',
+    summary: r.search && summarize(r.search.script),
+    target: r.size === 10000 ? ms(16) : undefined,
+    error: failed(r, 'search'),
+  }));
+  each((r) => ({ figure: 'search keystroke: all main-thread tasks', unit: 'ms', summary: r.search && summarize(r.search.tasks), error: failed(r, 'search') }));
+  const switchTarget: Target = { max: 50, on: 'p95', text: '≤ 50 ms' };
+  each((r) => ({
+    figure: 'switch (popup click) → header at the API',
+    unit: 'ms',
+    summary: r.switch && summarize(r.switch.popup),
+    target: switchTarget,
+    error: failed(r, 'switch'),
+  }));
+  each((r) => ({
+    figure: 'switch (popup click) → rules updated',
+    unit: 'ms',
+    summary: r.switch && summarize(r.switch.popupRules),
+    error: failed(r, 'switch'),
+  }));
+  each((r) => ({
+    figure: 'switch (cycle command) → header at the API',
+    unit: 'ms',
+    summary: r.switch?.cycle ? summarize(r.switch.cycle) : undefined,
+    missing: r.switch && !r.switch.cycle ? r.switch.cycleUnavailable : undefined,
+    target: switchTarget,
+    error: failed(r, 'switch'),
+  }));
+  each((r) => ({
+    figure: 'switch (cycle command) → rules updated',
+    unit: 'ms',
+    summary: r.switch?.cycle ? summarize(r.switch.cycleRules) : undefined,
+    missing: r.switch && !r.switch.cycle ? r.switch.cycleUnavailable : undefined,
+    error: failed(r, 'switch'),
+  }));
+  each((r) => ({
+    figure: 'sync: requests to the list endpoint',
+    unit: 'requests',
+    value: r.sync ? Math.max(...r.sync.map((s) => s.listRequests)) : undefined,
+    target: r.size === 1000 ? { max: 11, on: 'value', text: '≤ 10 (+1 empty page)' } : undefined,
+    note: r.sync && r.sync[0]!.listRequests !== r.sync[0]!.listPages ? `${r.sync[0]!.listPages} of them pages of 100` : undefined,
+    error: failed(r, 'sync'),
+  }));
+  each((r) => ({
+    figure: 'sync: all API requests',
+    unit: 'requests',
+    value: r.sync ? Math.max(...r.sync.map((s) => s.allRequests)) : undefined,
+    error: failed(r, 'sync'),
+  }));
+  each((r) => ({
+    figure: 'sync: Refresh click → group stored',
+    unit: 'ms',
+    summary: r.sync && summarize(r.sync.map((s) => s.wallMs)),
+    target: r.size === 1000 ? { max: 1000, on: 'median', text: '≤ 1 s' } : undefined,
+    error: failed(r, 'sync'),
+  }));
+  each((r) => ({
+    figure: 'sync: most API requests in any 1 s',
+    unit: 'requests',
+    value: r.sync ? Math.max(...r.sync.map((s) => s.maxPerSecond)) : undefined,
+    target: { max: 100, on: 'value', text: '≤ 100 (Instantly: 100/s)' },
+    error: failed(r, 'sync'),
+  }));
+  each((r) => ({
+    figure: 'cold start: worker stopped, message → rules match storage',
+    unit: 'ms',
+    summary: r.cold && summarize(r.cold.rulesMs),
+    error: failed(r, 'cold start'),
+  }));
+  each((r) => ({ figure: 'cold start: worker stopped, message → reply', unit: 'ms', summary: r.cold && summarize(r.cold.replyMs), error: failed(r, 'cold start') }));
+
+  const kB = (bytes: number) => bytes / 1000;
+  figures.push(
+    { figure: 'popup JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.popup.gzip), target: { max: 90, on: 'value', text: '≤ 90 kB' } },
+    { figure: 'popup JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.popup.raw) },
+    { figure: 'options JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.options.gzip) },
+    { figure: 'options JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.options.raw) },
+    { figure: 'background JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.background.gzip), target: { max: 25, on: 'value', text: '≤ 25 kB' } },
+    { figure: 'background JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.background.raw) },
+  );
+  return figures;
+}
+
+function git(...cmd: string[]): string {
+  try {
+    return execFileSync('git', cmd, { cwd: HERE, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function notes(results: SizeResult[], bundles: Record<string, BundleSize>): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const parts = [`seeded ${r.seededVia}`];
+    if (r.connectMs !== undefined) parts.push(`key saved → first sync stored in ${(r.connectMs / 1000).toFixed(1)} s (from Node)`);
+    if (r.search) {
+      const t = r.search.target;
+      parts.push(
+        `search typed "${t.query}" (member ${t.index + 1} of ${r.size}); its last key takes the list from ${t.prefixCount} to ${t.finalCount} rows; ` +
+          `the measurement's own script cost with no key pressed: ${r.search.overheadScript.toFixed(1)} ms`,
+      );
+    }
+    if (r.switch) {
+      const c = r.switch.clocks;
+      const f = (o: { offset: number; rtt: number }) => `${o.offset >= 0 ? '+' : ''}${o.offset.toFixed(2)} ms (rtt ${o.rtt.toFixed(1)} ms)`;
+      parts.push(`clock offsets, fake − popup ${f(c.popup)}, fake − app page ${f(c.app)}, fake − worker ${f(c.worker)}: switch figures are not corrected for them`);
+      if (r.switch.probesBefore.length) {
+        parts.push(
+          `probes that arrived between the click and the first with the new header: median ${summarize(r.switch.probesBefore).median}; ` +
+            `gap between the last probe without and the first with it (the reading's resolution): median ${summarize(r.switch.resolution).median.toFixed(1)} ms, max ${summarize(r.switch.resolution).max.toFixed(1)} ms`,
+        );
+      }
+    }
+    if (r.sync?.length) {
+      const s = r.sync[0]!;
+      parts.push(`sync made ${s.allRequests} API requests (${s.listRequests} list pages), list span ${s.listSpanMs.toFixed(0)} ms at the fake`);
+    }
+    for (const [name, error] of Object.entries(r.errors)) parts.push(`**${name} failed**: ${error}`);
+    lines.push(`- ${group(r.size)} members: ${parts.join('; ')}.`);
+  }
+  for (const [name, b] of Object.entries(bundles)) lines.push(`- ${name} JavaScript files: ${b.files.join(', ')}.`);
+  return lines;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
+  if (loadAtStart > os.cpus().length * 0.5) log(`warning: load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores; figures will be skewed by other work`);
+  const ext = await extensionCopy();
+  const fake = await startFake();
+  const results: SizeResult[] = [];
+  let chromium = 'unknown';
+  try {
+    for (const size of sizes) {
+      const { result, chromium: version } = await benchSize(fake, ext.dir, size);
+      results.push(result);
+      chromium = version;
+    }
+  } finally {
+    await fake.close();
+  }
+  const bundles = {
+    popup: pageBundle(ext.dir, 'popup.html'),
+    options: pageBundle(ext.dir, 'options.html'),
+    background: backgroundBundle(ext.dir),
+  };
+  await ext.dispose();
+
+  const figures = figuresFor(results, bundles);
+  const table = markdownTable(figures);
+  const missed = misses(figures);
+  const cpus = os.cpus();
+  const machine = {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 1e9),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium,
+    date: new Date().toISOString(),
+    commit: git('rev-parse', '--short', 'HEAD'),
+    productChangesUncommitted: git('status', '--porcelain', '--', '../lib', '../entrypoints', '../components', '../wxt.config.ts', '../package.json') !== '',
+    durationS: Math.round((Date.now() - started) / 1000),
+    /** 1-minute load average when the run started and ended: other work on the machine skews every figure. */
+    load: { start: loadAtStart, end: os.loadavg()[0]! },
+  };
+
+  const heading = `Benchmark (${config.mode}): ${machine.cores} cores (${machine.cpu}), load ${machine.load.start.toFixed(1)}→${machine.load.end.toFixed(1)}, Chromium ${chromium}, Node ${machine.node}, ${machine.date.slice(0, 16).replace('T', ' ')} UTC, commit ${machine.commit}${machine.productChangesUncommitted ? ' + uncommitted product changes' : ''}`;
+  console.log(`\n${heading}\n\n${table}\n`);
+  console.log(missed.length ? `Targets missed:\n${missed.map((m) => `- ${m}`).join('\n')}\n` : 'All targets met.\n');
+
+  writeFileSync(
+    path.join(HERE, 'results.json'),
+    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, bundles, figures }, null, 2)}\n`,
+  );
+  if (!partial) {
+    const md = [
+      '# Benchmark results',
+      '',
+      `Latest full run of \`npm run bench\` (${machine.durationS} s). Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB, ${machine.os}; Chromium ${chromium} headless; Node ${machine.node}; ${machine.date}; load average ${machine.load.start.toFixed(1)} at the start, ${machine.load.end.toFixed(1)} at the end; commit ${machine.commit}${machine.productChangesUncommitted ? ' with uncommitted product changes in the working tree' : ''}.`,
+      '',
+      'Medians and p95 over the repetitions (n); a ✓/✗ compares the median (or the p95 where marked) with the target of issue 6. How each figure is taken: [README.md](README.md).',
+      '',
+      table,
+      '',
+      missed.length ? `## Targets missed\n\n${missed.map((m) => `- ${m}`).join('\n')}` : '## All targets met',
+      '',
+      '## Notes',
+      '',
+      ...notes(results, bundles),
+      '',
+    ].join('\n');
+    writeFileSync(path.join(HERE, 'results.md'), md);
+    log('wrote bench/results.md and bench/results.json');
+  } else {
+    log(`${config.mode} run: wrote bench/results.json only (bench/results.md keeps the last full run)`);
+  }
+  const broke = results.some((r) => Object.keys(r.errors).length > 0);
+  log(`finished in ${machine.durationS} s${broke ? ' with measurement errors' : ''}`);
+  return broke ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
