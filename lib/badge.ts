@@ -1,7 +1,7 @@
 // The toolbar badge always says who you act as: a short label and a colour of the workspace's
 // own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
 import { browser } from 'wxt/browser';
-import type { TabChoices, Target } from './storage';
+import { paintedTabs, type TabChoices, type Target } from './storage';
 
 /** Up to three letters: initials of a multi-word name, else the name's start. */
 export function badgeLabel(target: Target): string {
@@ -61,12 +61,24 @@ async function paint(view: BadgeView, tabId?: number) {
   ]);
 }
 
+/** A tab's own badge is dropped, so the tab shows the everywhere badge again (null = "use the global value"). */
+async function unpaint(tabId: number) {
+  const reset = { tabId } as Record<string, unknown>;
+  await Promise.all([
+    browser.action.setBadgeText({ ...reset, text: null } as never),
+    browser.action.setBadgeBackgroundColor({ ...reset, color: null } as never),
+    browser.action.setTitle({ ...reset, title: null } as never),
+    browser.action.setBadgeTextColor?.({ ...reset, color: null } as never),
+  ]);
+}
+
 export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string): Promise<void> {
   await paint(badgeFor(everywhere, 'everywhere', unstructured));
-  await Promise.all(
-    Object.entries(tabActing).map(([tab, target]) =>
-      // A tab closed since is fine to miss: its override went with it.
-      paint(badgeFor(target, 'tab', unstructured), Number(tab)).catch(() => undefined),
-    ),
-  );
+  const previous = await paintedTabs.get();
+  await Promise.all([
+    // A tab closed since is fine to miss: its badge went with it.
+    ...previous.filter((tab) => !(tab in tabActing)).map((tab) => unpaint(Number(tab)).catch(() => undefined)),
+    ...Object.entries(tabActing).map(([tab, target]) => paint(badgeFor(target, 'tab', unstructured), Number(tab)).catch(() => undefined)),
+  ]);
+  await paintedTabs.set(Object.keys(tabActing));
 }

@@ -87,6 +87,8 @@ export const actingAs = storedItem('local:actingAs', z.nullable(Target), null);
 export const TabChoices = z.record(z.string(), z.nullable(Target));
 export type TabChoices = z.infer<typeof TabChoices>;
 export const tabActing = storedItem('session:tabActing', TabChoices, {});
+/** Tabs whose badge was painted for their own choice, to be reset when that choice goes. */
+export const paintedTabs = storedItem('session:paintedTabs', z.array(z.string()), []);
 /** Something the user should know that happened while they were not looking. */
 export const notice = storedItem('local:notice', z.nullable(Notice), null);
 /** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */

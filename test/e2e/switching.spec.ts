@@ -118,6 +118,19 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
   expect(await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toHaveLength(2);
 
+  // Back to "Same as everywhere": the tab's own badge gives way to the everywhere one.
+  await serviceWorker.evaluate(
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:follow', editable: false, pageUrl: '' }, { id: tabId } as never),
+    twoTab,
+  );
+  await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(everywhere!.id);
+  await expect.poll(() => badgeText(serviceWorker, twoTab)).toBe(await badgeText(serviceWorker));
+  await serviceWorker.evaluate(
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    twoTab,
+  );
+  await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
+
   await one.close();
   await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);
   expect(await serviceWorker.evaluate(async () => Object.keys((await chrome.storage.session.get('tabActing')).tabActing ?? {}))).toEqual([

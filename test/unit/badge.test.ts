@@ -31,3 +31,17 @@ describe('badge', () => {
     expect(badgeFor(null, 'everywhere').title).toContain('admin workspace');
   });
 });
+
+describe('a tab’s own badge', () => {
+  it('goes back to the everywhere badge when the tab’s choice is dropped', async () => {
+    const acme = { workspaceId: id, name: 'Acme Outbound' };
+    const north = { workspaceId: id.replace('b4', 'b5'), name: 'Northwind Leads' };
+    await showBadges(acme, { '5': north });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('NL');
+    await showBadges(acme, {});
+    // Cleared: the tab has no text of its own (a real browser then shows the global one, see
+    // the e2e test of "this tab only"; the fake browser answers '' for a tab without a value).
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('AO');
+  });
+});
