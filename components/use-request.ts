@@ -10,7 +10,7 @@ export function useRequest() {
     setError(null);
     const reply = await send(request);
     setBusy(false);
-    if (!reply.ok) setError(reply.error);
+    if (!reply.ok && !reply.noticed) setError(reply.error);
     return reply.ok;
   }, []);
   return { busy, error, setError, run };

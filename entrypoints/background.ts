@@ -11,7 +11,8 @@ import { handleRequests } from '@/lib/messages';
 import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
 import { REFRESH_ALARM, startUp } from '@/lib/startup';
-import { notice, tabActing } from '@/lib/storage';
+import { dismissNotice } from '@/lib/notify';
+import { tabActing } from '@/lib/storage';
 import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
 
 export default defineBackground(() => {
@@ -29,7 +30,7 @@ export default defineBackground(() => {
       invite: (r) => invite(r.workspaceId),
       remove: (r) => remove(r.membershipId),
       leave: () => leave(),
-      dismissNotice: async () => (await notice.set(null), done),
+      dismissNotice: (r) => dismissNotice(r.id),
       addUnstructured: (r) => addUnstructured(r),
       useUnstructured: (r) => useUnstructured(r.id),
       deleteUnstructured: (r) => deleteUnstructured(r.id),

@@ -1,6 +1,7 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
 // for them, and the official kit sends it only for them (api-facts A3).
+import { exclusive } from './exclusive';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { actingAs, displayName, group, tabActing, type Target } from './storage';
@@ -20,27 +21,30 @@ export async function targetFor(workspaceId: string): Promise<Target | string> {
  *   without it, everywhere.
  */
 export async function actAs(workspaceId: string | null, tabId?: number): Promise<Reply> {
-  let target: Target | null = null;
-  if (workspaceId !== null) {
-    const found = await targetFor(workspaceId);
-    if (typeof found === 'string') return failed(found);
-    target = found;
-  }
-  if (tabId === undefined) {
-    await actingAs.set(target);
-  } else {
-    await tabActing.set({ ...(await tabActing.get()), [String(tabId)]: target });
-  }
-  await reconcile();
-  return done;
+  const reply = await exclusive(async () => {
+    let target: Target | null = null;
+    if (workspaceId !== null) {
+      const found = await targetFor(workspaceId);
+      if (typeof found === 'string') return failed(found);
+      target = found;
+    }
+    if (tabId === undefined) await actingAs.set(target);
+    else await tabActing.set({ ...(await tabActing.get()), [String(tabId)]: target });
+    return done;
+  });
+  if (reply.ok) await reconcile();
+  return reply;
 }
 
 /** The tab follows the everywhere choice again; also when it closes (its session rule goes too). */
 export async function forgetTab(tabId: number): Promise<Reply> {
-  const tabs = await tabActing.get();
-  if (!(String(tabId) in tabs)) return done;
-  const { [String(tabId)]: _forgotten, ...rest } = tabs;
-  await tabActing.set(rest);
-  await reconcile();
+  const changed = await exclusive(async () => {
+    const tabs = await tabActing.get();
+    if (!(String(tabId) in tabs)) return false;
+    const { [String(tabId)]: _forgotten, ...rest } = tabs;
+    await tabActing.set(rest);
+    return true;
+  });
+  if (changed) await reconcile();
   return done;
 }

@@ -4,13 +4,15 @@ import { defaultClientFactory, type ClientFactory } from './instantly/client';
 import { inspectKey } from './instantly/inspect-key';
 import { explainInstantlyError } from './instantly/explain';
 import { syncGroup } from './group-sync';
+import { exclusive } from './exclusive';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, notice, tabActing, type Account } from './storage';
+import { clearNotices } from './notify';
+import { account, actingAs, group, tabActing, type Account } from './storage';
 
 async function clearWorkspaceState() {
-  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), notice.set(null)]);
+  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);
 }
 
 export async function saveKey(rawKey: string, remember: boolean, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
@@ -23,18 +25,24 @@ export async function saveKey(rawKey: string, remember: boolean, makeClient: Cli
   } catch (error) {
     return failed(explainInstantlyError(error, 'check-key'));
   }
-  const previous = await account.get();
-  if (previous?.workspaceId !== inspected.workspaceId) await clearWorkspaceState();
-  await instantlyKey.set(key, remember);
-  await account.set({ ...inspected, remembered: remember, checkedAt: Date.now() });
+  await exclusive(async () => {
+    const previous = await account.get();
+    if (previous?.workspaceId !== inspected.workspaceId) await clearWorkspaceState();
+    await instantlyKey.set(key, remember);
+    await account.set({ ...inspected, remembered: remember, checkedAt: Date.now() });
+  });
+  // The old workspace's choices are gone: so must their rules be, whatever the sync does next.
+  await reconcile();
   await syncGroup(makeClient);
   return done;
 }
 
 export async function forgetKey(): Promise<Reply> {
-  await instantlyKey.clear();
-  await account.set(null);
-  await clearWorkspaceState();
+  await exclusive(async () => {
+    await instantlyKey.clear();
+    await account.set(null);
+    await clearWorkspaceState();
+  });
   await reconcile();
   return done;
 }

@@ -5,13 +5,20 @@ import { ApiError } from './api-error';
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
 import { explainInstantlyError } from './instantly/explain';
 import { Uuid } from './instantly/schemas';
-import { dropGoneTargets, syncGroup, toMember } from './group-sync';
+import { exclusive } from './exclusive';
+import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notify';
-import { begin, dismiss, running } from './operations';
+import { begin, end, interrupted } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
 import { account, displayName, group, type Member } from './storage';
+
+/** A failure the popup may no longer be open to show: kept among the notices too. */
+async function failedAndTold(sentence: string): Promise<Reply> {
+  await tell(sentence);
+  return { ok: false, error: sentence, noticed: true };
+}
 
 export const MALFORMED_ID =
   'That is not a workspace ID. A workspace ID looks like 019ffad2-5cb9-7412-a999-646b69b0d7b4; copy it from the workspace’s Settings → Workspace & Members.';
@@ -25,7 +32,9 @@ async function connected(makeClient: ClientFactory) {
 
 const NOT_CONNECTED = failed('Connect an Instantly API key in the settings first.');
 
+/** Call inside exclusive(). */
 async function setMembers(change: (members: Member[]) => Member[]) {
+  noteLocalChange();
   const now = await group.get();
   await group.set({ ...now, members: change(now.members) });
 }
@@ -41,13 +50,16 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId });
   try {
     const member = toMember(await session.client.invite(workspaceId));
-    await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-    if (session.current.kind === 'standalone') await account.set({ ...session.current, kind: 'admin' });
+    await exclusive(async () => {
+      await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
+      const now = await account.get();
+      if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
+    });
     return done;
   } catch (error) {
-    return failed(explainInstantlyError(error, 'invite'));
+    return failedAndTold(explainInstantlyError(error, 'invite'));
   } finally {
-    await dismiss(op.id);
+    await end(op.id);
   }
 }
 
@@ -62,13 +74,15 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   } catch (error) {
     // Someone (or an earlier try) removed it already: the outcome the user asked for.
     if (!(error instanceof ApiError && error.kind === 'not-found')) {
-      await dismiss(op.id);
-      return failed(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
+      await end(op.id);
+      return failedAndTold(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
   }
-  await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
-  await dropGoneTargets((await group.get()).members);
-  await dismiss(op.id);
+  await exclusive(async () => {
+    await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
+    await dropGoneTargets((await group.get()).members);
+  });
+  await end(op.id);
   await reconcile();
   return done;
 }
@@ -82,12 +96,15 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
   const op = await begin({ kind: 'leave', membershipId, label: current.admin?.name ?? 'the admin workspace' });
   try {
     await session.client.deleteMember(membershipId);
-    await account.set({ ...current, kind: 'standalone', admin: undefined });
+    await exclusive(async () => {
+      const now = await account.get();
+      if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
+    });
     return done;
   } catch (error) {
-    return failed(explainInstantlyError(error, 'leave'));
+    return failedAndTold(explainInstantlyError(error, 'leave'));
   } finally {
-    await dismiss(op.id);
+    await end(op.id);
   }
 }
 
@@ -96,11 +113,11 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
  * the server got the request is unknown, so ask the server, tell the user, and send nothing.
  */
 export async function settleInterrupted(makeClient: ClientFactory = defaultClientFactory): Promise<void> {
-  const interrupted = await running();
-  if (interrupted.length === 0) return;
+  const stopped = await interrupted();
+  if (stopped.length === 0) return;
   const synced = await syncGroup(makeClient);
   const [{ members }, current] = await Promise.all([group.get(), account.get()]);
-  for (const op of interrupted) {
+  for (const op of stopped) {
     let happened: boolean | undefined;
     if (synced.ok && op.kind === 'invite') happened = members.some((m) => m.workspaceId === op.workspaceId && m.status !== 'rejected');
     if (synced.ok && op.kind === 'remove') happened = !members.some((m) => m.membershipId === op.membershipId);
@@ -113,6 +130,6 @@ export async function settleInterrupted(makeClient: ClientFactory = defaultClien
           ? `${verb} ${op.label} was interrupted, but Instantly had already done it.`
           : `${verb} ${op.label} was interrupted before Instantly got it: nothing changed. Try again if you still want to.`,
     );
-    await dismiss(op.id);
+    await end(op.id);
   }
 }

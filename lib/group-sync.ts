@@ -2,6 +2,7 @@
 // the change (an invitation accepted, an acted-as workspace removed or gone).
 import { ApiError } from './api-error';
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
+import { exclusive } from './exclusive';
 import { explainInstantlyError } from './instantly/explain';
 import { inspectKey } from './instantly/inspect-key';
 import type { WorkspaceGroupMember } from './instantly/schemas';
@@ -44,7 +45,10 @@ function stillActable(target: Target, members: Member[]): Target | null {
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
 }
 
-/** Stops acting as workspaces that can no longer be acted as, and says so. */
+/**
+ * Stops acting as workspaces that can no longer be acted as, and says so.
+ * Call it inside exclusive(): it reads and writes the choices.
+ */
 export async function dropGoneTargets(members: Member[]) {
   const everywhere = await actingAs.get();
   if (everywhere) {
@@ -54,24 +58,64 @@ export async function dropGoneTargets(members: Member[]) {
   }
   const tabs = await tabActing.get();
   const keptTabs: TabChoices = {};
+  const dropped = new Set<string>();
   for (const [tab, target] of Object.entries(tabs)) {
     const kept = target === null ? null : stillActable(target, members);
     if (target === null || kept) keptTabs[tab] = kept;
+    else dropped.add(target.name);
   }
   await tabActing.set(keptTabs);
+  for (const name of dropped)
+    await tell(`Stopped acting as ${name} in a tab: it is no longer an accepted sub workspace of this group (it was removed or left).`);
 }
 
-export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+/**
+ * Bumped by every local change to the member list (invite, remove). A sync that started before
+ * one must not write its older list over it: it leaves the list to the next sync.
+ */
+let localChanges = 0;
+export const noteLocalChange = () => void localChanges++;
+
+let inFlight: Promise<Reply> | null = null;
+
+/** Refreshes the stored group. Calls while one runs share it, so a burst of triggers is one sync. */
+export function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  inFlight ??= runSync(makeClient).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+export const KEY_GONE =
+  'The API key was kept only until the browser closed, so it is gone. Paste it again in the settings (tick “Remember on this device” to keep it).';
+
+async function runSync(makeClient: ClientFactory): Promise<Reply> {
   const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
-  if (!key || !current) return failed('Connect an Instantly API key in the settings first.');
+  if (!current) return failed('Connect an Instantly API key in the settings first.');
+  if (!key) {
+    await exclusive(async () => group.set({ ...(await group.get()), error: KEY_GONE, remedy: 'new-key' }));
+    return failed(KEY_GONE);
+  }
+  const startedAt = localChanges;
   const client = makeClient(key);
-  const previous = await group.get();
+  let inspected: Awaited<ReturnType<typeof inspectKey>>;
+  let members: Member[];
   try {
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
-    const inspected = await inspectKey(client);
-    await account.set({ ...current, ...inspected, checkedAt: Date.now() });
-    const items = inspected.kind === 'admin' ? await client.listAllMembers() : [];
-    const members = items.map(toMember);
+    inspected = await inspectKey(client);
+    members = inspected.kind === 'admin' ? (await client.listAllMembers()).map(toMember) : [];
+  } catch (error) {
+    const sentence = explainInstantlyError(error, 'list');
+    await exclusive(async () => {
+      if ((await instantlyKey.get()) === key) await group.set({ ...(await group.get()), error: sentence, remedy: remedyFor(error) });
+    });
+    return failed(sentence);
+  }
+  await exclusive(async () => {
+    // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
+    const now = await account.get();
+    if ((await instantlyKey.get()) !== key || !now) return;
+    await account.set({ ...now, ...inspected, checkedAt: Date.now() });
+    if (localChanges !== startedAt) return;
+    const previous = await group.get();
     const wasPending = new Set(previous.members.filter((m) => m.status === 'pending').map((m) => m.workspaceId));
     await group.set({ members, syncedAt: Date.now() });
     for (const member of members) {
@@ -79,15 +123,7 @@ export async function syncGroup(makeClient: ClientFactory = defaultClientFactory
         await tell(`${displayName(member)} accepted your invitation: you can now act as it.`, { notify: true });
     }
     await dropGoneTargets(members);
-    await reconcile();
-    return done;
-  } catch (error) {
-    const sentence = explainInstantlyError(error, 'list');
-    await group.set({
-      ...previous,
-      error: sentence,
-      remedy: remedyFor(error),
-    });
-    return failed(sentence);
-  }
+  });
+  await reconcile();
+  return done;
 }

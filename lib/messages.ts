@@ -15,7 +15,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invite'), workspaceId: z.string() }),
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
   z.object({ type: z.literal('leave') }),
-  z.object({ type: z.literal('dismissNotice') }),
+  z.object({ type: z.literal('dismissNotice'), id: z.string() }),
   z.object({
     type: z.literal('addUnstructured'),
     name: z.string(),

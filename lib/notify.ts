@@ -1,15 +1,26 @@
 // Telling the user about something that happened in the background: always in the popup (the
-// stored notice), and as a system notification too when they allowed notifications.
+// stored notices, until dismissed), and as a system notification too when they allowed it.
 import { browser } from 'wxt/browser';
 import { browserPermissions, type PermissionsApi } from './permissions';
-import { notice } from './storage';
+import { done, type Reply } from './result';
+import { notices } from './storage';
+
+/** Enough for a burst (several invitations accepted at once) without burying the popup. */
+const KEEP = 5;
+
+let writes: Promise<unknown> = Promise.resolve();
+function update(change: (list: Awaited<ReturnType<typeof notices.get>>) => Awaited<ReturnType<typeof notices.get>>) {
+  const run = writes.then(async () => notices.set(change(await notices.get())));
+  writes = run.catch(() => undefined);
+  return run;
+}
 
 export async function tell(
   text: string,
   options: { notify?: boolean } = {},
   permissions: PermissionsApi = browserPermissions,
 ): Promise<void> {
-  await notice.set({ text, at: Date.now() });
+  await update((list) => [...list, { id: crypto.randomUUID(), text, at: Date.now() }].slice(-KEEP));
   if (!options.notify) return;
   const allowed = await permissions.contains({ permissions: ['notifications'] }).catch(() => false);
   if (!allowed) return;
@@ -17,3 +28,10 @@ export async function tell(
     .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Workspace Switcher', message: text })
     .catch(() => undefined);
 }
+
+export async function dismissNotice(id: string): Promise<Reply> {
+  await update((list) => list.filter((n) => n.id !== id));
+  return done;
+}
+
+export const clearNotices = () => update(() => []);

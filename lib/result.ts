@@ -3,7 +3,12 @@ import { z } from 'zod/mini';
 /** What the background answers to every request: done, or a sentence saying why not. */
 export const Reply = z.union([
   z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.string(),
+    /** Also kept among the notices (it must outlive a popup closed meanwhile), so a page need not repeat it. */
+    noticed: z.optional(z.boolean()),
+  }),
 ]);
 export type Reply = z.infer<typeof Reply>;
 

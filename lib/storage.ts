@@ -73,7 +73,7 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
-export const Notice = z.object({ text: z.string(), at: z.number() });
+export const Notice = z.object({ id: z.string(), text: z.string(), at: z.number() });
 export type Notice = z.infer<typeof Notice>;
 
 export const account = storedItem('local:account', z.nullable(Account), null);
@@ -90,7 +90,7 @@ export const tabActing = storedItem('session:tabActing', TabChoices, {});
 /** Tabs whose badge was painted for their own choice, to be reset when that choice goes. */
 export const paintedTabs = storedItem('session:paintedTabs', z.array(z.string()), []);
 /** Something the user should know that happened while they were not looking. */
-export const notice = storedItem('local:notice', z.nullable(Notice), null);
+export const notices = storedItem('local:notices', z.array(Notice), []);
 /** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
 export const UnstructuredWorkspace = z.object({
   id: z.string(),
@@ -123,8 +123,6 @@ export const Operation = z.object({
   membershipId: z.optional(z.string()),
   /** What the user calls the workspace concerned. */
   label: z.string(),
-  state: z.enum(['running', 'done', 'failed']),
-  message: z.optional(z.string()),
   at: z.number(),
 });
 export type Operation = z.infer<typeof Operation>;

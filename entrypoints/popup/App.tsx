@@ -19,7 +19,7 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, actingAs, tabActing, notice, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+  const { loaded, account, group, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
     useUi();
   const tab = useActiveTab();
   const [query, setQuery] = useState(recallSearch);
@@ -34,7 +34,7 @@ export function App() {
 
   // A removal in flight hides its row at once; if the server refuses, the row comes back.
   const visible = useMemo(() => {
-    const removing = new Set(operations.filter((op) => op.kind === 'remove' && op.state === 'running').map((op) => op.membershipId));
+    const removing = new Set(operations.filter((op) => op.kind === 'remove').map((op) => op.membershipId));
     return removing.size ? group.members.filter((m) => !removing.has(m.membershipId)) : group.members;
   }, [group.members, operations]);
   const members = useMemo(() => filterMembers(visible, deferredQuery), [visible, deferredQuery]);
@@ -136,7 +136,9 @@ export function App() {
       )}
       <AllowSite url={tab?.url} allowed={allowedSites} />
 
-      {notice && <Alert message={notice.text} onDismiss={() => void request.run({ type: 'dismissNotice' })} />}
+      {notices.map((n) => (
+        <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
+      ))}
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert

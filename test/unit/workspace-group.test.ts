@@ -6,7 +6,7 @@ import { invite, leave, remove, settleInterrupted } from '@/lib/group-actions';
 import { syncGroup } from '@/lib/group-sync';
 import { begin } from '@/lib/operations';
 import { instantlyKey } from '@/lib/secrets';
-import { account, actingAs, group, notice, operations, tabActing } from '@/lib/storage';
+import { account, actingAs, group, notices, operations, tabActing } from '@/lib/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 
@@ -117,7 +117,7 @@ describe('acting as a sub workspace', () => {
     await ctx.control.accept(pending.membershipId);
     await syncGroup(ctx.makeClient);
     expect((await group.get()).members.find((m) => m.workspaceId === pending.id)?.status).toBe('accepted');
-    expect((await notice.get())?.text).toContain('accepted your invitation');
+    expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringContaining('accepted your invitation')]);
     expect(await actAs(pending.id)).toEqual({ ok: true });
   });
 
@@ -129,7 +129,7 @@ describe('acting as a sub workspace', () => {
     await syncGroup(ctx.makeClient);
     expect(await actingAs.get()).toBeNull();
     expect(headerRule()).toBeUndefined();
-    expect((await notice.get())?.text).toMatch(/Stopped acting as .*no longer an accepted sub workspace/);
+    expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringMatching(/Stopped acting as .*no longer an accepted sub workspace/)]);
   });
 
   it('a stored key revoked since: the refresh says so and keeps the last known group', async () => {
@@ -164,7 +164,11 @@ describe('invite, remove, leave', () => {
     const invitee = ctx.seeded.invitable[0]!;
     expect(await invite(` ${invitee.id} `, ctx.makeClient)).toEqual({ ok: true });
     expect((await group.get()).members.find((m) => m.workspaceId === invitee.id)?.status).toBe('pending');
-    expect(await invite(invitee.id, ctx.makeClient)).toEqual({ ok: false, error: expect.stringMatching(/already belongs to a workspace group/) });
+    expect(await invite(invitee.id, ctx.makeClient)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/already belongs to a workspace group/),
+      noticed: true,
+    });
     expect(await operations.get()).toEqual([]);
   });
 
@@ -173,6 +177,7 @@ describe('invite, remove, leave', () => {
     expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({
       ok: false,
       error: expect.stringContaining('workspace_group_members:create'),
+      noticed: true,
     });
   });
 
@@ -202,7 +207,9 @@ describe('invite, remove, leave', () => {
     await saveKey(ctx.seeded.adminMemberKey, false, ctx.makeClient);
     const sub = ctx.seeded.subs[0]!;
     const reply = await remove(sub.membershipId, ctx.makeClient);
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('was not removed') });
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('was not removed'), noticed: true });
+    // Kept for a popup that closed meanwhile.
+    expect((await notices.get()).map((n) => n.text)).toEqual([reply.ok ? '' : reply.error]);
     expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(true);
     expect(await operations.get()).toEqual([]);
   });
@@ -217,7 +224,7 @@ describe('invite, remove, leave', () => {
 
   it('a non-owner cannot leave: the sentence says so and nothing changes', async () => {
     await saveKey(ctx.seeded.subMemberKey, false, ctx.makeClient);
-    expect(await leave(ctx.makeClient)).toEqual({ ok: false, error: 'Only the workspace owner can leave the group.' });
+    expect(await leave(ctx.makeClient)).toEqual({ ok: false, error: 'Only the workspace owner can leave the group.', noticed: true });
     expect(await account.get()).toMatchObject({ kind: 'sub' });
   });
 
@@ -230,15 +237,70 @@ describe('invite, remove, leave', () => {
     await begin({ kind: 'invite', workspaceId: sent.id, label: sent.name });
     await begin({ kind: 'invite', workspaceId: lost.id, label: lost.name });
     await ctx.control.clearRequests();
-    const notices: string[] = [];
-    const unwatch = notice.watch((n) => n && notices.push(n.text));
     await settleInterrupted(ctx.makeClient);
-    unwatch();
     expect(await ctx.control.requests({ method: 'POST' })).toEqual([]);
     expect(await operations.get()).toEqual([]);
-    expect(notices).toEqual([
+    expect((await notices.get()).map((n) => n.text)).toEqual([
       `Inviting ${sent.name} was interrupted, but Instantly had already done it.`,
       `Inviting ${lost.name} was interrupted before Instantly got it: nothing changed. Try again if you still want to.`,
     ]);
+  });
+});
+
+describe('changes at the same time', () => {
+  const ctx = useFakeApi({ subWorkspaces: 12 });
+  beforeEach(async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+  });
+
+  it('closing several per-tab tabs at once removes every one of their rules', async () => {
+    const [a, b] = ctx.seeded.subs.filter((s) => s.status === 'accepted');
+    await actAs(a!.id, 1);
+    await actAs(a!.id, 2);
+    await actAs(b!.id, 3);
+    await Promise.all([forgetTab(1), forgetTab(2)]);
+    expect(Object.keys(await tabActing.get())).toEqual(['3']);
+    expect(sharedDnr.session().map((r) => r.condition.tabIds)).toEqual([[3]]);
+  });
+
+  it('a sync that fetched the list before a removal does not bring the removed row back', async () => {
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let fetched!: () => void;
+    const listed = new Promise<void>((resolve) => (fetched = resolve));
+    const slow: typeof ctx.makeClient = (key) => {
+      const client = ctx.makeClient(key);
+      return {
+        ...client,
+        listAllMembers: async () => {
+          const items = await client.listAllMembers();
+          fetched();
+          await gate;
+          return items;
+        },
+      };
+    };
+    const sync = syncGroup(slow);
+    await listed; // the sync holds a list that still has the member
+    expect(await remove(sub.membershipId, ctx.makeClient)).toEqual({ ok: true });
+    release();
+    await sync;
+    expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(false);
+  });
+
+  it('a key forgotten while a sync runs stays forgotten', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: typeof ctx.makeClient = (key) => {
+      const client = ctx.makeClient(key);
+      return { ...client, listAllMembers: async () => (await gate, client.listAllMembers()) };
+    };
+    const sync = syncGroup(slow);
+    await forgetKey();
+    release();
+    await sync;
+    expect(await account.get()).toBeNull();
+    expect((await group.get()).members).toEqual([]);
   });
 });
