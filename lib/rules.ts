@@ -8,7 +8,10 @@ import { UNSTRUCTURED_KEY_HEADER } from './unstructured/provider';
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
   instantlyEverywhere: 1,
-  /** Dynamic: the Unstructured key in use. */
+  /**
+   * Session: the Unstructured key in use. A credential, so never a dynamic rule, which the
+   * browser writes to disk: a key the user did not ask to remember must not outlive the session.
+   */
   unstructuredKey: 2,
   /** Session: x-as-workspace for one tab; ids from here up, one per tab. */
   instantlyTabBase: 1000,
@@ -61,8 +64,13 @@ function asWorkspaceRule(id: number, priority: number, target: Target | null, st
 export function rulesFor(state: RuleState): RuleSet {
   const dynamic: HeaderRule[] = [];
   if (state.actingAs) dynamic.push(asWorkspaceRule(RULE_ID.instantlyEverywhere, PRIORITY.everywhere, state.actingAs, state));
+  const session = Object.entries(state.tabActing)
+    .map(([tab, target]) => [Number(tab), target] as const)
+    .filter(([tab]) => Number.isInteger(tab) && tab >= 0)
+    .sort(([a], [b]) => a - b)
+    .map(([tab, target], index) => asWorkspaceRule(RULE_ID.instantlyTabBase + index, PRIORITY.tab, target, state, tab));
   if (state.unstructured && state.unstructured.initiatorHosts.length > 0) {
-    dynamic.push({
+    session.push({
       id: RULE_ID.unstructuredKey,
       priority: PRIORITY.everywhere,
       action: {
@@ -78,11 +86,6 @@ export function rulesFor(state: RuleState): RuleSet {
       },
     });
   }
-  const session = Object.entries(state.tabActing)
-    .map(([tab, target]) => [Number(tab), target] as const)
-    .filter(([tab]) => Number.isInteger(tab) && tab >= 0)
-    .sort(([a], [b]) => a - b)
-    .map(([tab, target], index) => asWorkspaceRule(RULE_ID.instantlyTabBase + index, PRIORITY.tab, target, state, tab));
   return { dynamic, session };
 }
 

@@ -31,12 +31,13 @@ describe('rulesFor', () => {
     expect(new Set(session.map((r) => r.id)).size).toBe(2);
   });
 
-  it('sends the Unstructured key only for the allowed initiators', () => {
-    const { dynamic } = rulesFor({
+  it('sends the Unstructured key only for the allowed initiators, from a session rule (never written to disk)', () => {
+    const { dynamic, session } = rulesFor({
       ...base,
       unstructured: { key: 'k-1', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io'] },
     });
-    expect(dynamic).toEqual([
+    expect(dynamic).toEqual([]);
+    expect(session).toEqual([
       expect.objectContaining({
         id: RULE_ID.unstructuredKey,
         condition: expect.objectContaining({
@@ -50,7 +51,7 @@ describe('rulesFor', () => {
 
   it('adds no Unstructured rule when no site is allowed to use the key', () => {
     const state = { ...base, unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [] } };
-    expect(rulesFor(state).dynamic).toEqual([]);
+    expect(rulesFor(state)).toEqual({ dynamic: [], session: [] });
   });
 });
 

@@ -9,7 +9,7 @@ import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unst
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
 
-const keyRule = () => sharedDnr.dynamic().find((r) => r.id === RULE_ID.unstructuredKey);
+const keyRule = () => sharedDnr.session().find((r) => r.id === RULE_ID.unstructuredKey);
 
 describe('the Unstructured API URL', () => {
   it.each([
@@ -29,15 +29,15 @@ describe('the Unstructured API URL', () => {
 
 describe('the Unstructured key rule', () => {
   it('adds the key only for the allowed initiators, never the extension itself', () => {
-    const { dynamic } = rulesFor({
+    const { session } = rulesFor({
       extensionHost: 'ext-id',
       actingAs: null,
       tabActing: {},
       unstructured: { key: 'secret', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io', 'crm.example.com'] },
     });
-    expect(dynamic).toHaveLength(1);
-    expect(dynamic[0]!.action.requestHeaders).toEqual([{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' }]);
-    expect(dynamic[0]!.condition).toMatchObject({
+    expect(session).toHaveLength(1);
+    expect(session[0]!.action.requestHeaders).toEqual([{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' }]);
+    expect(session[0]!.condition).toMatchObject({
       requestDomains: ['platform.unstructuredapp.io'],
       initiatorDomains: ['crm.example.com', 'platform.unstructuredapp.io'],
       excludedInitiatorDomains: ['ext-id'],
@@ -90,6 +90,7 @@ describe('Unstructured workspaces against the fake API', () => {
 
     expect(await useUnstructured(r!.id)).toEqual({ ok: true });
     expect(headerValue(keyRule())).toBe(research!.key);
+    expect(JSON.stringify(sharedDnr.dynamic())).not.toContain(research!.key);
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
 
     await useUnstructured(l!.id);
