@@ -10,7 +10,7 @@ import { syncGroup } from '@/lib/group-sync';
 import { handleRequests } from '@/lib/messages';
 import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
-import { REFRESH_ALARM, startUp } from '@/lib/startup';
+import { afterStartUp, REFRESH_ALARM, startUp } from '@/lib/startup';
 import { dismissNotice } from '@/lib/notify';
 import { tabActing } from '@/lib/storage';
 import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
@@ -18,6 +18,7 @@ import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unst
 export default defineBackground(() => {
   // Every listener below waits for this: a wake-up and a cold start take the same path.
   const ready = startUp();
+  void ready.then(afterStartUp).catch(() => undefined);
   const when = <T>(work: () => Promise<T>) => void ready.then(work).catch(() => undefined);
 
   handleRequests(

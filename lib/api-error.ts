@@ -1,3 +1,6 @@
+/** A server that never answers must not hold an action (and the ones queued after it) forever. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
 /** What went wrong with a call to a provider's API, in terms the UI can explain. */
 export type ApiErrorKind =
   | 'bad-request'

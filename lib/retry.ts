@@ -46,7 +46,10 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       return await call();
     } catch (error) {
       if (attempt >= policy.attempts || !isRetryable(error, idempotent)) throw error;
-      await sleep(retryDelayMs(attempt - 1, policy, random, (error as ApiError).retryAfterS));
+      const delay = retryDelayMs(attempt - 1, policy, random, (error as ApiError).retryAfterS);
+      // Asked to wait longer than a person waits for a click: say so ("try again in N s") instead.
+      if (delay > policy.maxMs) throw error;
+      await sleep(delay);
     }
   }
 }

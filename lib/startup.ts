@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { grantedOrigins } from './allowed-sites';
 import { settleInterrupted } from './group-actions';
 import { reconcile } from './reconcile';
+import { forgetLostUnstructuredKey } from './unstructured/workspaces';
 import { allowedSites } from './storage';
 
 export const REFRESH_ALARM = 'refresh-group';
@@ -16,5 +17,10 @@ export async function startUp(): Promise<void> {
   await reconcile();
   const alarm = await browser.alarms.get(REFRESH_ALARM);
   if (!alarm) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  await forgetLostUnstructuredKey();
+}
+
+/** Work that needs the network: run after start-up, so switching never waits for a server. */
+export async function afterStartUp(): Promise<void> {
   await settleInterrupted();
 }

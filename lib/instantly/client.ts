@@ -1,7 +1,7 @@
 // Typed client for the parts of Instantly API v2 the extension uses (api-facts A2, A4).
 // It never sends x-as-workspace: the extension's own calls always go out as the key's workspace.
 import type { z } from 'zod/mini';
-import { ApiError, kindForStatus, parseRetryAfter } from '../api-error';
+import { ApiError, kindForStatus, parseRetryAfter, REQUEST_TIMEOUT_MS } from '../api-error';
 import { withRetry, type RetryPolicy } from '../retry';
 import { INSTANTLY_API_ORIGIN } from './hosts';
 import {
@@ -41,6 +41,8 @@ export function instantlyClient(options: InstantlyClientOptions) {
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
         credentials: 'omit',
+        // A server that never answers must not hold an action (and the next ones) forever.
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch {
       throw new ApiError('network');

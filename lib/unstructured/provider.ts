@@ -2,7 +2,7 @@
 // checked. Its API cannot list workspaces or say whose a key is (api-facts B5), so the user
 // names each workspace and the extension keeps one key per workspace.
 import { z } from 'zod/mini';
-import { ApiError, kindForStatus } from '../api-error';
+import { ApiError, kindForStatus, REQUEST_TIMEOUT_MS } from '../api-error';
 import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
 
 export const UNSTRUCTURED_KEY_HEADER = 'unstructured-api-key';
@@ -43,6 +43,7 @@ async function getList<S extends z.ZodMiniType>(base: string, path: string, key:
       headers: { [UNSTRUCTURED_KEY_HEADER]: key, accept: 'application/json' },
       cache: 'no-store',
       credentials: 'omit',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch {
     throw new ApiError('network');

@@ -1,4 +1,5 @@
 // Adding, using and deleting Unstructured workspaces (one key each).
+import { tell } from '../notify';
 import { reconcile } from '../reconcile';
 import { done, failed, type Reply } from '../result';
 import { unstructuredKey } from '../secrets';
@@ -54,4 +55,15 @@ export async function deleteUnstructured(id: string): Promise<Reply> {
   if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
   await reconcile();
   return done;
+}
+
+/** A key in use that was not remembered is gone once the browser closed: stop claiming to use it. */
+export async function forgetLostUnstructuredKey(): Promise<void> {
+  const id = await unstructuredInUse.get();
+  if (id === null || (await unstructuredKey(id).get())) return;
+  const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
+  await unstructuredInUse.set(null);
+  await reconcile();
+  if (workspace)
+    await tell(`The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`);
 }

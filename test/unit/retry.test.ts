@@ -30,7 +30,7 @@ describe('retry policy', () => {
         .fn<() => Promise<string>>()
         .mockRejectedValueOnce(new ApiError('rate-limited', 'Rate limit exceeded', 429, 2))
         .mockResolvedValueOnce('ok');
-      const result = withRetry(call, { idempotent: false, policy, random: () => 0 });
+      const result = withRetry(call, { idempotent: false, policy: { ...policy, maxMs: 5_000 }, random: () => 0 });
       await vi.advanceTimersByTimeAsync(1999);
       expect(call).toHaveBeenCalledTimes(1);
       await vi.advanceTimersByTimeAsync(1);
@@ -57,6 +57,16 @@ describe('retry policy', () => {
     });
     await expect(withRetry(call, { idempotent: false, policy, sleep: async () => {} })).rejects.toMatchObject({ kind: 'network' });
     expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not wait longer than a click is worth: a long Retry-After ends the tries at once', async () => {
+    const sleep = vi.fn(async () => undefined);
+    const call = vi.fn(async () => {
+      throw new ApiError('rate-limited', undefined, 429, 60);
+    });
+    await expect(withRetry(call, { idempotent: true, policy, sleep })).rejects.toMatchObject({ retryAfterS: 60 });
+    expect(call).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
   });
 
   it('does not retry a refusal such as 403', async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RULE_ID, rulesFor } from '@/lib/rules';
 import { unstructuredKey } from '@/lib/secrets';
-import { allowedSites, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
+import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
 import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/unstructured/provider';
 import { unstructuredRuleState } from '@/lib/unstructured/state';
-import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
+import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/unstructured/workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
 
@@ -113,5 +113,18 @@ describe('Unstructured workspaces against the fake API', () => {
     await fakeBrowser.storage.session.clear();
     expect(await unstructuredRuleState()).toBeNull();
     expect(await useUnstructured(r!.id)).toEqual({ ok: false, error: expect.stringContaining('was not remembered') });
+  });
+
+  it('a key in use that was not remembered: after the browser closed, it is no longer claimed to be in use', async () => {
+    const [research] = seeded.unstructuredKeys;
+    await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
+    const [r] = await unstructuredWorkspaces.get();
+    await useUnstructured(r!.id);
+    expect(keyRule()).toBeDefined();
+    await fakeBrowser.storage.session.clear(); // the browser closed
+    await forgetLostUnstructuredKey();
+    expect(await unstructuredInUse.get()).toBeNull();
+    expect(keyRule()).toBeUndefined();
+    expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringContaining('kept only until the browser closed')]);
   });
 });
