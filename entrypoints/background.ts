@@ -1,7 +1,8 @@
 // Composition root: wires browser events to lib/. No logic lives here.
 import { browser } from 'wxt/browser';
-import { actAs, forgetTab } from '@/lib/act-as';
+import { actAs, forgetTab, repaintTab } from '@/lib/act-as';
 import { syncAllowedSites } from '@/lib/allowed-sites';
+import { forgetPaintedTab } from '@/lib/badge';
 import { forgetKey, saveKey } from '@/lib/connect';
 import { onMenuClick } from '@/lib/context-menu-click';
 import { cycle, directionOf } from '@/lib/cycle-shortcut';
@@ -12,7 +13,6 @@ import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
 import { afterStartUp, REFRESH_ALARM, startUp } from '@/lib/startup';
 import { dismissNotice } from '@/lib/notify';
-import { tabActing } from '@/lib/storage';
 import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
 
 export default defineBackground(() => {
@@ -51,12 +51,12 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => when(async () => onMenuClick(info.menuItemId, tab?.id)));
 
-  browser.tabs.onRemoved.addListener((tabId) => when(() => forgetTab(tabId)));
-  // The "In this tab only" checks show the active tab's choice.
+  browser.tabs.onRemoved.addListener((tabId) => when(async () => (await forgetTab(tabId), forgetPaintedTab(tabId))));
+  // The "In this tab only" checks show the active tab's choice (of the focused window).
   browser.tabs.onActivated.addListener(() => when(() => reconcile()));
-  // Firefox drops a tab's own badge when the tab navigates: paint it again.
+  browser.windows.onFocusChanged.addListener(() => when(() => reconcile()));
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') when(async () => (String(tabId) in (await tabActing.get()) ? reconcile() : undefined));
+    if (change.status === 'loading') when(() => repaintTab(tabId));
   });
 
   browser.permissions.onAdded.addListener(() => when(() => syncAllowedSites()));

@@ -48,3 +48,11 @@ export async function forgetTab(tabId: number): Promise<Reply> {
   if (changed) await reconcile();
   return done;
 }
+
+/**
+ * A browser may drop a tab's own badge when the tab navigates (tab-specific action state is
+ * per page in Firefox and Chromium), so a tab with its own choice is painted again.
+ */
+export async function repaintTab(tabId: number): Promise<void> {
+  if (String(tabId) in (await tabActing.get())) await reconcile();
+}

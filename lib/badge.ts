@@ -61,24 +61,38 @@ async function paint(view: BadgeView, tabId?: number) {
   ]);
 }
 
-/** A tab's own badge is dropped, so the tab shows the everywhere badge again (null = "use the global value"). */
-async function unpaint(tabId: number) {
-  const reset = { tabId } as Record<string, unknown>;
+/**
+ * A tab whose own choice went back to "same as everywhere". Chromium resets a tab's badge text
+ * to the global one with null, but not its colours or title (they take no null), so those are
+ * painted with the everywhere view, and again whenever that changes (the tab stays in
+ * paintedTabs until it closes).
+ */
+async function mirrorEverywhere(view: BadgeView, tabId: number) {
   await Promise.all([
-    browser.action.setBadgeText({ ...reset, text: null } as never),
-    browser.action.setBadgeBackgroundColor({ ...reset, color: null } as never),
-    browser.action.setTitle({ ...reset, title: null } as never),
-    browser.action.setBadgeTextColor?.({ ...reset, color: null } as never),
+    browser.action.setBadgeText({ tabId, text: null } as unknown as { tabId: number; text: string }),
+    browser.action.setBadgeBackgroundColor({ color: view.color, tabId }),
+    browser.action.setTitle({ title: view.title, tabId }),
+    browser.action.setBadgeTextColor?.({ color: '#ffffff', tabId }),
   ]);
 }
 
 export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string): Promise<void> {
-  await paint(badgeFor(everywhere, 'everywhere', unstructured));
-  const previous = await paintedTabs.get();
-  await Promise.all([
-    // A tab closed since is fine to miss: its badge went with it.
-    ...previous.filter((tab) => !(tab in tabActing)).map((tab) => unpaint(Number(tab)).catch(() => undefined)),
-    ...Object.entries(tabActing).map(([tab, target]) => paint(badgeFor(target, 'tab', unstructured), Number(tab)).catch(() => undefined)),
-  ]);
-  await paintedTabs.set(Object.keys(tabActing));
+  const view = badgeFor(everywhere, 'everywhere', unstructured);
+  await paint(view);
+  const painted = new Set([...(await paintedTabs.get()), ...Object.keys(tabActing)]);
+  await Promise.all(
+    [...painted].map((tab) => {
+      const own = tabActing[tab];
+      const work = own === undefined ? mirrorEverywhere(view, Number(tab)) : paint(badgeFor(own, 'tab', unstructured), Number(tab));
+      // A tab closed since is fine to miss: its badge went with it.
+      return work.catch(() => undefined);
+    }),
+  );
+  await paintedTabs.set([...painted]);
+}
+
+/** A closed tab needs no more painting. */
+export async function forgetPaintedTab(tabId: number): Promise<void> {
+  const painted = await paintedTabs.get();
+  if (painted.includes(String(tabId))) await paintedTabs.set(painted.filter((tab) => tab !== String(tabId)));
 }

@@ -125,6 +125,12 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(everywhere!.id);
   await expect.poll(() => badgeText(serviceWorker, twoTab)).toBe(await badgeText(serviceWorker));
+  const look = (tabId?: number) =>
+    serviceWorker.evaluate(async (tab) => {
+      const details = tab === undefined ? {} : { tabId: tab };
+      return { colour: await chrome.action.getBadgeBackgroundColor(details), title: await chrome.action.getTitle(details) };
+    }, tabId);
+  expect(await look(twoTab)).toEqual(await look());
   await serviceWorker.evaluate(
     (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
     twoTab,

@@ -39,9 +39,13 @@ describe('a tab’s own badge', () => {
     await showBadges(acme, { '5': north });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('NL');
     await showBadges(acme, {});
-    // Cleared: the tab has no text of its own (a real browser then shows the global one, see
-    // the e2e test of "this tab only"; the fake browser answers '' for a tab without a value).
+    // Text cleared (a real browser then shows the global one, see the e2e test of "this tab
+    // only"; the fake browser answers '' for a tab without a value); colour and title mirrored.
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('AO');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 5 })).toEqual(await fakeBrowser.action.getBadgeBackgroundColor({}));
+    expect(await fakeBrowser.action.getTitle({ tabId: 5 })).toBe(await fakeBrowser.action.getTitle({}));
+    // …and they follow later changes of the everywhere choice.
+    await showBadges(north, {});
+    expect(await fakeBrowser.action.getTitle({ tabId: 5 })).toContain('Northwind Leads');
   });
 });
