@@ -1,47 +1,54 @@
 import { useEffect, useRef } from 'react';
 
-/** A modal question. Focus starts on Cancel, so Enter alone never confirms a destructive action. */
+/**
+ * A modal question, as a native <dialog> opened with showModal(): the page behind is inert, Tab
+ * stays inside, Escape cancels. Focus starts on Cancel (so Enter alone never confirms a
+ * destructive action) and returns to where it was when the dialog closes.
+ */
 export function ConfirmDialog({
   title,
   children,
-  confirmLabel = 'Confirm',
   onConfirm,
   onCancel,
 }: {
   title: string;
   children: React.ReactNode;
-  confirmLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.current?.showModal();
+    cancel.current?.focus();
+    return () => {
+      // The element that opened it may be gone (a removed row): fall back to the search box.
+      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('input[type=search]');
+      back?.focus();
+    };
+  }, []);
   return (
-    <div className="backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="dialog-title"
-        aria-describedby="dialog-text"
-        className="dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id="dialog-title">{title}</h2>
-        <div id="dialog-text">{children}</div>
-        <div className="dialog-buttons">
-          <button type="button" ref={cancel} onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="danger" aria-label="Confirm" onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
+    <dialog
+      ref={dialog}
+      aria-labelledby="dialog-title"
+      aria-describedby="dialog-text"
+      className="dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="dialog-title">{title}</h2>
+      <div id="dialog-text">{children}</div>
+      <div className="dialog-buttons">
+        <button type="button" ref={cancel} onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          Confirm
+        </button>
       </div>
-    </div>
+    </dialog>
   );
 }

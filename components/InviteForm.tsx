@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { isWorkspaceId, MALFORMED_ID } from '@/lib/group-actions';
 import { Alert } from './Alert';
+import { BusyButton } from './BusyButton';
 import { useRequest } from './use-request';
 
 /** Invites a workspace by id. The id is checked here first: a malformed one is never sent. */
@@ -26,9 +27,9 @@ export function InviteForm() {
           value={id}
           onChange={(event) => setId(event.target.value)}
         />
-        <button type="submit" disabled={request.busy}>
-          {request.busy ? 'Inviting…' : 'Invite'}
-        </button>
+        <BusyButton type="submit" busy={request.busy} busyText="Inviting…">
+          Invite
+        </BusyButton>
       </div>
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
     </form>

@@ -4,6 +4,7 @@ import { browserPermissions } from '@/lib/permissions';
 import type { UnstructuredWorkspace } from '@/lib/storage';
 import { normaliseApiUrl } from '@/lib/unstructured/provider';
 import { Alert } from './Alert';
+import { BusyButton } from './BusyButton';
 import { useRequest } from './use-request';
 
 /** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
@@ -69,9 +70,9 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
           Remember this key on this device
         </label>
         <div>
-          <button type="submit" className="primary" disabled={request.busy}>
-            {request.busy ? 'Checking…' : 'Add Unstructured workspace'}
-          </button>
+          <BusyButton type="submit" className="primary" busy={request.busy} busyText="Checking the key…">
+            Add Unstructured workspace
+          </BusyButton>
         </div>
       </form>
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert } from '@/components/Alert';
+import { BusyButton } from '@/components/BusyButton';
 import { AllowedSites } from '@/components/AllowedSites';
 import { NotifyToggle } from '@/components/NotifyToggle';
 import { Shortcuts } from '@/components/Shortcuts';
@@ -57,9 +58,9 @@ function InstantlyKey() {
           Remember on this device
         </label>
         <div className="inline-form">
-          <button type="submit" className="primary" disabled={request.busy}>
-            {request.busy ? 'Checking…' : 'Save key'}
-          </button>
+          <BusyButton type="submit" className="primary" busy={request.busy} busyText="Checking the key with Instantly…">
+            Save key
+          </BusyButton>
           {account && (
             <button type="button" onClick={() => void request.run({ type: 'forgetKey' }).then(() => setSaved(false))}>
               Forget key

@@ -26,6 +26,8 @@ export function App() {
   const [thisTabOnly, setThisTabOnly] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const [highlighted, setHighlighted] = useState(0);
+  // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
+  const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
@@ -73,7 +75,10 @@ export function App() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setHighlighted((i) => Math.min(Math.max(i + step, 0), Math.max(members.length - 1, 0)));
+      const next = Math.min(Math.max(highlighted + step, 0), Math.max(members.length - 1, 0));
+      setHighlighted(next);
+      const member = members[next];
+      if (member) setAnnouncement(`${displayName(member)}, ${member.status}, ${next + 1} of ${members.length}`);
     } else if (event.key === 'Enter') {
       const member = members[highlighted];
       if (member?.status === 'accepted') actAs(member);
@@ -176,6 +181,9 @@ export function App() {
           <p className="muted summary">
             {group.members.length} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
             {deferredQuery && ` · ${members.length} shown`}
+          </p>
+          <p aria-live="polite" className="sr-only">
+            {announcement}
           </p>
           <WorkspaceList
             members={members}

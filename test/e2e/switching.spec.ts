@@ -187,6 +187,8 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   const target = accepted[1]!;
   const index = seeded.subs.findIndex((s) => s.id === target.id);
   for (let i = 0; i < index; i++) await popup.keyboard.press('ArrowDown');
+  // A screen reader hears where the arrows are.
+  await expect(popup.locator('[aria-live=polite]')).toHaveText(`${target.name}, accepted, ${index + 1} of ${seeded.subs.length}`);
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${target.name}`);
 
@@ -201,7 +203,17 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   await popup.keyboard.press('Escape');
   await expect(search).toHaveValue('');
 
+  // Remove with the keyboard: the dialog takes focus (on Cancel), Escape closes it and nothing is sent.
+  await popup.getByRole('button', { name: `Remove ${other.name}` }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('dialog')).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('dialog')).toHaveCount(0);
+  await expect(popup.getByRole('listitem').filter({ hasText: other.id })).toHaveCount(1);
+
   // Tab reaches the rows' buttons too.
+  await search.focus();
   for (let i = 0; i < 6 && !(await popup.locator('[role=list] :focus').count()); i++) await popup.keyboard.press('Tab');
   await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute('aria-label', /^(Copy ID of|Act as|Remove) /);
 });
