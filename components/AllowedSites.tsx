@@ -2,10 +2,15 @@ import { useState } from 'react';
 import { patternFor } from '@/lib/host-permissions';
 import { browserPermissions } from '@/lib/permissions';
 import { Alert } from './Alert';
+import { useRequest } from './use-request';
 
-/** Sites beyond Instantly's own whose requests may carry the header; each can be revoked. */
-export function AllowedSites({ sites }: { sites: string[] }) {
+/**
+ * Sites beyond Instantly's own whose requests may carry the workspace header; each can be
+ * revoked, and, where Unstructured workspaces exist, opted in to get the Unstructured key too.
+ */
+export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { sites: string[]; unstructuredSites: string[]; hasUnstructured: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const request = useRequest();
   return (
     <section className="card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Allowed sites</h2>
@@ -19,7 +24,17 @@ export function AllowedSites({ sites }: { sites: string[] }) {
         <ul role="list" aria-label="Allowed sites" className="plain">
           {sites.map((origin) => (
             <li key={origin} className="inline-form">
-              <span>{origin}</span>
+              <span className="grow">{origin}</span>
+              {hasUnstructured && (
+                <label className="check muted">
+                  <input
+                    type="checkbox"
+                    checked={unstructuredSites.includes(origin)}
+                    onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
+                  />
+                  Send the Unstructured key from {origin}
+                </label>
+              )}
               <button
                 type="button"
                 aria-label={`Revoke ${origin}`}
@@ -35,7 +50,7 @@ export function AllowedSites({ sites }: { sites: string[] }) {
           ))}
         </ul>
       )}
-      {error && <Alert message={error} onDismiss={() => setError(null)} />}
+      {(error ?? request.error) && <Alert message={(error ?? request.error)!} onDismiss={() => (setError(null), request.setError(null))} />}
     </section>
   );
 }

@@ -15,6 +15,14 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
   const [remember, setRemember] = useState(false);
   const request = useRequest();
 
+  async function remove(workspace: UnstructuredWorkspace) {
+    if (!(await request.run({ type: 'deleteUnstructured', id: workspace.id }))) return;
+    // The permission for an account's own API host goes with the last workspace that used it.
+    const origin = new URL(workspace.apiBase).origin;
+    if (!BUILT_IN_ORIGINS.includes(origin) && !workspaces.some((w) => w.id !== workspace.id && new URL(w.apiBase).origin === origin))
+      await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
+  }
+
   async function add(event: React.FormEvent) {
     event.preventDefault();
     const api = normaliseApiUrl(apiUrl);
@@ -45,7 +53,7 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
               <span>
                 <strong>{w.name}</strong> <span className="muted">key …{w.keyHint} · {w.apiBase}</span>
               </span>
-              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => void request.run({ type: 'deleteUnstructured', id: w.id })}>
+              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => void remove(w)}>
                 Delete
               </button>
             </li>

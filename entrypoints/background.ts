@@ -1,7 +1,7 @@
 // Composition root: wires browser events to lib/. No logic lives here.
 import { browser } from 'wxt/browser';
 import { actAs, forgetTab, repaintTab } from '@/lib/act-as';
-import { syncAllowedSites } from '@/lib/allowed-sites';
+import { setUnstructuredSite, syncAllowedSites } from '@/lib/allowed-sites';
 import { forgetPaintedTab } from '@/lib/badge';
 import { forgetKey, saveKey } from '@/lib/connect';
 import { onMenuClick } from '@/lib/context-menu-click';
@@ -35,6 +35,7 @@ export default defineBackground(() => {
       addUnstructured: (r) => addUnstructured(r),
       useUnstructured: (r) => useUnstructured(r.id),
       deleteUnstructured: (r) => deleteUnstructured(r.id),
+      setUnstructuredSite: (r) => setUnstructuredSite(r.origin, r.on),
     },
     ready,
   );

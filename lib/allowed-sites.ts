@@ -1,20 +1,45 @@
 // Keeps the stored list of allowed sites in step with the permissions the browser granted
 // (granted or revoked in the popup, the options page or the browser's own settings).
+import { exclusive } from './exclusive';
 import { BUILT_IN_ORIGINS, originOf } from './host-permissions';
 import { browserPermissions, type PermissionsApi } from './permissions';
 import { reconcile } from './reconcile';
-import { allowedSites } from './storage';
+import { done, type Reply } from './result';
+import { allowedSites, unstructuredSites, unstructuredWorkspaces } from './storage';
 
-/** Origins the user granted beyond the built-in ones. */
+/**
+ * Origins the user granted for pages beyond the built-in ones. An Unstructured account's own
+ * API origin is granted so the extension can reach it, not as a page: it is left out.
+ */
 export async function grantedOrigins(permissions: PermissionsApi = browserPermissions): Promise<string[]> {
-  const { origins = [] } = await permissions.getAll();
+  const [{ origins = [] }, workspaces] = await Promise.all([permissions.getAll(), unstructuredWorkspaces.get()]);
+  const apiOrigins = new Set(workspaces.map((w) => new URL(w.apiBase).origin));
   return origins
     .map(originOf)
-    .filter((o): o is string => o !== null && !BUILT_IN_ORIGINS.includes(o))
+    .filter((o): o is string => o !== null && !BUILT_IN_ORIGINS.includes(o) && !apiOrigins.has(o))
     .sort();
 }
 
 export async function syncAllowedSites(permissions: PermissionsApi = browserPermissions): Promise<void> {
-  await allowedSites.set(await grantedOrigins(permissions));
+  const sites = await grantedOrigins(permissions);
+  await exclusive(async () => {
+    await allowedSites.set(sites);
+    // A revoked site loses its Unstructured opt-in too, so granting it again does not revive it.
+    await unstructuredSites.set((await unstructuredSites.get()).filter((origin) => sites.includes(origin)));
+  });
   await reconcile();
+}
+
+/**
+ * The Unstructured key is a credential: an allowed site gets it only when the user says so for
+ * that site (allowing a site to act as an Instantly workspace does not hand it the key).
+ */
+export async function setUnstructuredSite(origin: string, on: boolean): Promise<Reply> {
+  await exclusive(async () => {
+    const now = (await unstructuredSites.get()).filter((o) => o !== origin);
+    const allowed = await allowedSites.get();
+    await unstructuredSites.set(on && allowed.includes(origin) ? [...now, origin].sort() : now);
+  });
+  await reconcile();
+  return done;
 }

@@ -25,6 +25,7 @@ export const Request = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
   z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),
+  z.object({ type: z.literal('setUnstructuredSite'), origin: z.string(), on: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

@@ -110,6 +110,8 @@ export const unstructuredInUse = storedItem('local:unstructuredInUse', z.nullabl
 
 /** Origins the user allowed beyond Instantly's own (kept in step with the granted permissions). */
 export const allowedSites = storedItem('local:allowedSites', z.array(z.string()), []);
+/** Of those, the sites whose requests may also carry the Unstructured key (each opted in by the user). */
+export const unstructuredSites = storedItem('local:unstructuredSites', z.array(z.string()), []);
 
 /**
  * Invite, remove and leave, journalled before they are sent: if the worker is stopped

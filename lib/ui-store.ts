@@ -10,6 +10,7 @@ import {
   operations,
   tabActing,
   unstructuredInUse,
+  unstructuredSites,
   unstructuredWorkspaces,
   type StoredItem,
 } from './storage';
@@ -24,6 +25,7 @@ const items = {
   allowedSites,
   unstructuredWorkspaces,
   unstructuredInUse,
+  unstructuredSites,
 } as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & { loaded: boolean };
@@ -39,6 +41,7 @@ export const useUi = create<UiState>(() => ({
   allowedSites: [],
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
+  unstructuredSites: [],
 }));
 
 let hydrated: Promise<void> | undefined;

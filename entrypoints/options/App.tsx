@@ -77,13 +77,14 @@ function InstantlyKey() {
 export function App() {
   const allowedSites = useUi((state) => state.allowedSites);
   const unstructured = useUi((state) => state.unstructuredWorkspaces);
+  const unstructuredSites = useUi((state) => state.unstructuredSites);
   return (
     <main className="options">
       <h1>Workspace Switcher settings</h1>
       <InstantlyKey />
       <UnstructuredSettings workspaces={unstructured} />
       <Shortcuts />
-      <AllowedSites sites={allowedSites} />
+      <AllowedSites sites={allowedSites} unstructuredSites={unstructuredSites} hasUnstructured={unstructured.length > 0} />
     </main>
   );
 }

@@ -1,15 +1,21 @@
 import type { RuleState } from '../rules';
 import { unstructuredKey } from '../secrets';
-import { allowedSites, unstructuredInUse, unstructuredWorkspaces } from '../storage';
+import { allowedSites, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../storage';
 import { normaliseApiUrl } from './provider';
 
 /**
  * The Unstructured key in use and which pages may have it sent: the API's own origin (its
- * interactive docs) and the sites the user allowed. None when the key is gone (a key that was
- * not remembered does not outlive the browser session).
+ * interactive docs) and the allowed sites the user opted in for the key. None when the key is
+ * gone (a key that was not remembered does not outlive the browser session).
  */
 export async function unstructuredRuleState(): Promise<RuleState['unstructured']> {
-  const [id, workspaces, sites] = await Promise.all([unstructuredInUse.get(), unstructuredWorkspaces.get(), allowedSites.get()]);
+  const [id, workspaces, allowed, optedIn] = await Promise.all([
+    unstructuredInUse.get(),
+    unstructuredWorkspaces.get(),
+    allowedSites.get(),
+    unstructuredSites.get(),
+  ]);
+  const sites = optedIn.filter((origin) => allowed.includes(origin));
   const workspace = workspaces.find((w) => w.id === id);
   const api = workspace && normaliseApiUrl(workspace.apiBase);
   if (!workspace || !api) return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grantedOrigins, syncAllowedSites } from '@/lib/allowed-sites';
 import type { PermissionsApi } from '@/lib/permissions';
-import { allowedSites } from '@/lib/storage';
+import { allowedSites, unstructuredWorkspaces } from '@/lib/storage';
 
 /** Permissions as the browser keeps them: the manifest's, plus what the user granted. */
 function fakePermissions(): PermissionsApi & { origins: Set<string> } {
@@ -25,6 +25,15 @@ describe('allowed sites follow the granted permissions', () => {
     await permissions.remove({ origins: ['https://crm.example.com/*'] });
     await syncAllowedSites(permissions);
     expect(await allowedSites.get()).toEqual([]);
+  });
+
+  it('an Unstructured account’s own API origin is not listed as a site', async () => {
+    const permissions = fakePermissions();
+    await permissions.request({ origins: ['https://unstructured.acme-corp.com/*', 'https://crm.example.com/*'] });
+    await unstructuredWorkspaces.set([
+      { id: 'u1', name: 'Acme', apiBase: 'https://unstructured.acme-corp.com', keyHint: 'abcd', remembered: true, addedAt: 0 },
+    ]);
+    expect(await grantedOrigins(permissions)).toEqual(['https://crm.example.com']);
   });
 
   it('ignores broad patterns that are not one site', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setUnstructuredSite } from '@/lib/allowed-sites';
 import { RULE_ID, rulesFor } from '@/lib/rules';
 import { unstructuredKey } from '@/lib/secrets';
 import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
@@ -86,11 +87,16 @@ describe('Unstructured workspaces against the fake API', () => {
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: true });
     await addUnstructured({ name: 'Legal', key: legal!.key, apiUrl: base, remember: true });
     const [r, l] = await unstructuredWorkspaces.get();
-    await allowedSites.set(['https://crm.example.com']);
+    await allowedSites.set(['https://crm.example.com', 'https://other.example']);
 
     expect(await useUnstructured(r!.id)).toEqual({ ok: true });
     expect(headerValue(keyRule())).toBe(research!.key);
     expect(JSON.stringify(sharedDnr.dynamic())).not.toContain(research!.key);
+    // An allowed site gets the key only once the user opts it in.
+    expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1']);
+    await setUnstructuredSite('https://crm.example.com', true);
+    expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
+    await setUnstructuredSite('https://not-allowed.example', true);
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
 
     await useUnstructured(l!.id);
