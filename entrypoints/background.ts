@@ -11,7 +11,8 @@ import { syncGroup } from '@/lib/group-sync';
 import { handleRequests } from '@/lib/messages';
 import { reconcile } from '@/lib/reconcile';
 import { done } from '@/lib/result';
-import { afterStartUp, REFRESH_ALARM, startUp } from '@/lib/startup';
+import { REFRESH_ALARM } from '@/lib/refresh-alarm';
+import { afterStartUp, startUp } from '@/lib/startup';
 import { dismissNotice } from '@/lib/notify';
 import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
 

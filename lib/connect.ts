@@ -6,6 +6,7 @@ import { explainInstantlyError } from './instantly/explain';
 import { syncGroup } from './group-sync';
 import { exclusive } from './exclusive';
 import { reconcile } from './reconcile';
+import { keepRefreshing } from './refresh-alarm';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notify';
@@ -33,6 +34,7 @@ export async function saveKey(rawKey: string, remember: boolean, makeClient: Cli
   });
   // The old workspace's choices are gone: so must their rules be, whatever the sync does next.
   await reconcile();
+  await keepRefreshing(true);
   await syncGroup(makeClient);
   return done;
 }
@@ -43,6 +45,7 @@ export async function forgetKey(): Promise<Reply> {
     await account.set(null);
     await clearWorkspaceState();
   });
+  await keepRefreshing(false);
   await reconcile();
   return done;
 }

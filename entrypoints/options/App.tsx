@@ -69,6 +69,7 @@ function InstantlyKey() {
         </div>
       </form>
       {request.error && <Alert message={request.error} />}
+      {!request.error && group.remedy === 'new-key' && group.error && <Alert message={group.error} />}
       {account?.kind === 'admin' && <NotifyToggle />}
     </section>
   );

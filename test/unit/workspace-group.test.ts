@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs, forgetTab } from '@/lib/act-as';
 import { forgetKey, saveKey } from '@/lib/connect';
 import { invite, leave, remove, settleInterrupted } from '@/lib/group-actions';
-import { syncGroup } from '@/lib/group-sync';
+import { KEY_GONE, syncGroup } from '@/lib/group-sync';
 import { begin } from '@/lib/operations';
 import { instantlyKey } from '@/lib/secrets';
 import { account, actingAs, group, notices, operations, tabActing } from '@/lib/storage';
@@ -63,6 +63,22 @@ describe('connecting a key', () => {
       await ctx.control.offline(false);
     }
     expect(await instantlyKey.get()).toBeNull();
+  });
+
+  it('the background refresh runs only while a key is connected', async () => {
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual(['refresh-group']);
+    await forgetKey();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('a key not remembered is gone after the browser closed: the refresh says so plainly', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    await fakeBrowser.storage.session.clear();
+    expect(await syncGroup(ctx.makeClient)).toEqual({ ok: false, error: KEY_GONE });
+    expect(await group.get()).toMatchObject({ error: KEY_GONE, remedy: 'new-key' });
+    expect((await group.get()).members).toHaveLength(12);
   });
 
   it('forgetting the key clears it and stops acting', async () => {
