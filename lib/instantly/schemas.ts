@@ -43,8 +43,6 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-export const InviteBody = z.object({ sub_workspace_id: Uuid });
-
 /** Instantly's error body (Fastify's default shape, api-facts A7). */
 export const ErrorBody = z.object({
   statusCode: z.optional(z.number()),

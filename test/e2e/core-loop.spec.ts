@@ -104,7 +104,9 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
 
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${sub.name}`);
-  await expect.poll(() => badgeText(serviceWorker)).not.toBe('');
+  // The badge names the workspace by its initials, e.g. "AO" for Acme Outbound.
+  const initials = sub.name!.split(/\s+/).map((word) => word[0]).join('').slice(0, 3).toUpperCase();
+  await expect.poll(() => badgeText(serviceWorker)).toBe(initials);
 
   const app = await pageOn('https://app.instantly.ai');
   await api.clearRequests();
