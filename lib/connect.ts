@@ -1,7 +1,7 @@
 // Connecting an Instantly key: check it, learn which side of a workspace group its workspace is
 // on, and only then store it. A key that fails is never stored.
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
-import { inspectKey } from './instantly/inspect-key';
+import { inspectKey, type Inspected } from './instantly/inspect-key';
 import { explainInstantlyError } from './instantly/explain';
 import { syncGroup } from './group-sync';
 import { exclusive } from './exclusive';
@@ -20,9 +20,9 @@ export async function saveKey(rawKey: string, remember: boolean, makeClient: Cli
   const key = rawKey.trim();
   if (!key) return failed('Paste an Instantly API key first.');
   if (/\s/.test(key)) return failed('An Instantly API key has no spaces in it. Check that you copied only the key.');
-  let inspected: Awaited<ReturnType<typeof inspectKey>>;
+  let inspected: Inspected;
   try {
-    inspected = await inspectKey(makeClient(key));
+    inspected = (await inspectKey(makeClient(key))).account;
   } catch (error) {
     return failed(explainInstantlyError(error, 'check-key'));
   }

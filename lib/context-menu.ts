@@ -17,9 +17,26 @@ export interface MenuState {
   activeTab: { tabId: number; choice: Target | null | undefined } | null;
 }
 
+/**
+ * Workspaces listed in each menu. A menu of hundreds is no way to choose (the popup's search
+ * is), and every item costs a browser call on each rebuild; the current choices are always in.
+ */
+export const MENU_LIMIT = 20;
+
+function shortList(accepted: Member[], keep: (string | undefined)[]): Member[] {
+  if (accepted.length <= MENU_LIMIT) return accepted;
+  const first = accepted.slice(0, MENU_LIMIT);
+  const extra = accepted.filter((m) => keep.includes(m.workspaceId) && !first.includes(m));
+  return [...first, ...extra];
+}
+
 export function menuFor(state: MenuState): MenuItem[] {
   if (!state.account || state.account.kind !== 'admin') return [];
-  const accepted = state.members.filter((m) => m.status === 'accepted');
+  const all = state.members.filter((m) => m.status === 'accepted');
+  const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);
+  const more = all.length - accepted.length;
+  const moreItem = (parentId: string): MenuItem[] =>
+    more > 0 ? [{ id: `${parentId}:more`, title: `${more} more: search them in the popup`, parentId, enabled: false, contexts: CONTEXTS }] : [];
   const item = (id: string, title: string, parentId: string, checked: boolean): MenuItem => ({
     id,
     title,
@@ -34,11 +51,13 @@ export function menuFor(state: MenuState): MenuItem[] {
     { id: ROOT, title: 'Act as workspace', contexts: CONTEXTS },
     item(`${ROOT}:${ADMIN}`, `No sub workspace (${state.account.workspaceName})`, ROOT, everywhereId === null),
     ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, displayName(m), ROOT, m.workspaceId === everywhereId)),
+    ...moreItem(ROOT),
     { id: `${ROOT}:separator`, title: '', parentId: ROOT, type: 'separator', contexts: CONTEXTS },
     { id: TAB_ROOT, title: 'In this tab only', parentId: ROOT, contexts: CONTEXTS },
     item(`${TAB_ROOT}:${FOLLOW}`, 'Same as everywhere', TAB_ROOT, tabChoice === undefined),
     item(`${TAB_ROOT}:${ADMIN}`, 'No sub workspace', TAB_ROOT, tabChoice === null),
     ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, displayName(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
+    ...moreItem(TAB_ROOT),
   ];
 }
 
@@ -57,18 +76,30 @@ export function menuStateFor(
   };
 }
 
-let shown = '';
+/** What this worker last built (a new worker always rebuilds: menus outlive it, but it cannot know them). */
+let shown: MenuItem[] | null = null;
 
-/** Rebuilds the menu when it differs from what this worker last built (a new worker always rebuilds). */
+const shape = (items: MenuItem[]) => JSON.stringify(items.map(({ checked: _checked, ...rest }) => rest));
+
+/**
+ * Brings the menu to `items`. A switch changes only which items are checked: those are updated
+ * in place; anything else (the group changed) rebuilds the menu.
+ */
 export async function applyMenu(items: MenuItem[], menus: MenusApi = browserMenus): Promise<void> {
-  const wanted = JSON.stringify(items);
-  if (wanted === shown) return;
-  shown = wanted;
+  const before = shown;
+  shown = items;
   try {
+    if (before && shape(before) === shape(items)) {
+      const changed = items.filter((item, i) => item.checked !== before[i]!.checked);
+      // Checking a radio item unchecks its siblings; set the checked ones last so they win.
+      for (const item of [...changed].sort((a, b) => Number(a.checked) - Number(b.checked)))
+        await menus.update(item.id, { checked: !!item.checked });
+      return;
+    }
     await menus.removeAll();
     for (const item of items) await menus.create(item);
   } catch (error) {
-    shown = '';
+    shown = null;
     throw error;
   }
 }

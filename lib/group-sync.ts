@@ -4,7 +4,7 @@ import { ApiError } from './api-error';
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
 import { exclusive } from './exclusive';
 import { explainInstantlyError } from './instantly/explain';
-import { inspectKey } from './instantly/inspect-key';
+import { inspectKey, type Inspected } from './instantly/inspect-key';
 import type { WorkspaceGroupMember } from './instantly/schemas';
 import { tell } from './notify';
 import { reconcile } from './reconcile';
@@ -96,12 +96,13 @@ async function runSync(makeClient: ClientFactory): Promise<Reply> {
   }
   const startedAt = localChanges;
   const client = makeClient(key);
-  let inspected: Awaited<ReturnType<typeof inspectKey>>;
+  let inspected: Inspected;
   let members: Member[];
   try {
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
-    inspected = await inspectKey(client);
-    members = inspected.kind === 'admin' ? (await client.listAllMembers()).map(toMember) : [];
+    const found = await inspectKey(client, () => client.listAllMembers());
+    inspected = found.account;
+    members = found.members.map(toMember);
   } catch (error) {
     const sentence = explainInstantlyError(error, 'list');
     await exclusive(async () => {

@@ -7,12 +7,14 @@ export interface MenuItem {
   parentId?: string;
   type?: 'normal' | 'radio' | 'separator';
   checked?: boolean;
+  enabled?: boolean;
   contexts: ('page' | 'action' | 'frame' | 'link' | 'selection')[];
 }
 
 export interface MenusApi {
   removeAll(): Promise<void>;
   create(item: MenuItem): Promise<void>;
+  update(id: string, change: { checked: boolean }): Promise<void>;
 }
 
 export const browserMenus: MenusApi = {
@@ -25,4 +27,5 @@ export const browserMenus: MenusApi = {
         else resolve();
       });
     }),
+  update: async (id, change) => browser.contextMenus.update(id, change),
 };

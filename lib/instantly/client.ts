@@ -18,7 +18,15 @@ export interface InstantlyClientOptions {
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /** Least time between two page requests of one listing (see PAGE_INTERVAL_MS). */
+  pageIntervalMs?: number;
 }
+
+/**
+ * Instantly allows 100 requests/s per workspace, shared by every key and app (api-facts A6):
+ * a long listing keeps to about 66/s, leaving room for the user's own tabs.
+ */
+export const PAGE_INTERVAL_MS = 15;
 
 /** The list endpoint's maximum page size (OpenAPI: limit 1–100). */
 export const PAGE_LIMIT = 100;
@@ -93,7 +101,11 @@ export function instantlyClient(options: InstantlyClientOptions) {
       const all: WorkspaceGroupMember[] = [];
       const seen = new Set<string>();
       let cursor: string | undefined;
+      let last = -Infinity;
       for (;;) {
+        const wait = last + (options.pageIntervalMs ?? PAGE_INTERVAL_MS) - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        last = Date.now();
         const page = await this.listMembersPage({ startingAfter: cursor });
         all.push(...page.items);
         cursor = page.next_starting_after;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
+import { instantlyClient, PAGE_INTERVAL_MS } from '@/lib/instantly/client';
 import { useFakeApi } from './fake-api-harness';
 
 describe('Instantly client against the fake API', () => {
@@ -12,6 +13,20 @@ describe('Instantly client against the fake API', () => {
     const pages = await ctx.control.requests({ path: '/api/v2/workspace-group-members' });
     expect(pages.map((r) => r.query.limit)).toEqual(['100', '100', '100', '100']);
     expect(pages[0]!.query.starting_after).toBeUndefined();
+
+  });
+
+  it('keeps a listing under Instantly’s 100 requests per second', async () => {
+    const started: number[] = [];
+    const client = instantlyClient({
+      apiKey: ctx.seeded.adminKey,
+      baseUrl: ctx.api.url,
+      fetch: (input, init) => (started.push(Date.now()), fetch(input, init)),
+    });
+    await client.listAllMembers();
+    const gaps = started.slice(1).map((t, i) => t - started[i]!);
+    expect(started).toHaveLength(4);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PAGE_INTERVAL_MS - 1); // timer granularity
   });
 
   it('never sends x-as-workspace, and sends content-type only with a body', async () => {

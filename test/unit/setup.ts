@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sharedDnr } from './fake-dnr';
 
 vi.mock('@/lib/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
-vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {} } }));
+vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} } }));
 vi.mock('@/lib/permissions', () => ({
   // Nothing optional granted (e.g. no notifications) unless a test passes its own.
   browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, menuStateFor } from '@/lib/context-menu';
+import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/context-menu';
 import { cycleTarget, directionOf } from '@/lib/cycle-shortcut';
 import { allowableOrigin, originOf } from '@/lib/host-permissions';
 import type { Account, Member } from '@/lib/storage';
@@ -69,6 +69,34 @@ describe('context menu', () => {
   it('a tab with no choice of its own shows "Same as everywhere" checked', () => {
     const items = menuFor(menuStateFor(admin, members, null, {}, 4));
     expect(items.filter((i) => i.parentId === 'act-as:tab' && i.checked).map((i) => i.title)).toEqual(['Same as everywhere']);
+  });
+
+  it('lists at most MENU_LIMIT workspaces, always with the current choices, and says how many more', () => {
+    const many = Array.from({ length: 45 }, (_, i) => m(i + 10, 'accepted'));
+    const chosen = many[40]!;
+    const items = menuFor(menuStateFor(admin, many, { workspaceId: chosen.workspaceId, name: 'x' }, {}, null));
+    const everywhere = items.filter((i) => i.parentId === 'act-as' && i.type === 'radio');
+    expect(everywhere).toHaveLength(1 + MENU_LIMIT + 1);
+    expect(everywhere.find((i) => i.checked)?.title).toBe(chosen.name);
+    expect(items.find((i) => i.id === 'act-as:more')).toMatchObject({ title: `${45 - MENU_LIMIT - 1} more: search them in the popup`, enabled: false });
+  });
+
+  it('a switch updates the checks in place instead of rebuilding the menu', async () => {
+    const calls: string[] = [];
+    const menus = {
+      removeAll: async () => void calls.push('removeAll'),
+      create: async (item: { id: string }) => void calls.push(`create ${item.id}`),
+      update: async (id: string, change: { checked: boolean }) => void calls.push(`update ${id} ${change.checked}`),
+    };
+    const target = (n: number) => ({ workspaceId: members[n]!.workspaceId, name: 'x' });
+    await applyMenu(menuFor(menuStateFor(admin, members, target(0), {}, null)), menus);
+    expect(calls.filter((c) => c.startsWith('create')).length).toBeGreaterThan(5);
+    calls.length = 0;
+    await applyMenu(menuFor(menuStateFor(admin, members, target(2), {}, null)), menus);
+    expect(calls).toEqual([`update act-as:${members[0]!.workspaceId} false`, `update act-as:${members[2]!.workspaceId} true`]);
+    calls.length = 0;
+    await applyMenu(menuFor(menuStateFor(admin, members.slice(0, 3), target(2), {}, null)), menus);
+    expect(calls[0]).toBe('removeAll');
   });
 
   it('is empty without an admin workspace key', () => {
