@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isWorkspaceId, MALFORMED_ID } from '@/lib/group-actions';
+import { isWorkspaceId, MALFORMED_ID } from '@/lib/instantly/workspace-id';
 import { Alert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { useRequest } from './use-request';

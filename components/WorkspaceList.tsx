@@ -1,9 +1,11 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { displayName, type Member } from '@/lib/storage';
 import { CopyButton } from './CopyButton';
+import { useWindow } from './use-window';
 
 export const ROW_HEIGHT = 60;
+/** The list's visible height (.scroller in style.css). */
+const VIEWPORT = 360;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const formatDate = (iso: string) => {
@@ -26,35 +28,27 @@ export interface WorkspaceListProps {
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
 export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onActAs, onRemove }: WorkspaceListProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: members.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    // First paint before layout is measured: show a screenful at once instead of nothing.
-    initialRect: { width: 380, height: 360 },
-  });
+  const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
-    if (highlighted >= 0) virtualizer.scrollToIndex(highlighted);
-  }, [highlighted, virtualizer]);
+    if (highlighted >= 0) reveal(highlighted);
+  }, [highlighted, reveal]);
 
   return (
     <div ref={scroller} className="scroller">
-      <ul id="sub-workspaces" role="list" aria-label="Sub workspaces" className="rows" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const member = members[item.index]!;
+      <ul id="sub-workspaces" role="list" aria-label="Sub workspaces" className="rows" style={{ height: totalHeight }}>
+        {members.slice(first, last).map((member, offset) => {
+          const index = first + offset;
           const name = displayName(member);
           const acting = member.workspaceId === actingAsId;
           return (
             <li
               key={member.membershipId}
-              id={`row-${item.index}`}
-              aria-posinset={item.index + 1}
+              id={`row-${index}`}
+              aria-posinset={index + 1}
               aria-setsize={members.length}
               aria-current={acting ? 'true' : undefined}
-              className={`row${item.index === highlighted ? ' highlighted' : ''}${acting ? ' acting' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              className={`row${index === highlighted ? ' highlighted' : ''}${acting ? ' acting' : ''}`}
+              style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
             >
               <div className="row-main">
                 <div className="row-title">

@@ -4,7 +4,7 @@
 import { ApiError } from './api-error';
 import { defaultClientFactory, type ClientFactory } from './instantly/client';
 import { explainInstantlyError } from './instantly/explain';
-import { Uuid } from './instantly/schemas';
+import { isWorkspaceId, MALFORMED_ID } from './instantly/workspace-id';
 import { exclusive } from './exclusive';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notify';
@@ -20,10 +20,6 @@ async function failedAndTold(sentence: string): Promise<Reply> {
   return { ok: false, error: sentence, noticed: true };
 }
 
-export const MALFORMED_ID =
-  'That is not a workspace ID. A workspace ID looks like 019ffad2-5cb9-7412-a999-646b69b0d7b4; copy it from the workspace’s Settings → Workspace & Members.';
-
-export const isWorkspaceId = (text: string) => Uuid.safeParse(text.trim()).success;
 
 async function connected(makeClient: ClientFactory) {
   const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);

@@ -73,6 +73,9 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
+/** A group synced this recently is not fetched again when the popup opens (Refresh always does). */
+export const FRESH_FOR_MS = 60_000;
+
 export const Notice = z.object({ id: z.string(), text: z.string(), at: z.number() });
 export type Notice = z.infer<typeof Notice>;
 

@@ -11,7 +11,7 @@ import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
 import { filterMembers } from '@/lib/search';
-import { displayName, type Member } from '@/lib/storage';
+import { displayName, FRESH_FOR_MS, type Member } from '@/lib/storage';
 import { useUi } from '@/lib/ui-store';
 
 function openSettings() {
@@ -45,9 +45,10 @@ export function App() {
     rememberSearch(deferredQuery);
   }, [deferredQuery]);
 
-  // The stored group shows at once; a refresh runs behind it.
+  // The stored group shows at once; a refresh runs behind it unless the group is fresh (opening
+  // the popup fifty times a day must not list every member fifty times).
   useEffect(() => {
-    if (account) runRefresh();
+    if (account && (group.error || !group.syncedAt || Date.now() - group.syncedAt > FRESH_FOR_MS)) runRefresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [account?.workspaceId]);
 
