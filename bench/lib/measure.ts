@@ -57,13 +57,16 @@ export async function openPopupReady(session: Session, timeouts: Timeouts): Prom
   return page;
 }
 
-/** The popup asks for a refresh when it opens: wait until that sync has been stored. */
+/**
+ * The popup may ask for a refresh when it opens (not while the stored group is fresh): give its
+ * mount effects a moment, then wait until Refresh is enabled again (it is disabled while a
+ * refresh runs), so that the next measurement starts from an idle extension.
+ */
 async function waitForOpenSync(page: Page, timeouts: Timeouts): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.groupChanges.length > 0, undefined, {
-    timeout: timeouts.syncMs,
-  });
-  await page.getByRole('button', { name: 'Refresh' }).waitFor({ state: 'visible' });
-  await waitFor(() => page.getByRole('button', { name: 'Refresh' }).isEnabled(), Boolean, timeouts.syncMs, 'the refresh to finish');
+  const refresh = page.getByRole('button', { name: 'Refresh' });
+  await refresh.waitFor({ state: 'visible' });
+  await sleep(150);
+  await waitFor(() => refresh.isEnabled(), Boolean, timeouts.syncMs, 'the refresh to finish');
 }
 
 export interface OpenTimes {
@@ -298,30 +301,35 @@ function workerPing(session: Session) {
 // ---------------------------------------------------------------------------------------------
 // switch → first API request with the new header
 
-/** A page on app.instantly.ai that fetches the API every 2 ms (at most 4 in flight) while on. */
+/**
+ * A page on app.instantly.ai that keeps `PROBE_CHAINS` fetches to the API going while on: each
+ * chain sends its next request as soon as the previous one is answered. No timers: nested
+ * setTimeout is clamped to 4 ms, which left gaps of ~10 ms between probes.
+ */
+const PROBE_CHAINS = 3;
+
 async function openProbePage(session: Session): Promise<Page> {
   const app = await session.context.newPage();
   await app.goto(`${APP_ORIGIN}/`);
-  await app.evaluate((url) => {
-    const w = window as unknown as { __probe: { on: boolean; n: number; inflight: number } };
-    w.__probe = { on: false, n: 0, inflight: 0 };
-    const tick = () => {
-      const p = w.__probe;
-      if (!p.on) return;
-      if (p.inflight < 4) {
-        p.inflight++;
+  await app.evaluate(
+    ({ url, chains }) => {
+      const w = window as unknown as { __probe: { on: boolean; n: number }; __probeStart: () => void };
+      w.__probe = { on: false, n: 0 };
+      const chain = (): void => {
+        if (!w.__probe.on) return;
         // No credentials or custom headers: a simple request, no preflight.
-        fetch(`${url}?probe=${p.n++}`, { cache: 'no-store' })
+        void fetch(`${url}?probe=${w.__probe.n++}`, { cache: 'no-store' })
           .then((r) => r.arrayBuffer(), () => undefined)
-          .finally(() => p.inflight--);
-      }
-      setTimeout(tick, 2);
-    };
-    (w as unknown as { __probeStart: () => void }).__probeStart = () => {
-      w.__probe.on = true;
-      tick();
-    };
-  }, `https://api.instantly.ai${PROBE_PATH}`);
+          .finally(chain);
+      };
+      w.__probeStart = () => {
+        if (w.__probe.on) return;
+        w.__probe.on = true;
+        for (let i = 0; i < chains; i++) chain();
+      };
+    },
+    { url: `https://api.instantly.ai${PROBE_PATH}`, chains: PROBE_CHAINS },
+  );
   return app;
 }
 
@@ -349,32 +357,39 @@ async function firstProbe(fake: Fake, wanted: (header: string | undefined) => bo
   return found!;
 }
 
-/** Starts polling getDynamicRules() in an extension page (every ~2 ms) until the header is `expected`. */
-function watchRules(page: Page, expected: string): Promise<void> {
-  return page.evaluate((expected) => {
-    const w = window as unknown as { __rulesAt?: Promise<number> };
-    w.__rulesAt = (async () => {
-      const t0 = performance.now();
-      for (;;) {
-        const rules = await chrome.declarativeNetRequest.getDynamicRules();
-        if (rules.some((r) => r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected)))
-          return performance.timeOrigin + performance.now();
-        if (performance.now() - t0 > 10_000) return Number.NaN;
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
-  }, expected);
+/**
+ * Starts polling getDynamicRules() in the service worker (every ~2 ms) until the header is
+ * `expected`. In the worker, not the popup: the popup's own thread is busy right after the click
+ * and would see the change late. (No named functions: tsx's `__name` does not exist there.)
+ */
+function watchRules(session: Session, expected: string, timeoutMs: number): Promise<void> {
+  return session.worker.evaluate(
+    ({ expected, timeoutMs }) => {
+      const g = globalThis as unknown as { __benchRulesAt?: Promise<number> };
+      g.__benchRulesAt = (async () => {
+        const t0 = performance.now();
+        for (;;) {
+          const rules = await chrome.declarativeNetRequest.getDynamicRules();
+          if (rules.some((r) => r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected)))
+            return performance.timeOrigin + performance.now();
+          if (performance.now() - t0 > timeoutMs) return Number.NaN;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
+    },
+    { expected, timeoutMs },
+  );
 }
 
-/** When the page watching saw the rules change (wall clock). */
-function rulesSeenAt(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __rulesAt: Promise<number> }).__rulesAt);
+/** When the worker saw the rules change (wall clock of the worker). */
+function rulesSeenAt(session: Session): Promise<number> {
+  return session.worker.evaluate(() => (globalThis as unknown as { __benchRulesAt: Promise<number> }).__benchRulesAt);
 }
 
 export interface SwitchTimes {
   /** fake arrival − click, ms, raw (clocks not corrected). */
   popup: number[];
-  /** click → getDynamicRules() in the popup shows the new header (one clock, polled every ~2 ms). */
+  /** click → getDynamicRules() in the worker shows the new header (polled every ~2 ms; worker clock − popup clock). */
   popupRules: number[];
   /** fake arrival − dispatch in the worker; null when the cycle command is not there. */
   cycle: number[] | null;
@@ -430,13 +445,13 @@ async function switchReps(session: Session, fake: Fake, seeded: SeedResult, plan
     await probes(app, true);
     await sleep(30);
     const clicksBefore = (await benchState(popup)).clicks.length;
-    await watchRules(popup, target.id);
+    await watchRules(session, target.id, timeouts.actionMs);
     await popup.getByRole('button', { name: `Act as ${target.name}`, exact: true }).click();
     const arrived = await firstProbe(fake, (h) => h === target.id, timeouts.actionMs);
     await probes(app, false);
     const clickAt = (await benchState(popup)).clicks[clicksBefore];
     if (clickAt === undefined) throw new Error('the click was not seen in the popup');
-    const rulesAt = await rulesSeenAt(popup);
+    const rulesAt = await rulesSeenAt(session);
     await popup.getByRole('status').filter({ hasText: 'Acting as' }).filter({ hasText: target.name! }).first().waitFor({ timeout: timeouts.actionMs });
     if (!keep) return;
     out.popup.push(arrived.time - clickAt);

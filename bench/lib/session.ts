@@ -2,6 +2,7 @@
 // (test/e2e/chromium.ts, test/fake-api), plus what the benchmark adds: a copy of the build with a
 // static floor page in it, and an init script in every page that timestamps DOM events there.
 import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,14 +89,42 @@ export async function startFake(): Promise<Fake> {
 /**
  * Copies the build to a temporary folder and adds the floor page to the copy. The copy is also
  * what the browser loads, so a rebuild by someone else during the run cannot pull files away.
+ * Others may be rebuilding at this very moment (`wxt build` empties .output first): a copy that
+ * misses a file its pages or manifest name is thrown away and taken again, for up to a minute.
  */
 export async function extensionCopy(): Promise<{ dir: string; dispose(): Promise<void> }> {
-  const built = assertExtensionBuilt(EXTENSION_DIR);
   const root = await mkdtemp(path.join(os.tmpdir(), 'ws-bench-ext-'));
   const dir = path.join(root, 'chrome-mv3');
-  await cp(built, dir, { recursive: true });
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await rm(dir, { recursive: true, force: true });
+      await cp(assertExtensionBuilt(EXTENSION_DIR), dir, { recursive: true });
+      assertComplete(dir);
+      break;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await sleep(1_000);
+    }
+  }
   await writeFile(path.join(dir, FLOOR_PAGE), FLOOR_HTML);
   return { dir, dispose: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Every file the manifest and the HTML pages name is there. */
+function assertComplete(dir: string): void {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string };
+    action?: { default_popup?: string };
+    options_ui?: { page?: string };
+  };
+  const pages = [manifest.action?.default_popup, manifest.options_ui?.page].filter((p): p is string => !!p);
+  const files = [manifest.background?.service_worker, ...pages].filter((p): p is string => !!p);
+  for (const page of pages) {
+    for (const match of readFileSync(path.join(dir, page), 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) files.push(match[1]!);
+  }
+  const missing = files.filter((f) => !existsSync(path.join(dir, f)));
+  if (missing.length) throw new Error(`the build in ${EXTENSION_DIR} is incomplete (a rebuild in progress?): ${missing.join(', ')}`);
 }
 
 /** State the init script keeps in each page, read by the benchmark with page.evaluate. */
