@@ -11,7 +11,7 @@ export function BusyButton({ busy, busyText, children, ...props }: ButtonHTMLAtt
         {children}
       </button>
       {busy && (
-        <span role="status" className="muted">
+        <span aria-live="polite" className="muted">
           {busyText}
         </span>
       )}

@@ -14,7 +14,21 @@ export interface StoredItem<T> {
   parse(raw: unknown): T;
 }
 
-export function storedItem<S extends z.ZodMiniType>(key: StorageItemKey, schema: S, fallback: z.infer<S>): StoredItem<z.infer<S>> {
+const caches: (() => void)[] = [];
+/** For tests that wipe storage behind the extension's back (as no browser does). */
+export const dropStorageCaches = () => caches.forEach((drop) => drop());
+
+/**
+ * @param options.cache keep the parsed value in memory (for large values read on hot paths, like
+ *   the group at every switch). Only a cache: it is filled from storage, updated by this
+ *   context's own writes and dropped when storage changes, so storage stays the truth.
+ */
+export function storedItem<S extends z.ZodMiniType>(
+  key: StorageItemKey,
+  schema: S,
+  fallback: z.infer<S>,
+  options: { cache?: boolean } = {},
+): StoredItem<z.infer<S>> {
   type T = z.infer<S>;
   const item = storage.defineItem<T | null>(key, { version: 1, fallback: null });
   const parse = (raw: unknown): T => {
@@ -22,12 +36,27 @@ export function storedItem<S extends z.ZodMiniType>(key: StorageItemKey, schema:
     const result = schema.safeParse(raw);
     return result.success ? result.data : fallback;
   };
+  let cached: Promise<T> | null = null;
+  if (options.cache) {
+    item.watch(() => (cached = null));
+    caches.push(() => (cached = null));
+  }
   return {
     key,
     parse,
-    get: async () => parse(await item.getValue()),
-    set: (value) => item.setValue(value),
-    remove: () => item.removeValue(),
+    get: () => {
+      if (!options.cache) return item.getValue().then(parse);
+      cached ??= item.getValue().then(parse);
+      return cached;
+    },
+    set: async (value) => {
+      await item.setValue(value);
+      if (options.cache) cached = Promise.resolve(value);
+    },
+    remove: async () => {
+      await item.removeValue();
+      cached = null;
+    },
     watch: (callback) => item.watch((raw) => callback(parse(raw))),
   };
 }
@@ -80,7 +109,38 @@ export const Notice = z.object({ id: z.string(), text: z.string(), at: z.number(
 export type Notice = z.infer<typeof Notice>;
 
 export const account = storedItem('local:account', z.nullable(Account), null);
-export const group = storedItem('local:group', Group, { members: [], syncedAt: null });
+const EMPTY_GROUP: Group = { members: [], syncedAt: null };
+const fullGroup = storedItem('local:group', Group, EMPTY_GROUP, { cache: true });
+
+/**
+ * The start of the group, so the popup's first paint needs no more than a screenful of rows
+ * however large the group is (the whole list follows a moment later).
+ */
+export const GroupHead = z.object({
+  ...Group.shape,
+  total: z.number(),
+  counts: z.object({ accepted: z.number(), pending: z.number(), rejected: z.number() }),
+});
+export type GroupHead = z.infer<typeof GroupHead>;
+export const HEAD_ROWS = 12;
+
+export function headOf(value: Group): GroupHead {
+  const counts = { accepted: 0, pending: 0, rejected: 0 };
+  for (const m of value.members) counts[m.status]++;
+  return { ...value, members: value.members.slice(0, HEAD_ROWS), total: value.members.length, counts };
+}
+export const groupHead = storedItem('local:groupHead', GroupHead, headOf(EMPTY_GROUP));
+
+/** The group; every write also writes its head. */
+export const group: StoredItem<Group> = {
+  ...fullGroup,
+  set: async (value) => {
+    await Promise.all([fullGroup.set(value), groupHead.set(headOf(value))]);
+  },
+  remove: async () => {
+    await Promise.all([fullGroup.remove(), groupHead.remove()]);
+  },
+};
 export const actingAs = storedItem('local:actingAs', z.nullable(Target), null);
 /**
  * Per-tab choices, by tab id: a sub workspace, or null for "the admin workspace in this tab"

@@ -6,18 +6,22 @@ import {
   actingAs,
   allowedSites,
   group,
+  groupHead,
+  headOf,
   notices,
   operations,
   tabActing,
   unstructuredInUse,
   unstructuredSites,
   unstructuredWorkspaces,
+  type Group,
   type StoredItem,
 } from './storage';
 
+/** Small items, read before the first paint. */
 const items = {
   account,
-  group,
+  groupHead,
   actingAs,
   tabActing,
   notices,
@@ -28,12 +32,19 @@ const items = {
   unstructuredSites,
 } as const;
 type Items = typeof items;
-export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & { loaded: boolean };
+export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & {
+  loaded: boolean;
+  /** The group's members: its head (a screenful) until the whole list is read. */
+  group: Group;
+  groupComplete: boolean;
+};
 
 export const useUi = create<UiState>(() => ({
   loaded: false,
   account: null,
+  groupHead: headOf({ members: [], syncedAt: null }),
   group: { members: [], syncedAt: null },
+  groupComplete: false,
   actingAs: null,
   tabActing: {},
   notices: [],
@@ -46,17 +57,24 @@ export const useUi = create<UiState>(() => ({
 
 let hydrated: Promise<void> | undefined;
 
-/** Reads every item once, then follows changes (also those made by another open popup). */
+/**
+ * Reads every small item once, then follows changes (also those made by another open popup).
+ * Resolves for the first paint; the whole group (thousands of rows, perhaps) is read after it.
+ */
 export function hydrate(): Promise<void> {
   hydrated ??= (async () => {
     for (const [name, item] of Object.entries(items)) {
       (item as StoredItem<unknown>).watch((value) => useUi.setState({ [name]: value } as Partial<UiState>));
     }
-    const values = await Promise.all(Object.values(items).map((item) => (item as StoredItem<unknown>).get()));
-    useUi.setState({
-      ...(Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>),
-      loaded: true,
+    groupHead.watch((head) => {
+      if (!useUi.getState().groupComplete) useUi.setState({ group: head });
     });
+    group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
+    const values = await Promise.all(Object.values(items).map((item) => (item as StoredItem<unknown>).get()));
+    const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
+    useUi.setState({ ...state, group: state.groupHead!, loaded: true });
+    // After the first paint has had its turn.
+    setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
   })();
   return hydrated;
 }

@@ -9,11 +9,12 @@ import { useRequest } from '@/components/use-request';
 import { useUi } from '@/lib/ui-store';
 
 function InstantlyKey() {
-  const { account, group } = useUi();
+  const { account, group, groupHead } = useUi();
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(false);
   const [saved, setSaved] = useState(false);
   const request = useRequest();
+  const forget = useRequest();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -32,7 +33,7 @@ function InstantlyKey() {
           <p>
             {saved && <span className="ok">Key saved. </span>}
             Connected to <strong>{account.workspaceName}</strong> —{' '}
-            {account.kind === 'admin' && `an admin workspace with ${group.members.length} sub workspaces.`}
+            {account.kind === 'admin' && `an admin workspace with ${groupHead.total} sub workspaces.`}
             {account.kind === 'sub' && `a sub workspace of ${account.admin?.name ?? 'an admin workspace'}.`}
             {account.kind === 'standalone' && 'a workspace in no workspace group.'}{' '}
             <span className="muted">
@@ -62,7 +63,7 @@ function InstantlyKey() {
             Save key
           </BusyButton>
           {account && (
-            <button type="button" onClick={() => void request.run({ type: 'forgetKey' }).then(() => setSaved(false))}>
+            <button type="button" onClick={() => void forget.run({ type: 'forgetKey' }).then(() => setSaved(false))}>
               Forget key
             </button>
           )}

@@ -19,7 +19,7 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+  const { loaded, account, group, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
     useUi();
   const tab = useActiveTab();
   const [query, setQuery] = useState(recallSearch);
@@ -69,8 +69,7 @@ export function App() {
   const tabChoice = tab ? tabActing[String(tab.id)] : undefined;
   const actAs = (member: Member) =>
     void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId: thisTabOnly && tab ? tab.id : undefined });
-  const counts = { accepted: 0, pending: 0, rejected: 0 };
-  for (const m of group.members) counts[m.status]++;
+  const { total, counts } = groupHead;
 
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -180,7 +179,7 @@ export function App() {
             This tab only
           </label>
           <p className="muted summary">
-            {group.members.length} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
+            {total} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
             {deferredQuery && ` · ${members.length} shown`}
           </p>
           <p aria-live="polite" className="sr-only">

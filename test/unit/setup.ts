@@ -11,7 +11,9 @@ vi.mock('@/lib/permissions', () => ({
   browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
 }));
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // Imported here, not at the top: lib/storage needs the fake browser, which is set up after this file loads.
+  (await import('@/lib/storage')).dropStorageCaches();
   sharedDnr.clear();
 });
