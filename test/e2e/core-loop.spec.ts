@@ -1,6 +1,6 @@
 // The core loop in real Chromium: key → group → act as → the header arrives at the API.
 import { expect, test, type Chrome } from './fixtures';
-import { badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage, storedState } from './steps';
+import { actingStatus, badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage, storedState } from './steps';
 
 declare const chrome: Chrome;
 
@@ -103,7 +103,7 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
   await expect(popup.getByRole('button', { name: `Act as ${pending.name}` })).toHaveCount(0);
 
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${sub.name}`);
+  await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
   // The badge names the workspace by its initials, e.g. "AO" for Acme Outbound.
   const initials = sub.name!.split(/\s+/).map((word) => word[0]).join('').slice(0, 3).toUpperCase();
   await expect.poll(() => badgeText(serviceWorker)).toBe(initials);
@@ -133,7 +133,7 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
 
   // Stop acting: the header is gone, and so is the badge.
   await popup.getByRole('button', { name: 'Stop acting' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText('Acting as the admin workspace');
+  await expect(actingStatus(popup)).toContainText('Acting as the admin workspace');
   await expect.poll(() => badgeText(serviceWorker)).toBe('');
   await api.clearRequests();
   const after = await fetchFromPage(app, CURRENT_WORKSPACE, seeded.adminKey);
@@ -170,7 +170,7 @@ test('two popups open at once show the same state', async ({ openOptions, openPo
   const [first, second] = [await openPopup(), await openPopup()];
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;
   await first.getByRole('button', { name: `Act as ${sub.name}` }).click();
-  await expect(second.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${sub.name}`);
+  await expect(actingStatus(second)).toContainText(`Acting as ${sub.name}`);
   await second.getByRole('button', { name: 'Stop acting' }).click();
-  await expect(first.getByRole('status').filter({ hasText: 'Acting as' })).toContainText('Acting as the admin workspace');
+  await expect(actingStatus(first)).toContainText('Acting as the admin workspace');
 });

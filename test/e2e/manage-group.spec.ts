@@ -1,6 +1,6 @@
 // Managing the group from the popup: invite, remove, leave, with Instantly's rules in plain words.
 import { expect, test } from './fixtures';
-import { connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
+import { actingStatus, connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
 
 test('invite: a malformed id is refused without a request; a valid one appears pending, then accepted', async ({
   openOptions,
@@ -37,7 +37,7 @@ test('invite: a malformed id is refused without a request; a valid one appears p
   await expect(row).toContainText('accepted');
   await expect(popup.getByRole('alert')).toContainText('accepted your invitation');
   await popup.getByRole('button', { name: `Act as ${invitee.name}` }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${invitee.name}`);
+  await expect(actingStatus(popup)).toContainText(`Acting as ${invitee.name}`);
 });
 
 test('inviting a workspace that already has an invitation is explained, and the id is kept', async ({ openOptions, openPopup, seeded }) => {
@@ -62,7 +62,7 @@ test('remove asks first, then the member is gone on the server; removing the act
   const popup = await openPopup();
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${sub.name}`);
+  await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
 
   await popup.getByRole('button', { name: `Remove ${sub.name}` }).click();
   const dialog = popup.getByRole('dialog');
@@ -75,7 +75,7 @@ test('remove asks first, then the member is gone on the server; removing the act
   await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toHaveCount(0);
   await expect.poll(async () => (await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(false);
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText('Acting as the admin workspace');
+  await expect(actingStatus(popup)).toContainText('Acting as the admin workspace');
 
   const app = await pageOn('https://app.instantly.ai');
   await api.clearRequests();

@@ -37,3 +37,6 @@ export function fetchFromPage(page: Page, url: string, key: string) {
 }
 
 export const CURRENT_WORKSPACE = 'https://api.instantly.ai/api/v2/workspaces/current';
+
+/** The popup's status line that says whom requests go out as. */
+export const actingStatus = (popup: Page) => popup.getByRole('status').filter({ hasText: 'Acting as' });

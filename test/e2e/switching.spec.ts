@@ -2,7 +2,7 @@
 // sites beyond Instantly's own, and the popup with the keyboard alone.
 import type { Page, Worker } from '@playwright/test';
 import { expect, test, type Chrome } from './fixtures';
-import { badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
+import { actingStatus, badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
 
 declare const chrome: Chrome;
 /** Chromium lets an extension fire its own events: how a test stands in for a key press or a menu click. */
@@ -190,14 +190,14 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   // A screen reader hears where the arrows are.
   await expect(popup.locator('[aria-live=polite]')).toHaveText(`${target.name}, accepted, ${index + 1} of ${seeded.subs.length}`);
   await popup.keyboard.press('Enter');
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${target.name}`);
+  await expect(actingStatus(popup)).toContainText(`Acting as ${target.name}`);
 
   // Type to narrow, Enter on the only match.
   const other = accepted[2]!;
   await popup.keyboard.type(other.name!);
   await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(1);
   await popup.keyboard.press('Enter');
-  await expect(popup.getByRole('status').filter({ hasText: 'Acting as' })).toContainText(`Acting as ${other.name}`);
+  await expect(actingStatus(popup)).toContainText(`Acting as ${other.name}`);
 
   // Escape clears the search first.
   await popup.keyboard.press('Escape');
