@@ -3,7 +3,7 @@
 // with each figure next to its target (issue 6), writes bench/results.json (not committed) and,
 // for a full run, bench/results.md (committed). See bench/README.md for how each figure is taken.
 //
-//   npm run bench                 full run (about 5 minutes on 2 cores)
+//   npm run bench                 full run (3 to 7 minutes on 2 cores)
 //   npm run bench -- --smoke      100 members, one repetition: for CI, under a minute
 //   npm run bench -- --sizes=1000 --reps=5    a partial run while working on something
 //
