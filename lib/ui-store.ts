@@ -14,6 +14,7 @@ import {
   unstructuredInUse,
   unstructuredSites,
   unstructuredWorkspaces,
+  readAll,
   type Group,
   type StoredItem,
 } from './storage';
@@ -70,7 +71,7 @@ export function hydrate(): Promise<void> {
       if (!useUi.getState().groupComplete) useUi.setState({ group: head });
     });
     group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
-    const values = await Promise.all(Object.values(items).map((item) => (item as StoredItem<unknown>).get()));
+    const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     useUi.setState({ ...state, group: state.groupHead!, loaded: true });
     // After the first paint has had its turn.
