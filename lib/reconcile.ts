@@ -6,16 +6,38 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { account, actingAs, group, tabActing, unstructuredInUse, unstructuredWorkspaces } from './storage';
+import {
+  account,
+  actingAs,
+  allowedSites,
+  group,
+  readAll,
+  tabActing,
+  unstructuredInUse,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  type StoredItem,
+  type TabChoices,
+  type Target,
+  type UnstructuredWorkspace,
+} from './storage';
 import { unstructuredRuleState } from './unstructured/state';
 
 export function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;
 }
 
+/** Everything the rules depend on, in one storage read per area: a switch waits for this. */
 export async function ruleState(): Promise<RuleState> {
-  const [everywhere, tabs, unstructured] = await Promise.all([actingAs.get(), tabActing.get(), unstructuredRuleState()]);
-  return { extensionHost: extensionHost(), actingAs: everywhere, tabActing: tabs, unstructured };
+  const [everywhere, tabs, ...unstructured] = (await readAll([
+    actingAs,
+    tabActing,
+    unstructuredInUse,
+    unstructuredWorkspaces,
+    allowedSites,
+    unstructuredSites,
+  ] as StoredItem<unknown>[])) as [Target | null, TabChoices, string | null, UnstructuredWorkspace[], string[], string[]];
+  return { extensionHost: extensionHost(), actingAs: everywhere, tabActing: tabs, unstructured: await unstructuredRuleState(unstructured) };
 }
 
 let queue: Promise<unknown> = Promise.resolve();

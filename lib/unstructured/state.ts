@@ -1,6 +1,12 @@
 import type { RuleState } from '../rules';
 import { unstructuredKey } from '../secrets';
-import { allowedSites, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../storage';
+import {
+  allowedSites,
+  unstructuredInUse,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  type UnstructuredWorkspace,
+} from '../storage';
 import { normaliseApiUrl } from './provider';
 
 /**
@@ -8,13 +14,9 @@ import { normaliseApiUrl } from './provider';
  * interactive docs) and the allowed sites the user opted in for the key. None when the key is
  * gone (a key that was not remembered does not outlive the browser session).
  */
-export async function unstructuredRuleState(): Promise<RuleState['unstructured']> {
-  const [id, workspaces, allowed, optedIn] = await Promise.all([
-    unstructuredInUse.get(),
-    unstructuredWorkspaces.get(),
-    allowedSites.get(),
-    unstructuredSites.get(),
-  ]);
+export async function unstructuredRuleState(
+  [id, workspaces, allowed, optedIn]: [string | null, UnstructuredWorkspace[], string[], string[]],
+): Promise<RuleState['unstructured']> {
   const sites = optedIn.filter((origin) => allowed.includes(origin));
   const workspace = workspaces.find((w) => w.id === id);
   const api = workspace && normaliseApiUrl(workspace.apiBase);

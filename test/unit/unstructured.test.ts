@@ -5,7 +5,7 @@ import { RULE_ID, rulesFor } from '@/lib/rules';
 import { unstructuredKey } from '@/lib/secrets';
 import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
 import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/unstructured/provider';
-import { unstructuredRuleState } from '@/lib/unstructured/state';
+import { ruleState } from '@/lib/reconcile';
 import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/unstructured/workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -117,7 +117,7 @@ describe('Unstructured workspaces against the fake API', () => {
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
     const [r] = await unstructuredWorkspaces.get();
     await fakeBrowser.storage.session.clear();
-    expect(await unstructuredRuleState()).toBeNull();
+    expect((await ruleState()).unstructured).toBeNull();
     expect(await useUnstructured(r!.id)).toEqual({ ok: false, error: expect.stringContaining('was not remembered') });
   });
 
