@@ -27,14 +27,19 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
     event.preventDefault();
     const api = normaliseApiUrl(apiUrl);
     // An account's own API host needs the user's permission before the key can be checked there.
-    if (api && !BUILT_IN_ORIGINS.includes(api.origin)) {
-      const granted = await browserPermissions.request({ origins: [patternFor(api.origin)] }).catch(() => false);
-      if (!granted) return request.setError(`The extension needs your permission to reach ${api.origin} to check the key.`);
+    const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? patternFor(api.origin) : null;
+    const alreadyGranted = custom ? await browserPermissions.contains({ origins: [custom] }).catch(() => false) : true;
+    if (custom && !alreadyGranted) {
+      const granted = await browserPermissions.request({ origins: [custom] }).catch(() => false);
+      if (!granted) return request.setError(`The extension needs your permission to reach ${api!.origin} to check the key.`);
     }
     if (await request.run({ type: 'addUnstructured', name, key, apiUrl: apiUrl || undefined, remember })) {
       setName('');
       setKey('');
       setApiUrl('');
+    } else if (custom && !alreadyGranted) {
+      // Granted only for this check, which failed: take it back.
+      await browserPermissions.remove({ origins: [custom] }).catch(() => false);
     }
   }
 

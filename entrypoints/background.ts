@@ -2,7 +2,6 @@
 import { browser } from 'wxt/browser';
 import { actAs, forgetTab, repaintTab } from '@/lib/act-as';
 import { setUnstructuredSite, syncAllowedSites } from '@/lib/allowed-sites';
-import { forgetPaintedTab } from '@/lib/badge';
 import { forgetKey, saveKey } from '@/lib/connect';
 import { onMenuClick } from '@/lib/context-menu-click';
 import { cycle, directionOf } from '@/lib/cycle-shortcut';
@@ -53,7 +52,7 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => when(async () => onMenuClick(info.menuItemId, tab?.id)));
 
-  browser.tabs.onRemoved.addListener((tabId) => when(async () => (await forgetTab(tabId), forgetPaintedTab(tabId))));
+  browser.tabs.onRemoved.addListener((tabId) => when(() => forgetTab(tabId)));
   // The "In this tab only" checks show the active tab's choice (of the focused window).
   browser.tabs.onActivated.addListener(() => when(() => reconcile()));
   browser.windows.onFocusChanged.addListener(() => when(() => reconcile()));

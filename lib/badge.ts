@@ -81,18 +81,12 @@ export async function showBadges(everywhere: Target | null, tabActing: TabChoice
   await paint(view);
   const painted = new Set([...(await paintedTabs.get()), ...Object.keys(tabActing)]);
   await Promise.all(
-    [...painted].map((tab) => {
+    [...painted].map(async (tab) => {
       const own = tabActing[tab];
       const work = own === undefined ? mirrorEverywhere(view, Number(tab)) : paint(badgeFor(own, 'tab', unstructured), Number(tab));
-      // A tab closed since is fine to miss: its badge went with it.
-      return work.catch(() => undefined);
+      // A tab closed since: its badge went with it, and it needs no more painting.
+      await work.catch(() => painted.delete(tab));
     }),
   );
   await paintedTabs.set([...painted]);
-}
-
-/** A closed tab needs no more painting. */
-export async function forgetPaintedTab(tabId: number): Promise<void> {
-  const painted = await paintedTabs.get();
-  if (painted.includes(String(tabId))) await paintedTabs.set(painted.filter((tab) => tab !== String(tabId)));
 }

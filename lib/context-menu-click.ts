@@ -1,10 +1,23 @@
 // What a click on one of the "Act as workspace" items does (the items: context-menu.ts).
 import { actAs, forgetTab } from './act-as';
-import { MENU_ID } from './context-menu';
+import { forgetShownMenu, MENU_ID } from './context-menu';
+import { tell } from './notify';
+import { reconcile } from './reconcile';
 import type { Reply } from './result';
 
 /** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
-export function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply> | undefined {
+export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply | undefined> {
+  const reply = await choose(menuItemId, tabId);
+  if (reply && !reply.ok) {
+    // The browser already moved the radio check to the refused item: put the checks back.
+    forgetShownMenu();
+    await reconcile();
+    await tell(reply.error);
+  }
+  return reply;
+}
+
+function choose(menuItemId: string | number, tabId: number | undefined): Promise<Reply> | undefined {
   const id = String(menuItemId);
   if (id.startsWith(`${MENU_ID.tabRoot}:`)) {
     if (tabId === undefined || tabId < 0) return undefined;

@@ -79,6 +79,9 @@ export function menuStateFor(
 /** What this worker last built (a new worker always rebuilds: menus outlive it, but it cannot know them). */
 let shown: MenuItem[] | null = null;
 
+/** The browser's checks may no longer be ours (a refused click still moved them): rebuild next time. */
+export const forgetShownMenu = () => void (shown = null);
+
 const shape = (items: MenuItem[]) => JSON.stringify(items.map(({ checked: _checked, ...rest }) => rest));
 
 /**

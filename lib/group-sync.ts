@@ -76,22 +76,35 @@ export async function dropGoneTargets(members: Member[]) {
 let localChanges = 0;
 export const noteLocalChange = () => void localChanges++;
 
-let inFlight: Promise<Reply> | null = null;
+let inFlight: { key: string | null; run: Promise<Reply> } | null = null;
 
-/** Refreshes the stored group. Calls while one runs share it, so a burst of triggers is one sync. */
-export function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  inFlight ??= runSync(makeClient).finally(() => (inFlight = null));
-  return inFlight;
+/**
+ * Refreshes the stored group. Calls while one runs for the same key share it, so a burst of
+ * triggers is one sync; a new key gets a sync of its own.
+ */
+export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const key = await instantlyKey.get();
+  if (inFlight && inFlight.key === key) return inFlight.run;
+  const run = runSync(makeClient, key).finally(() => {
+    if (inFlight?.run === run) inFlight = null;
+  });
+  inFlight = { key, run };
+  return run;
 }
 
 export const KEY_GONE =
   'The API key was kept only until the browser closed, so it is gone. Paste it again in the settings (tick “Remember on this device” to keep it).';
 
-async function runSync(makeClient: ClientFactory): Promise<Reply> {
-  const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
+async function runSync(makeClient: ClientFactory, key: string | null): Promise<Reply> {
+  const current = await account.get();
   if (!current) return failed('Connect an Instantly API key in the settings first.');
   if (!key) {
-    await exclusive(async () => group.set({ ...(await group.get()), error: KEY_GONE, remedy: 'new-key' }));
+    await exclusive(async () => {
+      const now = await group.get();
+      // Still no key (none was saved meanwhile), and not already said.
+      if (!(await instantlyKey.get()) && (await account.get()) && now.error !== KEY_GONE)
+        await group.set({ ...now, error: KEY_GONE, remedy: 'new-key' });
+    });
     return failed(KEY_GONE);
   }
   const startedAt = localChanges;
@@ -100,7 +113,7 @@ async function runSync(makeClient: ClientFactory): Promise<Reply> {
   let members: Member[];
   try {
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
-    const found = await inspectKey(client, () => client.listAllMembers());
+    const found = await inspectKey(client, true);
     inspected = found.account;
     members = found.members.map(toMember);
   } catch (error) {
@@ -110,21 +123,22 @@ async function runSync(makeClient: ClientFactory): Promise<Reply> {
     });
     return failed(sentence);
   }
-  await exclusive(async () => {
+  const accepted = await exclusive(async () => {
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
     const now = await account.get();
-    if ((await instantlyKey.get()) !== key || !now) return;
+    if ((await instantlyKey.get()) !== key || !now) return [];
     await account.set({ ...now, ...inspected, checkedAt: Date.now() });
-    if (localChanges !== startedAt) return;
+    if (localChanges !== startedAt) return [];
     const previous = await group.get();
     const wasPending = new Set(previous.members.filter((m) => m.status === 'pending').map((m) => m.workspaceId));
     await group.set({ members, syncedAt: Date.now() });
-    for (const member of members) {
-      if (member.status === 'accepted' && wasPending.has(member.workspaceId))
-        await tell(`${displayName(member)} accepted your invitation: you can now act as it.`, { notify: true });
-    }
     await dropGoneTargets(members);
+    return members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId));
   });
+  // Told outside the lock: a system notification must not hold up a switch.
+  if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
+  if (accepted.length > 1)
+    await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();
   return done;
 }

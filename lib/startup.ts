@@ -1,16 +1,16 @@
 // One start-up path for a fresh install, a browser start and a wake-up of the worker: rebuild
 // everything the browser holds (rules, badge, alarm) from storage. Listeners await `ready`.
-import { grantedOrigins } from './allowed-sites';
+import { syncAllowedSites } from './allowed-sites';
 import { settleInterrupted } from './group-actions';
 import { reconcile } from './reconcile';
 import { forgetLostUnstructuredKey } from './unstructured/workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { account, allowedSites } from './storage';
+import { account } from './storage';
 
 export async function startUp(): Promise<void> {
-  // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings).
-  await allowedSites.set(await grantedOrigins().catch(() => []));
-  await reconcile();
+  // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);
+  // syncAllowedSites also rebuilds the rules, badge and menu.
+  await syncAllowedSites().catch(() => reconcile());
   await keepRefreshing((await account.get()) !== null);
   await forgetLostUnstructuredKey();
 }

@@ -54,7 +54,12 @@ export function storedItem<S extends z.ZodMiniType>(
     parse,
     get: () => {
       if (!options.cache) return item.getValue().then(parse);
-      cached ??= item.getValue().then(parse);
+      if (!cached) {
+        const reading: Promise<T> = item.getValue().then(parse);
+        cached = reading;
+        // A failed read is not kept: the next get tries storage again.
+        reading.catch(() => cached === reading && (cached = null));
+      }
       return cached;
     },
     set: async (value) => {

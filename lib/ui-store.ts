@@ -73,7 +73,8 @@ export function hydrate(): Promise<void> {
     group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
     const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
-    useUi.setState({ ...state, group: state.groupHead!, loaded: true });
+    // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
+    useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : state.groupHead!, loaded: true }));
     // After the first paint has had its turn.
     setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
   })();

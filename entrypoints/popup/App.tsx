@@ -19,7 +19,7 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+  const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
     useUi();
   const tab = useActiveTab();
   const [query, setQuery] = useState(recallSearch);
@@ -180,7 +180,7 @@ export function App() {
           </label>
           <p className="muted summary">
             {total} sub workspaces · {counts.accepted} accepted · {counts.pending} pending · {counts.rejected} rejected
-            {deferredQuery && ` · ${members.length} shown`}
+            {deferredQuery && (groupComplete ? ` · ${members.length} shown` : ' · searching the whole list…')}
           </p>
           <p aria-live="polite" className="sr-only">
             {announcement}

@@ -96,17 +96,20 @@ export function instantlyClient(options: InstantlyClientOptions) {
     /**
      * Every member, page by page. The real API can hand out a cursor on its last page, so an
      * empty page (or a missing or repeated cursor) is what ends the walk (api-facts A2).
+     * @param first a first page already fetched, to continue from.
      */
-    async listAllMembers(): Promise<WorkspaceGroupMember[]> {
+    async listAllMembers(first?: MemberPage): Promise<WorkspaceGroupMember[]> {
       const all: WorkspaceGroupMember[] = [];
       const seen = new Set<string>();
       let cursor: string | undefined;
-      let last = -Infinity;
-      for (;;) {
-        const wait = last + (options.pageIntervalMs ?? PAGE_INTERVAL_MS) - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        last = Date.now();
-        const page = await this.listMembersPage({ startingAfter: cursor });
+      let last = first ? Date.now() : -Infinity;
+      for (let page = first; ; page = undefined) {
+        if (!page) {
+          const wait = last + (options.pageIntervalMs ?? PAGE_INTERVAL_MS) - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          last = Date.now();
+          page = await this.listMembersPage({ startingAfter: cursor });
+        }
         all.push(...page.items);
         cursor = page.next_starting_after;
         if (page.items.length === 0 || !cursor || seen.has(cursor)) return all;

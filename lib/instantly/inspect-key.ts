@@ -1,7 +1,7 @@
 // Which workspace a key belongs to, and which side of a workspace group that workspace is on.
 import { ApiError } from '../api-error';
 import type { Account } from '../storage';
-import type { InstantlyClient } from './client';
+import { PAGE_LIMIT, type InstantlyClient } from './client';
 import type { WorkspaceGroupMember } from './schemas';
 
 const tolerated = (error: unknown) =>
@@ -16,13 +16,10 @@ const orNone = <T>(fallback: T) => (error: unknown) => {
 export type Inspected = Omit<Account, 'remembered' | 'checkedAt'>;
 
 /**
- * @param listMembers how to learn whether the workspace has sub workspaces: a one-item page when
- *   only checking the key; the whole list when syncing (which needs it anyway: one request less).
+ * @param whole list every member (a sync needs them anyway: one request less than a probe
+ *   first); otherwise one item is enough to tell an admin workspace.
  */
-export async function inspectKey(
-  client: InstantlyClient,
-  listMembers: () => Promise<WorkspaceGroupMember[]> = async () => (await client.listMembersPage({ limit: 1 })).items,
-): Promise<{ account: Inspected; members: WorkspaceGroupMember[] }> {
+export async function inspectKey(client: InstantlyClient, whole = false): Promise<{ account: Inspected; members: WorkspaceGroupMember[] }> {
   // Instantly's own tools check a key with exactly this call (api-facts A4).
   const workspace = await client.currentWorkspace();
   const base = { workspaceId: workspace.id, workspaceName: workspace.name };
@@ -34,6 +31,8 @@ export async function inspectKey(
     };
   }
   // A workspace cannot be both admin and sub (api-facts A2): only a non-sub can have members.
-  const members = await listMembers().catch(orNone([]));
+  // Only the first page's refusal means "no group access"; a later page failing is a failure.
+  const first = await client.listMembersPage({ limit: whole ? PAGE_LIMIT : 1 }).catch(orNone({ items: [] }));
+  const members = whole && first.items.length > 0 ? await client.listAllMembers(first) : first.items;
   return { account: { ...base, kind: members.length > 0 ? 'admin' : 'standalone' }, members };
 }

@@ -1,4 +1,6 @@
 // Adding, using and deleting Unstructured workspaces (one key each).
+import { syncAllowedSites } from '../allowed-sites';
+import { exclusive } from '../exclusive';
 import { tell } from '../notify';
 import { reconcile } from '../reconcile';
 import { done, failed, type Reply } from '../result';
@@ -29,40 +31,52 @@ export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?:
     return failed(explainUnstructuredError(error, api.base));
   }
   const id = crypto.randomUUID();
-  await unstructuredKey(id).set(key, input.remember);
-  await unstructuredWorkspaces.set([
-    ...(await unstructuredWorkspaces.get()),
-    { id, name, apiBase: api.base, keyHint: key.slice(-4), remembered: input.remember, summary, addedAt: Date.now() },
-  ]);
+  await exclusive(async () => {
+    await unstructuredKey(id).set(key, input.remember);
+    await unstructuredWorkspaces.set([
+      ...(await unstructuredWorkspaces.get()),
+      { id, name, apiBase: api.base, keyHint: key.slice(-4), remembered: input.remember, summary, addedAt: Date.now() },
+    ]);
+  });
+  // Its API host (granted for the check) is now known as an API host, not an allowed page.
+  await syncAllowedSites();
   return done;
 }
 
 export async function useUnstructured(id: string | null): Promise<Reply> {
-  if (id !== null) {
-    const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
-    if (!workspace) return failed('That Unstructured workspace was deleted.');
-    if (!(await unstructuredKey(id).get()))
-      return failed(`The key of ${workspace.name} was not remembered and is gone since the browser closed. Delete it and add it again.`);
-  }
-  await unstructuredInUse.set(id);
-  await reconcile();
-  return done;
+  const reply = await exclusive(async () => {
+    if (id !== null) {
+      const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
+      if (!workspace) return failed('That Unstructured workspace was deleted.');
+      if (!(await unstructuredKey(id).get()))
+        return failed(`The key of ${workspace.name} was not remembered and is gone since the browser closed. Delete it and add it again.`);
+    }
+    await unstructuredInUse.set(id);
+    return done;
+  });
+  if (reply.ok) await reconcile();
+  return reply;
 }
 
 export async function deleteUnstructured(id: string): Promise<Reply> {
-  await unstructuredKey(id).clear();
-  await unstructuredWorkspaces.set((await unstructuredWorkspaces.get()).filter((w) => w.id !== id));
-  if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
-  await reconcile();
+  await exclusive(async () => {
+    await unstructuredKey(id).clear();
+    await unstructuredWorkspaces.set((await unstructuredWorkspaces.get()).filter((w) => w.id !== id));
+    if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
+  });
+  await syncAllowedSites();
   return done;
 }
 
 /** A key in use that was not remembered is gone once the browser closed: stop claiming to use it. */
 export async function forgetLostUnstructuredKey(): Promise<void> {
-  const id = await unstructuredInUse.get();
-  if (id === null || (await unstructuredKey(id).get())) return;
-  const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
-  await unstructuredInUse.set(null);
+  const workspace = await exclusive(async () => {
+    const id = await unstructuredInUse.get();
+    if (id === null || (await unstructuredKey(id).get())) return undefined;
+    await unstructuredInUse.set(null);
+    return (await unstructuredWorkspaces.get()).find((w) => w.id === id) ?? null;
+  });
+  if (workspace === undefined) return;
   await reconcile();
   if (workspace)
     await tell(`The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@/lib/api-error';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs, forgetTab } from '@/lib/act-as';
 import { forgetKey, saveKey } from '@/lib/connect';
@@ -303,6 +304,42 @@ describe('changes at the same time', () => {
     release();
     await sync;
     expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(false);
+  });
+
+  it('a page that fails in the middle of a listing keeps the last known group (it is not "no group")', async () => {
+    const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
+    await actAs(sub.id);
+    const flaky: typeof ctx.makeClient = (key) => {
+      const client = ctx.makeClient(key);
+      let pages = 0;
+      return {
+        ...client,
+        listMembersPage: async (params) => {
+          if (++pages === 2) throw new ApiError('not-found', 'Resource not found', 404);
+          return client.listMembersPage({ ...params, limit: 5 });
+        },
+      };
+    };
+    expect(await syncGroup(flaky)).toMatchObject({ ok: false });
+    expect((await group.get()).members).toHaveLength(12);
+    expect(await account.get()).toMatchObject({ kind: 'admin' });
+    expect(await actingAs.get()).toMatchObject({ workspaceId: sub.id });
+  });
+
+  it('a key saved while an old sync runs gets a sync of its own', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: typeof ctx.makeClient = (key) => {
+      const client = ctx.makeClient(key);
+      return { ...client, currentWorkspace: async () => (await gate, client.currentWorkspace()) };
+    };
+    const old = syncGroup(slow);
+    const saved = saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    expect(await saved).toEqual({ ok: true });
+    release();
+    await old;
+    expect(await account.get()).toMatchObject({ kind: 'standalone' });
+    expect((await group.get()).syncedAt).not.toBeNull();
   });
 
   it('a key forgotten while a sync runs stays forgotten', async () => {
