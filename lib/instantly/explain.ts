@@ -19,6 +19,10 @@ export function explainInstantlyError(error: unknown, action: InstantlyAction): 
   if (!(error instanceof ApiError)) return 'Something unexpected went wrong. Nothing was changed; please try again.';
   switch (error.kind) {
     case 'unauthorized':
+      // Instantly documents one 401 for a wrong and a revoked key (api-facts A7); when its
+      // message does say "revoked", the user is told exactly that.
+      if (action === 'check-key' && /revoked/i.test(error.serverMessage ?? ''))
+        return 'Instantly says this API key has been revoked. Create a new key in Instantly (Settings → Integrations → API Keys) and paste it here.';
       return action === 'check-key'
         ? 'Instantly rejected this API key. Check that you copied the whole key and that it has not been revoked.'
         : 'This API key was rejected — it may have been revoked. Paste a new key in the settings.';

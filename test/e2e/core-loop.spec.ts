@@ -18,7 +18,12 @@ test('a sub workspace key shows its admin workspace', async ({ openOptions, seed
   await expect(options.getByRole('status')).toContainText(`a sub workspace of ${seeded.admin.name}`);
 });
 
-test('a wrong key gets an alert and nothing is stored', async ({ openOptions, serviceWorker, seeded }) => {
+test('a wrong key, a revoked one, an unpaid workspace and no network each get their own alert, and nothing is stored', async ({
+  openOptions,
+  serviceWorker,
+  seeded,
+  api,
+}) => {
   const options = await openOptions();
   await connectKey(options, 'not-a-real-key', { remember: true });
   await expect(options.getByRole('alert')).toContainText('Instantly rejected this API key');
@@ -27,9 +32,17 @@ test('a wrong key gets an alert and nothing is stored', async ({ openOptions, se
   expect(JSON.stringify(stored)).not.toContain('not-a-real-key');
   expect(stored.local.account ?? null).toBeNull();
 
-  // An unpaid workspace's key: its own sentence.
+  // A revoked key and an unpaid workspace's key: each its own sentence.
+  await connectKey(options, seeded.revokedKey);
+  await expect(options.getByRole('alert')).toContainText('this API key has been revoked');
   await connectKey(options, seeded.unpaidKey);
   await expect(options.getByRole('alert')).toContainText('no active paid Instantly plan');
+  // No network: a sentence of its own too.
+  await api.offline(true);
+  await connectKey(options, seeded.adminKey);
+  await expect(options.getByRole('alert')).toContainText('Can’t reach Instantly');
+  await api.offline(false);
+  expect((await storedState(serviceWorker)).local.account ?? null).toBeNull();
 });
 
 test('the key stays in session storage unless remembered, never in sync storage', async ({ openOptions, serviceWorker, seeded }) => {

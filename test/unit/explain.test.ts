@@ -9,6 +9,11 @@ describe('Instantly errors in plain words', () => {
       'This API key was rejected — it may have been revoked. Paste a new key in the settings.',
     );
   });
+  it('a key the server says was revoked is called revoked', () => {
+    expect(explainInstantlyError(new ApiError('unauthorized', 'The API key has been revoked', 401), 'check-key')).toMatch(
+      /has been revoked\. Create a new key/,
+    );
+  });
   it('no paid plan', () => {
     expect(explainInstantlyError(new ApiError('payment-required', undefined, 402), 'check-key')).toMatch(/no active paid/);
   });

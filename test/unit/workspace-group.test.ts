@@ -46,7 +46,7 @@ describe('connecting a key', () => {
 
   it.each([
     ['a wrong key', 'wrong-key', /rejected this API key/],
-    ['a revoked key', 'revoked', /rejected this API key/],
+    ['a revoked key', 'revoked', /has been revoked/],
     ['a workspace without a paid plan', 'unpaid', /no active paid Instantly plan/],
   ])('%s gets its own sentence and nothing is stored', async (_label, which, sentence) => {
     const key = which === 'revoked' ? ctx.seeded.revokedKey : which === 'unpaid' ? ctx.seeded.unpaidKey : which;
