@@ -40,27 +40,36 @@ export async function ruleState(): Promise<RuleState> {
   return { extensionHost: extensionHost(), actingAs: everywhere, tabActing: tabs, unstructured: await unstructuredRuleState(unstructured) };
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+// Two queues: the rules (what a switch waits for) never wait behind the previous run's badge
+// and menu work; the badge and menu follow, in order, from the same state.
+let rulesQueue: Promise<unknown> = Promise.resolve();
+let looksQueue: Promise<unknown> = Promise.resolve();
+
+async function showLooks(state: RuleState): Promise<void> {
+  const [current, { members }, [active], unstructuredId, unstructured] = await Promise.all([
+    account.get(),
+    group.get(),
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    unstructuredInUse.get(),
+    unstructuredWorkspaces.get(),
+  ]);
+  const unstructuredName = state.unstructured ? unstructured.find((w) => w.id === unstructuredId)?.name : undefined;
+  await showBadges(state.actingAs, state.tabActing, unstructuredName);
+  // The menu is a convenience: a browser without it must still switch.
+  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error) =>
+    console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
+  );
+}
 
 export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
-  const run = queue.then(async () => {
+  const rules = rulesQueue.then(async () => {
     const state = await ruleState();
     await applyRules(dnr, rulesFor(state));
-    const [current, { members }, [active], unstructuredId, unstructured] = await Promise.all([
-      account.get(),
-      group.get(),
-      browser.tabs.query({ active: true, lastFocusedWindow: true }),
-      unstructuredInUse.get(),
-      unstructuredWorkspaces.get(),
-    ]);
-    const unstructuredName = state.unstructured ? unstructured.find((w) => w.id === unstructuredId)?.name : undefined;
-    await showBadges(state.actingAs, state.tabActing, unstructuredName);
-    // The menu is a convenience: a browser without it must still switch.
-    await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error) =>
-      console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
-    );
+    return state;
   });
   // A failed run must not wedge the ones after it.
-  queue = run.catch(() => undefined);
-  return run;
+  rulesQueue = rules.catch(() => undefined);
+  const looks = Promise.all([rules, looksQueue]).then(([state]) => showLooks(state));
+  looksQueue = looks.catch(() => undefined);
+  return looks;
 }
