@@ -9,7 +9,6 @@ import { invite, leave, remove } from '@/lib/group-actions';
 import { syncGroup } from '@/lib/group-sync';
 import { handleRequests } from '@/lib/messages';
 import { reconcile } from '@/lib/reconcile';
-import { done } from '@/lib/result';
 import { REFRESH_ALARM } from '@/lib/refresh-alarm';
 import { afterStartUp, startUp } from '@/lib/startup';
 import { dismissNotice } from '@/lib/notify';
@@ -50,7 +49,7 @@ export default defineBackground(() => {
     const direction = directionOf(command);
     if (direction) when(() => cycle(direction));
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => when(async () => onMenuClick(info.menuItemId, tab?.id)));
+  browser.contextMenus.onClicked.addListener((info, tab) => when(() => onMenuClick(info.menuItemId, tab?.id)));
 
   browser.tabs.onRemoved.addListener((tabId) => when(() => forgetTab(tabId)));
   // The "In this tab only" checks show the active tab's choice (of the focused window).

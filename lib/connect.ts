@@ -10,7 +10,7 @@ import { keepRefreshing } from './refresh-alarm';
 import { done, failed, type Reply } from './result';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notify';
-import { account, actingAs, group, tabActing, type Account } from './storage';
+import { account, actingAs, group, tabActing } from './storage';
 
 async function clearWorkspaceState() {
   await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);

@@ -10,7 +10,7 @@ import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-s
 import { tell } from './notify';
 import { begin, end, interrupted } from './operations';
 import { reconcile } from './reconcile';
-import { done, failed, type Reply } from './result';
+import { done, failed, NOT_CONNECTED, type Reply } from './result';
 import { instantlyKey } from './secrets';
 import { account, displayName, group, type Member } from './storage';
 
@@ -20,13 +20,11 @@ async function failedAndTold(sentence: string): Promise<Reply> {
   return { ok: false, error: sentence, noticed: true };
 }
 
-
 async function connected(makeClient: ClientFactory) {
   const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
   return key && current ? { client: makeClient(key), current } : null;
 }
 
-const NOT_CONNECTED = failed('Connect an Instantly API key in the settings first.');
 
 /** Call inside exclusive(). */
 async function setMembers(change: (members: Member[]) => Member[]) {
@@ -39,7 +37,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   const workspaceId = rawId.trim();
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
   const session = await connected(makeClient);
-  if (!session) return NOT_CONNECTED;
+  if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
     return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
   if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
@@ -61,7 +59,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
 
 export async function remove(membershipId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
   const session = await connected(makeClient);
-  if (!session) return NOT_CONNECTED;
+  if (!session) return failed(NOT_CONNECTED);
   const member = (await group.get()).members.find((m) => m.membershipId === membershipId);
   if (!member) return done; // already gone: what the user wanted
   const op = await begin({ kind: 'remove', membershipId, workspaceId: member.workspaceId, label: displayName(member) });
@@ -85,7 +83,7 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
 
 export async function leave(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
   const session = await connected(makeClient);
-  if (!session) return NOT_CONNECTED;
+  if (!session) return failed(NOT_CONNECTED);
   const { current } = session;
   const membershipId = current.admin?.membershipId;
   if (current.kind !== 'sub' || !membershipId) return failed('This workspace is not in a workspace group, so there is nothing to leave.');

@@ -8,7 +8,7 @@ import { inspectKey, type Inspected } from './instantly/inspect-key';
 import type { WorkspaceGroupMember } from './instantly/schemas';
 import { tell } from './notify';
 import { reconcile } from './reconcile';
-import { done, failed, type Reply } from './result';
+import { done, failed, NOT_CONNECTED, type Reply } from './result';
 import { instantlyKey } from './secrets';
 import {
   account,
@@ -97,7 +97,7 @@ export const KEY_GONE =
 
 async function runSync(makeClient: ClientFactory, key: string | null): Promise<Reply> {
   const current = await account.get();
-  if (!current) return failed('Connect an Instantly API key in the settings first.');
+  if (!current) return failed(NOT_CONNECTED);
   if (!key) {
     await exclusive(async () => {
       const now = await group.get();

@@ -27,8 +27,11 @@ export function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;
 }
 
-/** Everything the rules depend on, in one storage read per area: a switch waits for this. */
-export async function ruleState(): Promise<RuleState> {
+/**
+ * Everything the rules depend on, in one storage read per area (a switch waits for this), and
+ * the name of the Unstructured workspace in use for the badge's tooltip, from the same read.
+ */
+async function readState(): Promise<{ state: RuleState; unstructuredName?: string }> {
   const [everywhere, tabs, ...unstructured] = (await readAll([
     actingAs,
     tabActing,
@@ -37,23 +40,29 @@ export async function ruleState(): Promise<RuleState> {
     allowedSites,
     unstructuredSites,
   ] as StoredItem<unknown>[])) as [Target | null, TabChoices, string | null, UnstructuredWorkspace[], string[], string[]];
-  return { extensionHost: extensionHost(), actingAs: everywhere, tabActing: tabs, unstructured: await unstructuredRuleState(unstructured) };
+  const state: RuleState = {
+    extensionHost: extensionHost(),
+    actingAs: everywhere,
+    tabActing: tabs,
+    unstructured: await unstructuredRuleState(unstructured),
+  };
+  const [inUse, workspaces] = unstructured;
+  return { state, unstructuredName: state.unstructured ? workspaces.find((w) => w.id === inUse)?.name : undefined };
 }
+
+export const ruleState = async (): Promise<RuleState> => (await readState()).state;
 
 // Two queues: the rules (what a switch waits for) never wait behind the previous run's badge
 // and menu work; the badge and menu follow, in order, from the same state.
 let rulesQueue: Promise<unknown> = Promise.resolve();
 let looksQueue: Promise<unknown> = Promise.resolve();
 
-async function showLooks(state: RuleState): Promise<void> {
-  const [current, { members }, [active], unstructuredId, unstructured] = await Promise.all([
+async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof readState>>): Promise<void> {
+  const [current, { members }, [active]] = await Promise.all([
     account.get(),
     group.get(),
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
-    unstructuredInUse.get(),
-    unstructuredWorkspaces.get(),
   ]);
-  const unstructuredName = state.unstructured ? unstructured.find((w) => w.id === unstructuredId)?.name : undefined;
   await showBadges(state.actingAs, state.tabActing, unstructuredName);
   // The menu is a convenience: a browser without it must still switch.
   await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error) =>
@@ -63,13 +72,13 @@ async function showLooks(state: RuleState): Promise<void> {
 
 export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
   const rules = rulesQueue.then(async () => {
-    const state = await ruleState();
-    await applyRules(dnr, rulesFor(state));
-    return state;
+    const read = await readState();
+    await applyRules(dnr, rulesFor(read.state));
+    return read;
   });
   // A failed run must not wedge the ones after it.
   rulesQueue = rules.catch(() => undefined);
-  const looks = Promise.all([rules, looksQueue]).then(([state]) => showLooks(state));
+  const looks = Promise.all([rules, looksQueue]).then(([read]) => showLooks(read));
   looksQueue = looks.catch(() => undefined);
   return looks;
 }

@@ -13,4 +13,6 @@ export const Reply = z.union([
 export type Reply = z.infer<typeof Reply>;
 
 export const done: Reply = { ok: true };
+
+export const NOT_CONNECTED = 'Connect an Instantly API key in the settings first.';
 export const failed = (error: string): Reply => ({ ok: false, error });

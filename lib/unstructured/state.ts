@@ -1,12 +1,6 @@
 import type { RuleState } from '../rules';
 import { unstructuredKey } from '../secrets';
-import {
-  allowedSites,
-  unstructuredInUse,
-  unstructuredSites,
-  unstructuredWorkspaces,
-  type UnstructuredWorkspace,
-} from '../storage';
+import type { UnstructuredWorkspace } from '../storage';
 import { normaliseApiUrl } from './provider';
 
 /**
