@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/context-menu';
+import { onMenuClick } from '@/lib/context-menu-click';
+import { reconcile } from '@/lib/reconcile';
 import { cycleTarget, directionOf } from '@/lib/cycle-shortcut';
 import { allowableOrigin, originOf } from '@/lib/host-permissions';
-import type { Account, Member } from '@/lib/storage';
+import { account, actingAs, group, notices, type Account, type Member } from '@/lib/storage';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,
@@ -97,6 +99,27 @@ describe('context menu', () => {
     calls.length = 0;
     await applyMenu(menuFor(menuStateFor(admin, members.slice(0, 3), target(2), {}, null)), menus);
     expect(calls[0]).toBe('removeAll');
+  });
+
+  it('a refused click says why and puts the checks back (the browser already moved them)', async () => {
+    const calls: string[] = [];
+    const { browserMenus } = await import('@/lib/menus');
+    const removeAll = browserMenus.removeAll;
+    browserMenus.removeAll = async () => void calls.push('removeAll');
+    try {
+      await account.set(admin);
+      await group.set({ members, syncedAt: 1 });
+      await reconcile(); // the menu as the state has it: a reconcile now would change nothing
+      calls.length = 0;
+      const pending = members[1]!;
+      const reply = await onMenuClick(`act-as:${pending.workspaceId}`, 4);
+      expect(reply).toEqual({ ok: false, error: expect.stringContaining('its invitation is pending') });
+      expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringContaining('its invitation is pending')]);
+      expect(calls).toEqual(['removeAll']); // rebuilt from the stored state, checks and all
+      expect(await actingAs.get()).toBeNull();
+    } finally {
+      browserMenus.removeAll = removeAll;
+    }
   });
 
   it('is empty without an admin workspace key', () => {
