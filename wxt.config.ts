@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { manifestFor } from './lib/manifest';
+import { manifestFor } from './lib/build/manifest';
 
 // Build-time only: the manifest is a function of the target browser (see lib/manifest.ts).
 export default defineConfig({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { patternFor } from '@/lib/host-permissions';
-import { browserPermissions } from '@/lib/permissions';
+import { patternFor } from '@/lib/shared/host-permissions';
+import { browserPermissions } from '@/lib/shared/permissions';
 import { Alert } from './Alert';
 import { useRequest } from './use-request';
 

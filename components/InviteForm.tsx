@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isWorkspaceId, MALFORMED_ID } from '@/lib/instantly/workspace-id';
+import { isWorkspaceId, MALFORMED_ID } from '@/lib/shared/workspace-id';
 import { Alert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { useRequest } from './use-request';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { browserPermissions } from '@/lib/permissions';
+import { browserPermissions } from '@/lib/shared/permissions';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 

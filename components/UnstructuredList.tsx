@@ -1,4 +1,4 @@
-import type { UnstructuredWorkspace } from '@/lib/storage';
+import type { UnstructuredWorkspace } from '@/lib/shared/storage';
 import { Alert } from './Alert';
 import { useRequest } from './use-request';
 

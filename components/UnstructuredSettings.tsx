@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { BUILT_IN_ORIGINS, patternFor } from '@/lib/host-permissions';
-import { browserPermissions } from '@/lib/permissions';
-import type { UnstructuredWorkspace } from '@/lib/storage';
-import { normaliseApiUrl } from '@/lib/unstructured/provider';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
+import { browserPermissions } from '@/lib/shared/permissions';
+import type { UnstructuredWorkspace } from '@/lib/shared/storage';
+import { normaliseApiUrl } from '@/lib/providers/unstructured/client';
 import { Alert } from './Alert';
 import { BusyButton } from './BusyButton';
 import { useRequest } from './use-request';

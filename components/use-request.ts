@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { send, type Request } from '@/lib/messages';
+import { send, type Request } from '@/lib/shared/messages';
 
 /** Sends a request to the background and keeps its error (a sentence) for an alert. */
 export function useRequest() {

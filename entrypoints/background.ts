@@ -1,18 +1,18 @@
 // Composition root: wires browser events to lib/. No logic lives here.
 import { browser } from 'wxt/browser';
-import { actAs, forgetTab, repaintTab } from '@/lib/act-as';
-import { setUnstructuredSite, syncAllowedSites } from '@/lib/allowed-sites';
-import { forgetKey, saveKey } from '@/lib/connect';
-import { onMenuClick } from '@/lib/context-menu-click';
-import { cycle, directionOf } from '@/lib/cycle-shortcut';
-import { invite, leave, remove } from '@/lib/group-actions';
-import { syncGroup } from '@/lib/group-sync';
-import { handleRequests } from '@/lib/messages';
-import { reconcile } from '@/lib/reconcile';
-import { REFRESH_ALARM } from '@/lib/refresh-alarm';
-import { afterStartUp, startUp } from '@/lib/startup';
-import { dismissNotice } from '@/lib/notify';
-import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/unstructured/workspaces';
+import { actAs, forgetTab, repaintTab } from '@/lib/background/act-as';
+import { setUnstructuredSite, syncAllowedSites } from '@/lib/background/allowed-sites';
+import { forgetKey, saveKey } from '@/lib/background/connect';
+import { onMenuClick } from '@/lib/background/context-menu-click';
+import { cycle, directionOf } from '@/lib/background/cycle-shortcut';
+import { invite, leave, remove } from '@/lib/background/group-actions';
+import { syncGroup } from '@/lib/background/group-sync';
+import { handleRequests } from '@/lib/shared/messages';
+import { reconcile } from '@/lib/background/reconcile';
+import { REFRESH_ALARM } from '@/lib/background/refresh-alarm';
+import { afterStartUp, startUp } from '@/lib/background/startup';
+import { dismissNotice } from '@/lib/background/notices';
+import { addUnstructured, deleteUnstructured, useUnstructured } from '@/lib/background/unstructured-workspaces';
 
 export default defineBackground(() => {
   // Every listener below waits for this: a wake-up and a cold start take the same path.

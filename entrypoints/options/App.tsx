@@ -6,7 +6,7 @@ import { NotifyToggle } from '@/components/NotifyToggle';
 import { Shortcuts } from '@/components/Shortcuts';
 import { UnstructuredSettings } from '@/components/UnstructuredSettings';
 import { useRequest } from '@/components/use-request';
-import { useUi } from '@/lib/ui-store';
+import { useUi } from '@/lib/pages/ui-store';
 
 function InstantlyKey() {
   const { account, group, groupHead } = useUi();

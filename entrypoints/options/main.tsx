@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '@/components/style.css';
-import { hydrate } from '@/lib/ui-store';
+import { hydrate } from '@/lib/pages/ui-store';
 import { App } from './App';
 
 // Render only once stored state is in: the first paint already shows the group.

@@ -4,15 +4,15 @@ import { Alert } from '@/components/Alert';
 import { AllowSite } from '@/components/AllowSite';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { InviteForm } from '@/components/InviteForm';
-import { recallSearch, rememberSearch } from '@/components/last-search';
+import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { LeaveGroup } from '@/components/LeaveGroup';
 import { UnstructuredList } from '@/components/UnstructuredList';
 import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
-import { filterMembers } from '@/lib/search';
-import { displayName, FRESH_FOR_MS, type Member } from '@/lib/storage';
-import { useUi } from '@/lib/ui-store';
+import { filterMembers } from '@/lib/pages/search';
+import { displayName, FRESH_FOR_MS, type Member } from '@/lib/shared/storage';
+import { useUi } from '@/lib/pages/ui-store';
 
 function openSettings() {
   void browser.runtime.openOptionsPage();

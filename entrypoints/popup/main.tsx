@@ -1,7 +1,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import '@/components/style.css';
-import { hydrate } from '@/lib/ui-store';
+import { hydrate } from '@/lib/pages/ui-store';
 import { App } from './App';
 
 // Marks for `npm run bench`: where an open spends its time (script loaded, state read, painted).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api-error';
-import { explainInstantlyError } from '@/lib/instantly/explain';
+import { ApiError } from '@/lib/providers/api-error';
+import { explainInstantlyError } from '@/lib/providers/instantly/explain';
 
 describe('Instantly errors in plain words', () => {
   it('a rejected key, when checking it and when it was stored', () => {

@@ -1,6 +1,6 @@
 // The fake Instantly API over plain HTTP in this process, and a client factory pointed at it.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { instantlyClient, type ClientFactory } from '@/lib/instantly/client';
+import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedOptions, type SeedResult } from '../fake-api';
 
 export function useFakeApi(seed: SeedOptions = { subWorkspaces: 12 }) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api-error';
-import { instantlyClient, PAGE_INTERVAL_MS } from '@/lib/instantly/client';
+import { ApiError } from '@/lib/providers/api-error';
+import { instantlyClient, PAGE_INTERVAL_MS } from '@/lib/providers/instantly/client';
 import { useFakeApi } from './fake-api-harness';
 
 describe('Instantly client against the fake API', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recallSearch, rememberSearch } from '@/components/last-search';
+import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 
 describe('the popup remembers the last search for a short while', () => {
   beforeEach(() => localStorage.clear());

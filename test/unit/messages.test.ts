@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fromOwnPage, handleRequests, type Handlers } from '@/lib/messages';
+import { fromOwnPage, handleRequests, type Handlers } from '@/lib/shared/messages';
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 

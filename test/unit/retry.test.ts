@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, parseRetryAfter } from '@/lib/api-error';
-import { retryDelayMs, withRetry, type RetryPolicy } from '@/lib/retry';
+import { ApiError, parseRetryAfter } from '@/lib/providers/api-error';
+import { retryDelayMs, withRetry, type RetryPolicy } from '@/lib/providers/retry';
 
 const policy: RetryPolicy = { attempts: 4, baseMs: 100, maxMs: 1000 };
 

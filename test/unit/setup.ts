@@ -4,9 +4,9 @@ import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sharedDnr } from './fake-dnr';
 
-vi.mock('@/lib/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
-vi.mock('@/lib/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} } }));
-vi.mock('@/lib/permissions', () => ({
+vi.mock('@/lib/background/adapters/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
+vi.mock('@/lib/background/adapters/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} } }));
+vi.mock('@/lib/shared/permissions', () => ({
   // Nothing optional granted (e.g. no notifications) unless a test passes its own.
   browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
 }));
@@ -14,6 +14,6 @@ vi.mock('@/lib/permissions', () => ({
 beforeEach(async () => {
   fakeBrowser.reset();
   // Imported here, not at the top: lib/storage needs the fake browser, which is set up after this file loads.
-  (await import('@/lib/storage')).dropStorageCaches();
+  (await import('@/lib/shared/storage')).dropStorageCaches();
   sharedDnr.clear();
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/context-menu';
-import { onMenuClick } from '@/lib/context-menu-click';
-import { reconcile } from '@/lib/reconcile';
-import { cycleTarget, directionOf } from '@/lib/cycle-shortcut';
-import { allowableOrigin, originOf } from '@/lib/host-permissions';
-import { account, actingAs, group, notices, type Account, type Member } from '@/lib/storage';
+import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/background/context-menu';
+import { onMenuClick } from '@/lib/background/context-menu-click';
+import { reconcile } from '@/lib/background/reconcile';
+import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
+import { allowableOrigin, originOf } from '@/lib/shared/host-permissions';
+import { account, actingAs, group, notices, type Account, type Member } from '@/lib/shared/storage';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,
@@ -103,7 +103,7 @@ describe('context menu', () => {
 
   it('a refused click says why and puts the checks back (the browser already moved them)', async () => {
     const calls: string[] = [];
-    const { browserMenus } = await import('@/lib/menus');
+    const { browserMenus } = await import('@/lib/background/adapters/menus');
     const removeAll = browserMenus.removeAll;
     browserMenus.removeAll = async () => void calls.push('removeAll');
     try {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUnstructuredSite } from '@/lib/allowed-sites';
-import { RULE_ID, rulesFor } from '@/lib/rules';
-import { unstructuredKey } from '@/lib/secrets';
-import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/storage';
-import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/unstructured/provider';
-import { ruleState } from '@/lib/reconcile';
-import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/unstructured/workspaces';
+import { setUnstructuredSite } from '@/lib/background/allowed-sites';
+import { RULE_ID, rulesFor } from '@/lib/background/rules';
+import { unstructuredKey } from '@/lib/background/secrets';
+import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/shared/storage';
+import { normaliseApiUrl, UNSTRUCTURED_KEY_HEADER } from '@/lib/providers/unstructured/client';
+import { ruleState } from '@/lib/background/reconcile';
+import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/background/unstructured-workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api-error';
+import { ApiError } from '@/lib/providers/api-error';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actAs, forgetTab } from '@/lib/act-as';
-import { forgetKey, saveKey } from '@/lib/connect';
-import { invite, leave, remove, settleInterrupted } from '@/lib/group-actions';
-import { KEY_GONE, syncGroup } from '@/lib/group-sync';
-import { begin } from '@/lib/operations';
-import { instantlyKey } from '@/lib/secrets';
-import { account, actingAs, group, notices, operations, tabActing } from '@/lib/storage';
+import { actAs, forgetTab } from '@/lib/background/act-as';
+import { forgetKey, saveKey } from '@/lib/background/connect';
+import { invite, leave, remove, settleInterrupted } from '@/lib/background/group-actions';
+import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
+import { begin } from '@/lib/background/operations';
+import { instantlyKey } from '@/lib/background/secrets';
+import { account, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 

@@ -1,16 +1,16 @@
 // Connecting an Instantly key: check it, learn which side of a workspace group its workspace is
 // on, and only then store it. A key that fails is never stored.
-import { defaultClientFactory, type ClientFactory } from './instantly/client';
-import { inspectKey, type Inspected } from './instantly/inspect-key';
-import { explainInstantlyError } from './instantly/explain';
+import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
+import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
+import { explainInstantlyError } from '../providers/instantly/explain';
 import { syncGroup } from './group-sync';
-import { exclusive } from './exclusive';
+import { exclusive } from './queue';
 import { reconcile } from './reconcile';
 import { keepRefreshing } from './refresh-alarm';
-import { done, failed, type Reply } from './result';
+import { done, failed, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { clearNotices } from './notify';
-import { account, actingAs, group, tabActing } from './storage';
+import { clearNotices } from './notices';
+import { account, actingAs, group, tabActing } from '../shared/storage';
 
 async function clearWorkspaceState() {
   await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);

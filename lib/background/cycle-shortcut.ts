@@ -1,8 +1,8 @@
 // The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
 import { actAs } from './act-as';
-import { COMMANDS } from './commands';
-import type { Reply } from './result';
-import { actingAs, displayName, group, type Member, type Target } from './storage';
+import { COMMANDS } from '../shared/commands';
+import type { Reply } from '../shared/reply';
+import { actingAs, displayName, group, type Member, type Target } from '../shared/storage';
 
 export type Direction = 'next' | 'previous';
 

@@ -1,9 +1,9 @@
 // Telling the user about something that happened in the background: always in the popup (the
 // stored notices, until dismissed), and as a system notification too when they allowed it.
 import { browser } from 'wxt/browser';
-import { browserPermissions, type PermissionsApi } from './permissions';
-import { done, type Reply } from './result';
-import { notices } from './storage';
+import { browserPermissions, type PermissionsApi } from '../shared/permissions';
+import { done, type Reply } from '../shared/reply';
+import { notices } from '../shared/storage';
 
 /** Enough for a burst (several invitations accepted at once) without burying the popup. */
 const KEEP = 5;

@@ -3,9 +3,9 @@
 import { syncAllowedSites } from './allowed-sites';
 import { settleInterrupted } from './group-actions';
 import { reconcile } from './reconcile';
-import { forgetLostUnstructuredKey } from './unstructured/workspaces';
+import { forgetLostUnstructuredKey } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { account } from './storage';
+import { account } from '../shared/storage';
 
 export async function startUp(): Promise<void> {
   // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);

@@ -3,7 +3,7 @@
 // names each workspace and the extension keeps one key per workspace.
 import { z } from 'zod/mini';
 import { ApiError, kindForStatus, REQUEST_TIMEOUT_MS } from '../api-error';
-import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
+import { UNSTRUCTURED_DEFAULT_ORIGIN } from '../../unstructured/hosts';
 
 export const UNSTRUCTURED_KEY_HEADER = 'unstructured-api-key';
 

@@ -1,14 +1,14 @@
 // Keeps the stored group current: every page of the member list, then whatever follows from
 // the change (an invitation accepted, an acted-as workspace removed or gone).
-import { ApiError } from './api-error';
-import { defaultClientFactory, type ClientFactory } from './instantly/client';
-import { exclusive } from './exclusive';
-import { explainInstantlyError } from './instantly/explain';
-import { inspectKey, type Inspected } from './instantly/inspect-key';
-import type { WorkspaceGroupMember } from './instantly/schemas';
-import { tell } from './notify';
+import { ApiError } from '../providers/api-error';
+import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
+import { exclusive } from './queue';
+import { explainInstantlyError } from '../providers/instantly/explain';
+import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
+import type { WorkspaceGroupMember } from '../providers/instantly/schemas';
+import { tell } from './notices';
 import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from './result';
+import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import {
   account,
@@ -20,7 +20,7 @@ import {
   type Member,
   type TabChoices,
   type Target,
-} from './storage';
+} from '../shared/storage';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {

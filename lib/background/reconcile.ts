@@ -3,7 +3,7 @@
 // storage afresh, so a burst of changes ends with the browser matching the last one.
 import { browser } from 'wxt/browser';
 import { showBadges } from './badge';
-import { browserDnr, type DnrApi } from './dnr';
+import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
 import {
@@ -20,8 +20,8 @@ import {
   type TabChoices,
   type Target,
   type UnstructuredWorkspace,
-} from './storage';
-import { unstructuredRuleState } from './unstructured/state';
+} from '../shared/storage';
+import { unstructuredRuleState } from './unstructured-rule';
 
 export function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;

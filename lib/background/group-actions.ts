@@ -1,18 +1,18 @@
 // Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
 // actions with plain answers. Each is journalled (operations.ts) so that a worker stopped
 // mid-way neither loses it nor sends it twice.
-import { ApiError } from './api-error';
-import { defaultClientFactory, type ClientFactory } from './instantly/client';
-import { explainInstantlyError } from './instantly/explain';
-import { isWorkspaceId, MALFORMED_ID } from './instantly/workspace-id';
-import { exclusive } from './exclusive';
+import { ApiError } from '../providers/api-error';
+import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
+import { explainInstantlyError } from '../providers/instantly/explain';
+import { isWorkspaceId, MALFORMED_ID } from '../shared/workspace-id';
+import { exclusive } from './queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
-import { tell } from './notify';
+import { tell } from './notices';
 import { begin, end, interrupted } from './operations';
 import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from './result';
+import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, displayName, group, type Member } from './storage';
+import { account, displayName, group, type Member } from '../shared/storage';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
 async function failedAndTold(sentence: string): Promise<Reply> {

@@ -17,7 +17,7 @@ import {
   readAll,
   type Group,
   type StoredItem,
-} from './storage';
+} from '../shared/storage';
 
 /** Small items, read before the first paint. */
 const items = {

@@ -1,10 +1,10 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
 // for them, and the official kit sends it only for them (api-facts A3).
-import { exclusive } from './exclusive';
+import { exclusive } from './queue';
 import { reconcile } from './reconcile';
-import { done, failed, type Reply } from './result';
-import { actingAs, displayName, group, tabActing, type Target } from './storage';
+import { done, failed, type Reply } from '../shared/reply';
+import { actingAs, displayName, group, tabActing, type Target } from '../shared/storage';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();

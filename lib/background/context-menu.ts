@@ -1,8 +1,8 @@
 // "Act as workspace" in the right-click menu (page and toolbar button): radio items for the
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
-import { browserMenus, type MenuItem, type MenusApi } from './menus';
-import { displayName, type Account, type Member, type TabChoices, type Target } from './storage';
+import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
+import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/storage';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;

@@ -3,7 +3,7 @@
 import type { z } from 'zod/mini';
 import { ApiError, kindForStatus, parseRetryAfter, REQUEST_TIMEOUT_MS } from '../api-error';
 import { withRetry, type RetryPolicy } from '../retry';
-import { INSTANTLY_API_ORIGIN } from './hosts';
+import { INSTANTLY_API_ORIGIN } from '../../shared/hosts';
 import {
   AdminOfCurrent,
   ErrorBody,

@@ -1,11 +1,11 @@
 // Keeps the stored list of allowed sites in step with the permissions the browser granted
 // (granted or revoked in the popup, the options page or the browser's own settings).
-import { exclusive } from './exclusive';
-import { BUILT_IN_ORIGINS, originOf } from './host-permissions';
-import { browserPermissions, type PermissionsApi } from './permissions';
+import { exclusive } from './queue';
+import { BUILT_IN_ORIGINS, originOf } from '../shared/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../shared/permissions';
 import { reconcile } from './reconcile';
-import { done, type Reply } from './result';
-import { allowedSites, unstructuredSites, unstructuredWorkspaces } from './storage';
+import { done, type Reply } from '../shared/reply';
+import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
 
 /**
  * Origins the user granted for pages beyond the built-in ones. An Unstructured account's own

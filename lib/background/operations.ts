@@ -1,5 +1,5 @@
 // The journal of group changes in flight (see `operations` in storage.ts).
-import { operations, type Operation } from './storage';
+import { operations, type Operation } from '../shared/storage';
 
 let writes: Promise<unknown> = Promise.resolve();
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */

@@ -1,9 +1,9 @@
 // The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
-import type { DnrApi, HeaderRule, RuleChange } from './dnr';
-import { INSTANTLY_API_HOST } from './instantly/hosts';
-import type { TabChoices, Target } from './storage';
-import { UNSTRUCTURED_KEY_HEADER } from './unstructured/provider';
+import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
+import { INSTANTLY_API_HOST } from '../shared/hosts';
+import type { TabChoices, Target } from '../shared/storage';
+import { UNSTRUCTURED_KEY_HEADER } from '../providers/unstructured/client';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */

@@ -2,7 +2,7 @@
 // is the only writer of state. Pages read state from storage; requests only ask for changes.
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { Reply } from './result';
+import { Reply } from './reply';
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveKey'), key: z.string(), remember: z.boolean() }),

@@ -1,9 +1,9 @@
 // What a click on one of the "Act as workspace" items does (the items: context-menu.ts).
 import { actAs, forgetTab } from './act-as';
 import { forgetShownMenu, MENU_ID } from './context-menu';
-import { tell } from './notify';
+import { tell } from './notices';
 import { reconcile } from './reconcile';
-import type { Reply } from './result';
+import type { Reply } from '../shared/reply';
 
 /** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
 export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply | undefined> {

@@ -1,12 +1,12 @@
 // Adding, using and deleting Unstructured workspaces (one key each).
-import { syncAllowedSites } from '../allowed-sites';
-import { exclusive } from '../exclusive';
-import { tell } from '../notify';
-import { reconcile } from '../reconcile';
-import { done, failed, type Reply } from '../result';
-import { unstructuredKey } from '../secrets';
-import { unstructuredInUse, unstructuredWorkspaces } from '../storage';
-import { checkUnstructuredKey, explainUnstructuredError, normaliseApiUrl } from './provider';
+import { syncAllowedSites } from './allowed-sites';
+import { exclusive } from './queue';
+import { tell } from './notices';
+import { reconcile } from './reconcile';
+import { done, failed, type Reply } from '../shared/reply';
+import { unstructuredKey } from './secrets';
+import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
+import { checkUnstructuredKey, explainUnstructuredError, normaliseApiUrl } from '../providers/unstructured/client';
 
 export interface NewUnstructuredWorkspace {
   name: string;

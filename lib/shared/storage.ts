@@ -4,7 +4,7 @@
 // item at start-up; the first change of a stored shape adds version and migrations here.)
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
-import { MemberStatus, Uuid } from './instantly/schemas';
+import { MemberStatus, Uuid } from '../providers/instantly/schemas';
 
 export interface StoredItem<T> {
   key: StorageItemKey;

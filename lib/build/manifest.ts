@@ -1,6 +1,6 @@
 // The manifest, as a function of the target browser. Build-time only (imported by wxt.config.ts).
-import { COMMANDS } from './commands';
-import { BUILT_IN_ORIGINS, patternFor } from './host-permissions';
+import { COMMANDS } from '../shared/commands';
+import { BUILT_IN_ORIGINS, patternFor } from '../shared/host-permissions';
 
 
 /**
