@@ -36,7 +36,7 @@ export function toMember(item: WorkspaceGroupMember): Member {
 function remedyFor(error: unknown): Group['remedy'] {
   if (!(error instanceof ApiError)) return undefined;
   if (error.kind === 'unauthorized') return 'new-key';
-  return ['rate-limited', 'server', 'network'].includes(error.kind) ? 'retry' : undefined;
+  return ['rate-limited', 'server', 'network', 'timeout'].includes(error.kind) ? 'retry' : undefined;
 }
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */

@@ -1,9 +1,8 @@
 // The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
 import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
-import { INSTANTLY_API_HOST } from '../shared/hosts';
 import type { TabChoices, Target } from '../shared/storage';
-import { UNSTRUCTURED_KEY_HEADER } from '../providers/unstructured/client';
+import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_KEY_HEADER } from '../shared/hosts';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
@@ -19,7 +18,7 @@ export const RULE_ID = {
 
 export const PRIORITY = { everywhere: 1, tab: 2 } as const;
 
-export const AS_WORKSPACE_HEADER = 'x-as-workspace';
+export { AS_WORKSPACE_HEADER };
 
 export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */

@@ -1,7 +1,7 @@
 import type { RuleState } from './rules';
 import { unstructuredKey } from './secrets';
 import type { UnstructuredWorkspace } from '../shared/storage';
-import { normaliseApiUrl } from '../providers/unstructured/client';
+import { normaliseApiUrl } from '../shared/unstructured-url';
 
 /**
  * The Unstructured key in use and which pages may have it sent: the API's own origin (its

@@ -6,7 +6,8 @@ import { reconcile } from './reconcile';
 import { done, failed, type Reply } from '../shared/reply';
 import { unstructuredKey } from './secrets';
 import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
-import { checkUnstructuredKey, explainUnstructuredError, normaliseApiUrl } from '../providers/unstructured/client';
+import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
+import { normaliseApiUrl } from '../shared/unstructured-url';
 
 export interface NewUnstructuredWorkspace {
   name: string;

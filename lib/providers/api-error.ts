@@ -1,6 +1,3 @@
-/** A server that never answers must not hold an action (and the ones queued after it) forever. */
-export const REQUEST_TIMEOUT_MS = 20_000;
-
 /** What went wrong with a call to a provider's API, in terms the UI can explain. */
 export type ApiErrorKind =
   | 'bad-request'
@@ -12,6 +9,10 @@ export type ApiErrorKind =
   | 'rate-limited'
   | 'server'
   | 'network'
+  /** No answer in time: the call may or may not have taken effect. */
+  | 'timeout'
+  /** The server pointed elsewhere; not followed, so no key went with it. */
+  | 'redirected'
   | 'invalid-response';
 
 export class ApiError extends Error {

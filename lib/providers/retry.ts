@@ -36,7 +36,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (!(error instanceof ApiError)) return false;
   if (error.kind === 'rate-limited') return true;
-  return idempotent && (error.kind === 'server' || error.kind === 'network');
+  return idempotent && (error.kind === 'server' || error.kind === 'network' || error.kind === 'timeout');
 }
 
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions): Promise<T> {

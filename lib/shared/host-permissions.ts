@@ -3,7 +3,7 @@
 // (measured, e2e-chromium.md), so Instantly's own origins are granted at install and any other
 // site is granted by the user, one origin at a time ("Allow on this site").
 import { INSTANTLY_API_ORIGIN, INSTANTLY_PAGE_ORIGINS } from './hosts';
-import { UNSTRUCTURED_DEFAULT_ORIGIN } from '../unstructured/hosts';
+import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
 
 export const BUILT_IN_ORIGINS = [INSTANTLY_API_ORIGIN, ...INSTANTLY_PAGE_ORIGINS, UNSTRUCTURED_DEFAULT_ORIGIN];
 

@@ -1,7 +1,8 @@
 // Typed client for the parts of Instantly API v2 the extension uses (api-facts A2, A4).
 // It never sends x-as-workspace: the extension's own calls always go out as the key's workspace.
 import type { z } from 'zod/mini';
-import { ApiError, kindForStatus, parseRetryAfter, REQUEST_TIMEOUT_MS } from '../api-error';
+import { ApiError, kindForStatus, parseRetryAfter } from '../api-error';
+import { fetchJson } from '../fetch-json';
 import { withRetry, type RetryPolicy } from '../retry';
 import { INSTANTLY_API_ORIGIN } from '../../shared/hosts';
 import {
@@ -35,35 +36,16 @@ export type InstantlyClient = ReturnType<typeof instantlyClient>;
 
 export function instantlyClient(options: InstantlyClientOptions) {
   const base = options.baseUrl ?? INSTANTLY_API_ORIGIN;
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
   async function once<S extends z.ZodMiniType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' };
-    // Fastify refuses an empty JSON body, so content-type goes only with a body (api-facts A7).
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        cache: 'no-store',
-        credentials: 'omit',
-        // A server that never answers must not hold an action (and the next ones) forever.
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch {
-      throw new ApiError('network');
-    }
-    const text = await response.text().catch(() => '');
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
+    const response = await fetchJson(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${options.apiKey}` },
+      body,
+      fetch: options.fetch,
+    });
     if (!response.ok) {
-      const parsed = ErrorBody.safeParse(json);
+      const parsed = ErrorBody.safeParse(response.json);
       throw new ApiError(
         kindForStatus(response.status),
         parsed.success ? parsed.data.message : undefined,
@@ -71,7 +53,7 @@ export function instantlyClient(options: InstantlyClientOptions) {
         parseRetryAfter(response.headers.get('retry-after')),
       );
     }
-    const parsed = schema.safeParse(json);
+    const parsed = schema.safeParse(response.json);
     if (!parsed.success) throw new ApiError('invalid-response', undefined, response.status);
     return parsed.data;
   }

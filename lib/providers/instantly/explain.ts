@@ -50,6 +50,10 @@ export function explainInstantlyError(error: unknown, action: InstantlyAction): 
       return 'Instantly had a problem answering; try again in a moment.';
     case 'network':
       return 'Can’t reach Instantly. Check your connection and try again.';
+    case 'timeout':
+      return 'Instantly did not answer in time; try again in a moment.';
+    case 'redirected':
+      return 'Instantly answered with a redirect, which the extension does not follow with your key. Nothing was changed.';
     case 'invalid-response':
       return 'Instantly answered in a way this extension does not understand. Nothing was changed.';
   }

@@ -1,1 +1,0 @@
-export const UNSTRUCTURED_DEFAULT_ORIGIN = 'https://platform.unstructuredapp.io';
