@@ -1,4 +1,4 @@
-import type { UnstructuredWorkspace } from '@/lib/shared/storage';
+import type { UnstructuredWorkspace } from '@/lib/shared/model';
 import { Alert } from './Alert';
 import { useRequest } from './use-request';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
 import { browserPermissions } from '@/lib/shared/permissions';
-import type { UnstructuredWorkspace } from '@/lib/shared/storage';
+import type { UnstructuredWorkspace } from '@/lib/shared/model';
 import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
 import { Alert } from './Alert';
 import { BusyButton } from './BusyButton';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { displayName, type Member } from '@/lib/shared/storage';
+import { displayName, type Member } from '@/lib/shared/model';
 import { CopyButton } from './CopyButton';
 import { useWindow } from './use-window';
 

@@ -11,7 +11,7 @@ import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { WorkspaceList } from '@/components/WorkspaceList';
 import { filterMembers } from '@/lib/pages/search';
-import { displayName, FRESH_FOR_MS, type Member } from '@/lib/shared/storage';
+import { displayName, FRESH_FOR_MS, type Member } from '@/lib/shared/model';
 import { useUi } from '@/lib/pages/ui-store';
 
 function openSettings() {

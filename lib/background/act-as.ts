@@ -4,7 +4,8 @@
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from '../shared/reply';
-import { actingAs, displayName, group, tabActing, type Target } from '../shared/storage';
+import { actingAs, group, tabActing } from '../shared/storage';
+import { displayName, type Target } from '../shared/model';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();

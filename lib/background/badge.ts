@@ -1,7 +1,8 @@
 // The toolbar badge always says who you act as: a short label and a colour of the workspace's
 // own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
 import { browser } from 'wxt/browser';
-import { paintedTabs, type TabChoices, type Target } from '../shared/storage';
+import { paintedTabs } from '../shared/storage';
+import { type TabChoices, type Target } from '../shared/model';
 
 /** Up to three letters: initials of a multi-word name, else the name's start. */
 export function badgeLabel(target: Target): string {

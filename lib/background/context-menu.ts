@@ -2,7 +2,7 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/storage';
+import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/model';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;

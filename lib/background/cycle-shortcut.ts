@@ -2,7 +2,8 @@
 import { actAs } from './act-as';
 import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
-import { actingAs, displayName, group, type Member, type Target } from '../shared/storage';
+import { actingAs, group } from '../shared/storage';
+import { displayName, type Member, type Target } from '../shared/model';
 
 export type Direction = 'next' | 'previous';
 

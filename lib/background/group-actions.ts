@@ -12,7 +12,8 @@ import { begin, end, interrupted } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, displayName, group, type Member } from '../shared/storage';
+import { account, group } from '../shared/storage';
+import { displayName, type Member } from '../shared/model';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
 async function failedAndTold(sentence: string): Promise<Reply> {

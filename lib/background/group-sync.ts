@@ -10,17 +10,8 @@ import { tell } from './notices';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import {
-  account,
-  actingAs,
-  displayName,
-  group,
-  tabActing,
-  type Group,
-  type Member,
-  type TabChoices,
-  type Target,
-} from '../shared/storage';
+import { account, actingAs, group, tabActing } from '../shared/storage';
+import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {

@@ -1,5 +1,6 @@
 // The journal of group changes in flight (see `operations` in storage.ts).
-import { operations, type Operation } from '../shared/storage';
+import { operations } from '../shared/storage';
+import { type Operation } from '../shared/model';
 
 let writes: Promise<unknown> = Promise.resolve();
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */

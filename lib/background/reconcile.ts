@@ -6,21 +6,9 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import {
-  account,
-  actingAs,
-  allowedSites,
-  group,
-  readAll,
-  tabActing,
-  unstructuredInUse,
-  unstructuredSites,
-  unstructuredWorkspaces,
-  type StoredItem,
-  type TabChoices,
-  type Target,
-  type UnstructuredWorkspace,
-} from '../shared/storage';
+import { account, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { type TabChoices, type Target, type UnstructuredWorkspace } from '../shared/model';
+import { readAll, type StoredItem } from '../shared/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
 
 export function extensionHost(): string {

@@ -1,7 +1,7 @@
 // The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
 import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
-import type { TabChoices, Target } from '../shared/storage';
+import type { TabChoices, Target } from '../shared/model';
 import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_KEY_HEADER } from '../shared/hosts';
 
 export const RULE_ID = {

@@ -1,6 +1,6 @@
 import type { RuleState } from './rules';
 import { unstructuredKey } from './secrets';
-import type { UnstructuredWorkspace } from '../shared/storage';
+import type { UnstructuredWorkspace } from '../shared/model';
 import { normaliseApiUrl } from '../shared/unstructured-url';
 
 /**

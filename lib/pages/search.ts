@@ -1,4 +1,4 @@
-import type { Member } from '../shared/storage';
+import type { Member } from '../shared/model';
 
 /** Case- and accent-insensitive text for matching a typed query. */
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -1,23 +1,9 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import {
-  account,
-  actingAs,
-  allowedSites,
-  group,
-  groupHead,
-  headOf,
-  notices,
-  operations,
-  tabActing,
-  unstructuredInUse,
-  unstructuredSites,
-  unstructuredWorkspaces,
-  readAll,
-  type Group,
-  type StoredItem,
-} from '../shared/storage';
+import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { headOf, type Group } from '../shared/model';
+import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
 const items = {

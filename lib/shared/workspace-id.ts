@@ -1,5 +1,5 @@
 // Checking a typed workspace id before anything is sent (the popup and the background both do).
-import { Uuid } from '../providers/instantly/schemas';
+import { Uuid } from './model';
 
 export const MALFORMED_ID =
   'That is not a workspace ID. A workspace ID looks like 019ffad2-5cb9-7412-a999-646b69b0d7b4; copy it from the workspace’s Settings → Workspace & Members.';

@@ -13,7 +13,7 @@ vi.mock('@/lib/shared/permissions', () => ({
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  // Imported here, not at the top: lib/storage needs the fake browser, which is set up after this file loads.
-  (await import('@/lib/shared/storage')).dropStorageCaches();
+  // Imported here, not at the top: lib/shared/stored-item needs the fake browser, which is set up after this file loads.
+  (await import('@/lib/shared/stored-item')).dropStorageCaches();
   sharedDnr.clear();
 });

@@ -4,7 +4,8 @@ import { onMenuClick } from '@/lib/background/context-menu-click';
 import { reconcile } from '@/lib/background/reconcile';
 import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
 import { allowableOrigin, originOf } from '@/lib/shared/host-permissions';
-import { account, actingAs, group, notices, type Account, type Member } from '@/lib/shared/storage';
+import { account, actingAs, group, notices } from '@/lib/shared/storage';
+import { type Account, type Member } from '@/lib/shared/model';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,

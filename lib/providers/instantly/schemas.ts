@@ -1,12 +1,7 @@
-// Shapes from Instantly's OpenAPI document (../shared/instantly-openapi.json). Unknown fields are
+// Shapes from Instantly's OpenAPI document (test/fake-api/instantly-openapi.json). Unknown fields are
 // dropped rather than refused, so a field Instantly adds later does not break the extension.
 import { z } from 'zod/mini';
-
-/** Any 8-4-4-4-12 hex id: Instantly's ids are UUIDv7, but the spec only says `format: uuid`. */
-export const Uuid = z.guid();
-
-export const MemberStatus = z.enum(['pending', 'accepted', 'rejected']);
-export type MemberStatus = z.infer<typeof MemberStatus>;
+import { MemberStatus, Uuid } from '../../shared/model';
 
 export const WorkspaceGroupMember = z.object({
   id: Uuid,

@@ -1,0 +1,109 @@
+// The shapes of what the extension keeps: zod schemas first, types inferred from them, so the
+// runtime check and the type never drift. Where each is stored: storage.ts.
+import { z } from 'zod/mini';
+
+/** Any 8-4-4-4-12 hex id: Instantly's ids are UUIDv7, but its OpenAPI document only says `format: uuid`. */
+export const Uuid = z.guid();
+
+export const MemberStatus = z.enum(['pending', 'accepted', 'rejected']);
+export type MemberStatus = z.infer<typeof MemberStatus>;
+
+/** A sub workspace the user acts as. */
+export const Target = z.object({ workspaceId: Uuid, name: z.string() });
+export type Target = z.infer<typeof Target>;
+
+export const AccountKind = z.enum(['admin', 'sub', 'standalone']);
+export type AccountKind = z.infer<typeof AccountKind>;
+
+/** The workspace the saved Instantly key belongs to. Not a secret. */
+export const Account = z.object({
+  workspaceId: Uuid,
+  workspaceName: z.string(),
+  kind: AccountKind,
+  /** For a sub workspace: its admin workspace, and the membership to delete to leave. */
+  admin: z.optional(z.object({ name: z.string(), membershipId: z.optional(z.string()) })),
+  remembered: z.boolean(),
+  checkedAt: z.number(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const Member = z.object({
+  membershipId: Uuid,
+  workspaceId: Uuid,
+  name: z.nullable(z.string()),
+  status: MemberStatus,
+  addedAt: z.string(),
+});
+export type Member = z.infer<typeof Member>;
+
+/** The name a user knows a workspace by: its name, or its id when Instantly has none. */
+export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
+
+export const Group = z.object({
+  members: z.array(Member),
+  syncedAt: z.nullable(z.number()),
+  /** The last refresh's failure, as a sentence; cleared by the next success. */
+  error: z.optional(z.string()),
+  /** What the user can do about it: try again, or paste a new key. */
+  remedy: z.optional(z.enum(['retry', 'new-key'])),
+});
+export type Group = z.infer<typeof Group>;
+
+/** A group synced this recently is not fetched again when the popup opens (Refresh always does). */
+export const FRESH_FOR_MS = 60_000;
+
+export const Notice = z.object({ id: z.string(), text: z.string(), at: z.number() });
+export type Notice = z.infer<typeof Notice>;
+
+/**
+ * The start of the group, so the popup's first paint needs no more than a screenful of rows
+ * however large the group is (the whole list follows a moment later).
+ */
+export const GroupHead = z.object({
+  ...Group.shape,
+  total: z.number(),
+  counts: z.object({ accepted: z.number(), pending: z.number(), rejected: z.number() }),
+});
+export type GroupHead = z.infer<typeof GroupHead>;
+export const HEAD_ROWS = 12;
+
+export function headOf(value: Group): GroupHead {
+  const counts = { accepted: 0, pending: 0, rejected: 0 };
+  for (const m of value.members) counts[m.status]++;
+  return { ...value, members: value.members.slice(0, HEAD_ROWS), total: value.members.length, counts };
+}
+/**
+ * Per-tab choices, by tab id: a sub workspace, or null for "the admin workspace in this tab"
+ * (a tab without an entry follows the everywhere choice). Tab ids do not survive a browser
+ * restart, so these live in session storage and go with it.
+ */
+export const TabChoices = z.record(z.string(), z.nullable(Target));
+export type TabChoices = z.infer<typeof TabChoices>;
+/** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
+export const UnstructuredWorkspace = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The API base without /api/v1, e.g. https://platform.unstructuredapp.io. */
+  apiBase: z.string(),
+  /** The key's last characters, so the user can tell keys apart without it being shown. */
+  keyHint: z.string(),
+  remembered: z.boolean(),
+  summary: z.optional(z.object({ workflows: z.number(), jobs: z.number() })),
+  addedAt: z.number(),
+});
+export type UnstructuredWorkspace = z.infer<typeof UnstructuredWorkspace>;
+/**
+ * Invite, remove and leave, journalled before they are sent: if the worker is stopped
+ * mid-way, start-up finds the entry still "running" and settles it from the server's state
+ * instead of losing it or sending it again.
+ */
+export const Operation = z.object({
+  id: z.string(),
+  kind: z.enum(['invite', 'remove', 'leave']),
+  workspaceId: z.optional(z.string()),
+  membershipId: z.optional(z.string()),
+  /** What the user calls the workspace concerned. */
+  label: z.string(),
+  at: z.number(),
+});
+export type Operation = z.infer<typeof Operation>;
