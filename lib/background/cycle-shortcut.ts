@@ -1,5 +1,6 @@
 // The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
 import { actAs } from './act-as';
+import { serialQueue } from './queue';
 import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
 import { actingAs, group } from '../shared/storage';
@@ -24,18 +25,16 @@ export function directionOf(command: string): Direction | null {
   return null;
 }
 
-let presses: Promise<unknown> = Promise.resolve();
+const presses = serialQueue();
 
 /**
  * One press, one step. Presses are queued so that each starts from where the last one ended:
  * ten quick presses are ten steps, and the rules end matching the last.
  */
 export function cycle(direction: Direction): Promise<Reply> {
-  const run = presses.then(async () => {
+  return presses(async () => {
     const [current, { members }] = await Promise.all([actingAs.get(), group.get()]);
     const target = cycleTarget(current?.workspaceId ?? null, members, direction);
     return actAs(target?.workspaceId ?? null);
   });
-  presses = run.catch(() => undefined);
-  return run;
 }

@@ -4,16 +4,15 @@ import { browser } from 'wxt/browser';
 import { browserPermissions, type PermissionsApi } from '../shared/permissions';
 import { done, type Reply } from '../shared/reply';
 import { notices } from '../shared/storage';
+import type { Notice } from '../shared/model';
+import { serialQueue } from './queue';
 
 /** Enough for a burst (several invitations accepted at once) without burying the popup. */
 const KEEP = 5;
 
-let writes: Promise<unknown> = Promise.resolve();
-function update(change: (list: Awaited<ReturnType<typeof notices.get>>) => Awaited<ReturnType<typeof notices.get>>) {
-  const run = writes.then(async () => notices.set(change(await notices.get())));
-  writes = run.catch(() => undefined);
-  return run;
-}
+// A queue of its own: telling the user must not wait behind (or inside) a state change.
+const writes = serialQueue();
+const update = (change: (list: Notice[]) => Notice[]) => writes(async () => notices.set(change(await notices.get())));
 
 export async function tell(
   text: string,

@@ -1,14 +1,12 @@
 // The journal of group changes in flight (see `operations` in storage.ts).
 import { operations } from '../shared/storage';
 import { type Operation } from '../shared/model';
+import { serialQueue } from './queue';
 
-let writes: Promise<unknown> = Promise.resolve();
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */
-function update(change: (list: Operation[]) => Operation[]): Promise<void> {
-  const run = writes.then(async () => operations.set(change(await operations.get())));
-  writes = run.catch(() => undefined);
-  return run;
-}
+const writes = serialQueue();
+const update = (change: (list: Operation[]) => Operation[]): Promise<void> =>
+  writes(async () => operations.set(change(await operations.get())));
 
 export async function begin(op: Omit<Operation, 'id' | 'at'>): Promise<Operation> {
   const entry: Operation = { ...op, id: crypto.randomUUID(), at: Date.now() };

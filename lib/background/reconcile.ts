@@ -2,6 +2,7 @@
 // an install, a start-up and a wake-up of the worker run it; runs are serialised, and each reads
 // storage afresh, so a burst of changes ends with the browser matching the last one.
 import { browser } from 'wxt/browser';
+import { serialQueue } from './queue';
 import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
@@ -42,8 +43,8 @@ export const ruleState = async (): Promise<RuleState> => (await readState()).sta
 
 // Two queues: the rules (what a switch waits for) never wait behind the previous run's badge
 // and menu work; the badge and menu follow, in order, from the same state.
-let rulesQueue: Promise<unknown> = Promise.resolve();
-let looksQueue: Promise<unknown> = Promise.resolve();
+const rulesQueue = serialQueue();
+const looksQueue = serialQueue();
 
 async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof readState>>): Promise<void> {
   const [current, { members }, [active]] = await Promise.all([
@@ -59,14 +60,10 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
 }
 
 export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
-  const rules = rulesQueue.then(async () => {
+  const rules = rulesQueue(async () => {
     const read = await readState();
     await applyRules(dnr, rulesFor(read.state));
     return read;
   });
-  // A failed run must not wedge the ones after it.
-  rulesQueue = rules.catch(() => undefined);
-  const looks = Promise.all([rules, looksQueue]).then(([read]) => showLooks(read));
-  looksQueue = looks.catch(() => undefined);
-  return looks;
+  return looksQueue(async () => showLooks(await rules));
 }
