@@ -6,6 +6,9 @@ import { reconcile } from './reconcile';
 import { done, failed, type Reply } from '../shared/reply';
 import { actingAs, group, tabActing } from '../shared/storage';
 import { displayName, type Target } from '../shared/model';
+import { browser } from 'wxt/browser';
+import { whenReady } from './lifecycle';
+import { onRequest } from './requests';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();
@@ -56,4 +59,13 @@ export async function forgetTab(tabId: number): Promise<Reply> {
  */
 export async function repaintTab(tabId: number): Promise<void> {
   if (String(tabId) in (await tabActing.get())) await reconcile();
+}
+
+export function setUpActAs(): void {
+  onRequest('actAs', (r) => actAs(r.workspaceId, r.tabId));
+  onRequest('followEverywhere', (r) => forgetTab(r.tabId));
+  browser.tabs.onRemoved.addListener((tabId) => whenReady('forget a closed tab', () => forgetTab(tabId)));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') whenReady('repaint a tab', () => repaintTab(tabId));
+  });
 }

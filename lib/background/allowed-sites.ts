@@ -6,6 +6,9 @@ import { browserPermissions, type PermissionsApi } from '../shared/permissions';
 import { reconcile } from './reconcile';
 import { done, type Reply } from '../shared/reply';
 import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { browser } from 'wxt/browser';
+import { whenReady } from './lifecycle';
+import { onRequest } from './requests';
 
 /**
  * Origins the user granted for pages beyond the built-in ones. An Unstructured account's own
@@ -42,4 +45,10 @@ export async function setUnstructuredSite(origin: string, on: boolean): Promise<
   });
   await reconcile();
   return done;
+}
+
+export function setUpAllowedSites(): void {
+  onRequest('setUnstructuredSite', (r) => setUnstructuredSite(r.origin, r.on));
+  browser.permissions.onAdded.addListener(() => whenReady('allowed sites', () => syncAllowedSites()));
+  browser.permissions.onRemoved.addListener(() => whenReady('allowed sites', () => syncAllowedSites()));
 }

@@ -11,6 +11,7 @@ import { done, failed, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notices';
 import { account, actingAs, group, tabActing } from '../shared/storage';
+import { onRequest } from './requests';
 
 async function clearWorkspaceState() {
   await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);
@@ -48,4 +49,9 @@ export async function forgetKey(): Promise<Reply> {
   await keepRefreshing(false);
   await reconcile();
   return done;
+}
+
+export function setUpConnect(): void {
+  onRequest('saveKey', (r) => saveKey(r.key, r.remember));
+  onRequest('forgetKey', () => forgetKey());
 }

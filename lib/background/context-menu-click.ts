@@ -4,6 +4,8 @@ import { forgetShownMenu, MENU_ID } from './context-menu';
 import { tell } from './notices';
 import { reconcile } from './reconcile';
 import type { Reply } from '../shared/reply';
+import { browser } from 'wxt/browser';
+import { whenReady } from './lifecycle';
 
 /** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
 export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply | undefined> {
@@ -30,4 +32,11 @@ function choose(menuItemId: string | number, tabId: number | undefined): Promise
     return actAs(choice === MENU_ID.admin ? null : choice);
   }
   return undefined;
+}
+
+export function setUpContextMenu(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => whenReady('context menu', () => onMenuClick(info.menuItemId, tab?.id)));
+  // The "In this tab only" checks show the active tab's choice (of the focused window).
+  browser.tabs.onActivated.addListener(() => whenReady('context menu for the active tab', () => reconcile()));
+  browser.windows.onFocusChanged.addListener(() => whenReady('context menu for the focused window', () => reconcile()));
 }

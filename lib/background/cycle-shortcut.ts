@@ -5,6 +5,8 @@ import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
 import { actingAs, group } from '../shared/storage';
 import { displayName, type Member, type Target } from '../shared/model';
+import { browser } from 'wxt/browser';
+import { whenReady } from './lifecycle';
 
 export type Direction = 'next' | 'previous';
 
@@ -36,5 +38,12 @@ export function cycle(direction: Direction): Promise<Reply> {
     const [current, { members }] = await Promise.all([actingAs.get(), group.get()]);
     const target = cycleTarget(current?.workspaceId ?? null, members, direction);
     return actAs(target?.workspaceId ?? null);
+  });
+}
+
+export function setUpCycleShortcut(): void {
+  browser.commands.onCommand.addListener((command) => {
+    const direction = directionOf(command);
+    if (direction) whenReady('cycle shortcut', () => cycle(direction));
   });
 }

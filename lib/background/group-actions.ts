@@ -14,6 +14,7 @@ import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { account, group } from '../shared/storage';
 import { displayName, type Member } from '../shared/model';
+import { onRequest } from './requests';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
 async function failedAndTold(sentence: string): Promise<Reply> {
@@ -127,4 +128,10 @@ export async function settleInterrupted(makeClient: ClientFactory = defaultClien
     );
     await end(op.id);
   }
+}
+
+export function setUpGroupActions(): void {
+  onRequest('invite', (r) => invite(r.workspaceId));
+  onRequest('remove', (r) => remove(r.membershipId));
+  onRequest('leave', () => leave());
 }

@@ -12,6 +12,10 @@ import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { account, actingAs, group, tabActing } from '../shared/storage';
 import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
+import { browser } from 'wxt/browser';
+import { whenReady } from './lifecycle';
+import { REFRESH_ALARM } from './refresh-alarm';
+import { onRequest } from './requests';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
@@ -132,4 +136,13 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();
   return done;
+}
+
+export function setUpGroupSync(): void {
+  onRequest('refresh', () => syncGroup());
+  browser.runtime.onInstalled.addListener(() => whenReady('sync after install', () => syncGroup()));
+  browser.runtime.onStartup.addListener(() => whenReady('sync at browser start', () => syncGroup()));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) whenReady('background refresh', () => syncGroup());
+  });
 }

@@ -6,6 +6,7 @@ import { done, type Reply } from '../shared/reply';
 import { notices } from '../shared/storage';
 import type { Notice } from '../shared/model';
 import { serialQueue } from './queue';
+import { onRequest } from './requests';
 
 /** Enough for a burst (several invitations accepted at once) without burying the popup. */
 const KEEP = 5;
@@ -34,3 +35,7 @@ export async function dismissNotice(id: string): Promise<Reply> {
 }
 
 export const clearNotices = () => update(() => []);
+
+export function setUpNotices(): void {
+  onRequest('dismissNotice', (r) => dismissNotice(r.id));
+}

@@ -6,6 +6,7 @@ import { reconcile } from './reconcile';
 import { forgetLostUnstructuredKey } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
 import { account } from '../shared/storage';
+import { startWith, whenReady } from './lifecycle';
 
 export async function startUp(): Promise<void> {
   // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);
@@ -18,4 +19,9 @@ export async function startUp(): Promise<void> {
 /** Work that needs the network: run after start-up, so switching never waits for a server. */
 export async function afterStartUp(): Promise<void> {
   await settleInterrupted();
+}
+
+export function setUpStartUp(): void {
+  void startWith(startUp).catch(() => undefined);
+  whenReady('settling interrupted actions', afterStartUp);
 }

@@ -8,6 +8,7 @@ import { unstructuredKey } from './secrets';
 import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
 import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
 import { normaliseApiUrl } from '../shared/unstructured-url';
+import { onRequest } from './requests';
 
 export interface NewUnstructuredWorkspace {
   name: string;
@@ -81,4 +82,10 @@ export async function forgetLostUnstructuredKey(): Promise<void> {
   await reconcile();
   if (workspace)
     await tell(`The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`);
+}
+
+export function setUpUnstructured(): void {
+  onRequest('addUnstructured', (r) => addUnstructured(r));
+  onRequest('useUnstructured', (r) => useUnstructured(r.id));
+  onRequest('deleteUnstructured', (r) => deleteUnstructured(r.id));
 }

@@ -29,7 +29,6 @@ export const Request = z.discriminatedUnion('type', [
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
-export type Handlers = { [T in Request['type']]: (request: RequestOf<T>) => Promise<Reply> };
 
 const NO_ANSWER = 'The extension’s background did not answer. Try again; if it keeps happening, reload the extension.';
 
@@ -40,23 +39,4 @@ export async function send(request: Request): Promise<Reply> {
   } catch {
     return { ok: false, error: NO_ANSWER };
   }
-}
-
-/** Only the extension's own pages may ask: not content scripts, not other extensions, not web pages. */
-export function fromOwnPage(sender: { id?: string; url?: string }): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
-}
-
-export function handleRequests(handlers: Handlers, ready: Promise<unknown>): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!fromOwnPage(sender)) return undefined;
-    const parsed = Request.safeParse(message);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
-    const request = parsed.data;
-    const handler = handlers[request.type] as (r: Request) => Promise<Reply>;
-    return ready.then(() => handler(request)).catch(() => ({
-      ok: false,
-      error: 'Something unexpected went wrong. Nothing was changed; please try again.',
-    }));
-  });
 }
