@@ -3,6 +3,7 @@
 // for them, and the official kit sends it only for them (api-facts A3).
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
+import { cannotActAs } from '../shared/act-as-refusal';
 import { done, failed, type Reply } from '../shared/reply';
 import { actingAs, group, tabActing } from '../shared/storage';
 import { displayName, type Target } from '../shared/model';
@@ -15,7 +16,7 @@ export async function targetFor(workspaceId: string): Promise<Target | string> {
   const member = members.find((m) => m.workspaceId === workspaceId);
   if (!member) return 'That workspace is not in your workspace group any more. Refresh the list and try again.';
   if (member.status !== 'accepted')
-    return `${displayName(member)} can’t be acted as yet: its invitation is ${member.status}. Only accepted sub workspaces can be acted as.`;
+    return cannotActAs(displayName(member), member.status);
   return { workspaceId: member.workspaceId, name: displayName(member) };
 }
 

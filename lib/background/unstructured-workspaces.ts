@@ -9,6 +9,8 @@ import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
 import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
 import { normaliseApiUrl } from '../shared/unstructured-url';
 import { onRequest } from './requests';
+import { BUILT_IN_ORIGINS, patternFor } from '../shared/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../shared/permissions';
 
 export interface NewUnstructuredWorkspace {
   name: string;
@@ -60,12 +62,19 @@ export async function useUnstructured(id: string | null): Promise<Reply> {
   return reply;
 }
 
-export async function deleteUnstructured(id: string): Promise<Reply> {
-  await exclusive(async () => {
+export async function deleteUnstructured(id: string, permissions: PermissionsApi = browserPermissions): Promise<Reply> {
+  const orphanedOrigin = await exclusive(async () => {
+    const workspaces = await unstructuredWorkspaces.get();
+    const deleted = workspaces.find((w) => w.id === id);
+    const rest = workspaces.filter((w) => w.id !== id);
     await unstructuredKey(id).clear();
-    await unstructuredWorkspaces.set((await unstructuredWorkspaces.get()).filter((w) => w.id !== id));
+    await unstructuredWorkspaces.set(rest);
     if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
+    const origin = deleted && normaliseApiUrl(deleted.apiBase)?.origin;
+    // The permission for an account's own API host goes with the last workspace that used it.
+    return origin && !BUILT_IN_ORIGINS.includes(origin) && !rest.some((w) => normaliseApiUrl(w.apiBase)?.origin === origin) ? origin : null;
   });
+  if (orphanedOrigin) await permissions.remove({ origins: [patternFor(orphanedOrigin)] }).catch(() => false);
   await syncAllowedSites();
   return done;
 }

@@ -134,4 +134,22 @@ describe('Unstructured workspaces against the fake API', () => {
     expect(keyRule()).toBeUndefined();
     expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringContaining('kept only until the browser closed')]);
   });
+
+  it('deleting the last workspace on an account’s own API host takes back that host’s permission, and only then', async () => {
+    const [research, legal] = seeded.unstructuredKeys;
+    await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: true });
+    await addUnstructured({ name: 'Legal', key: legal!.key, apiUrl: base, remember: true });
+    const [r, l] = await unstructuredWorkspaces.get();
+    const removed: string[][] = [];
+    const permissions = {
+      contains: async () => true,
+      request: async () => true,
+      getAll: async () => ({}),
+      remove: async ({ origins = [] }: { origins?: string[] }) => (removed.push(origins), true),
+    };
+    await deleteUnstructured(r!.id, permissions);
+    expect(removed).toEqual([]); // Legal still uses that host
+    await deleteUnstructured(l!.id, permissions);
+    expect(removed).toEqual([[`${base}/*`]]);
+  });
 });

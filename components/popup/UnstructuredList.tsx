@@ -1,6 +1,6 @@
 import type { UnstructuredWorkspace } from '@/lib/shared/model';
-import { Alert } from './Alert';
-import { useRequest } from './use-request';
+import { Alert } from '../Alert';
+import { useRequest } from '../use-request';
 
 /** The popup's Unstructured workspaces: which key is in use, and switching it. */
 export function UnstructuredList({ workspaces, inUse }: { workspaces: UnstructuredWorkspace[]; inUse: string | null }) {

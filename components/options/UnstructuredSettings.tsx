@@ -3,9 +3,9 @@ import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
 import { browserPermissions } from '@/lib/shared/permissions';
 import type { UnstructuredWorkspace } from '@/lib/shared/model';
 import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
-import { Alert } from './Alert';
-import { BusyButton } from './BusyButton';
-import { useRequest } from './use-request';
+import { Alert } from '../Alert';
+import { BusyButton } from '../BusyButton';
+import { useRequest } from '../use-request';
 
 /** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
 export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredWorkspace[] }) {
@@ -15,13 +15,9 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
   const [remember, setRemember] = useState(false);
   const request = useRequest();
 
-  async function remove(workspace: UnstructuredWorkspace) {
-    if (!(await request.run({ type: 'deleteUnstructured', id: workspace.id }))) return;
-    // The permission for an account's own API host goes with the last workspace that used it.
-    const origin = new URL(workspace.apiBase).origin;
-    if (!BUILT_IN_ORIGINS.includes(origin) && !workspaces.some((w) => w.id !== workspace.id && new URL(w.apiBase).origin === origin))
-      await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
-  }
+  // The background also takes back the permission for an account's own API host with the last
+  // workspace that used it.
+  const remove = (workspace: UnstructuredWorkspace) => void request.run({ type: 'deleteUnstructured', id: workspace.id });
 
   async function add(event: React.FormEvent) {
     event.preventDefault();

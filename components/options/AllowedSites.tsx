@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { patternFor } from '@/lib/shared/host-permissions';
 import { browserPermissions } from '@/lib/shared/permissions';
-import { Alert } from './Alert';
-import { useRequest } from './use-request';
+import { Alert } from '../Alert';
+import { useRequest } from '../use-request';
 
 /**
  * Sites beyond Instantly's own whose requests may carry the workspace header; each can be

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { displayName, type Member } from '@/lib/shared/model';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../CopyButton';
 import { useWindow } from './use-window';
 
 export const ROW_HEIGHT = 60;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Account } from '@/lib/shared/model';
-import { Alert } from './Alert';
-import { ConfirmDialog } from './ConfirmDialog';
-import { useRequest } from './use-request';
+import { Alert } from '../Alert';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { useRequest } from '../use-request';
 
 /** For a sub workspace's key: who its admin is, and the way out (owners only). */
 export function LeaveGroup({ account }: { account: Account }) {

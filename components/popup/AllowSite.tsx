@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BUILT_IN_ORIGINS, allowableOrigin, patternFor } from '@/lib/shared/host-permissions';
 import { browserPermissions } from '@/lib/shared/permissions';
-import { Alert } from './Alert';
+import { Alert } from '../Alert';
 
 /**
  * A header rule only reaches a page's requests when the extension may access that page's

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { isWorkspaceId, MALFORMED_ID } from '@/lib/shared/workspace-id';
-import { Alert } from './Alert';
-import { BusyButton } from './BusyButton';
-import { useRequest } from './use-request';
+import { Alert } from '../Alert';
+import { BusyButton } from '../BusyButton';
+import { useRequest } from '../use-request';
 
 /** Invites a workspace by id. The id is checked here first: a malformed one is never sent. */
 export function InviteForm() {

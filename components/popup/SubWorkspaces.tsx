@@ -1,0 +1,105 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
+import { listKey } from '@/lib/pages/list-keys';
+import { filterMembers } from '@/lib/pages/search';
+import { cannotActAs } from '@/lib/shared/act-as-refusal';
+import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { WorkspaceList } from './WorkspaceList';
+
+export interface SubWorkspacesProps {
+  /** The rows to list (a removal in flight already hidden). */
+  members: Member[];
+  /** Whether `members` is the whole group yet, or only its head. */
+  complete: boolean;
+  head: Pick<GroupHead, 'total' | 'counts'>;
+  actingAsId: string | null;
+  canRemove: boolean;
+  /** The active tab, for "This tab only"; undefined where there is none. */
+  tabId: number | undefined;
+  onActAs(member: Member, tabId: number | undefined): void;
+  onRemove(member: Member): void;
+  onRefusal(sentence: string): void;
+}
+
+/** The searchable list of sub workspaces, with the keyboard on the search box. */
+export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, onActAs, onRemove, onRefusal }: SubWorkspacesProps) {
+  const [query, setQuery] = useState(recallSearch);
+  const deferredQuery = useDeferredValue(query);
+  const [thisTabOnly, setThisTabOnly] = useState(false);
+  const [highlighted, setHighlighted] = useState(0);
+  // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
+  const [announcement, setAnnouncement] = useState('');
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
+  useEffect(() => {
+    setHighlighted(0);
+    rememberSearch(deferredQuery);
+  }, [deferredQuery]);
+
+  const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    const outcome = listKey(event.key, highlighted, members.length, query !== '');
+    if (outcome.kind === 'none') return;
+    if (outcome.kind !== 'choose') event.preventDefault();
+    if (outcome.kind === 'move') {
+      setHighlighted(outcome.to);
+      const member = members[outcome.to];
+      if (member) setAnnouncement(`${displayName(member)}, ${member.status}, ${outcome.to + 1} of ${members.length}`);
+    } else if (outcome.kind === 'choose') {
+      const member = members[outcome.index];
+      if (member?.status === 'accepted') actAs(member);
+      else if (member) onRefusal(cannotActAs(displayName(member), member.status));
+    } else if (outcome.kind === 'clear-search') setQuery('');
+    else window.close();
+  }
+
+  return (
+    <>
+      <input
+        type="search"
+        aria-label="Search workspaces"
+        placeholder="Search by name or ID"
+        autoFocus
+        className="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+        aria-controls="sub-workspaces"
+        aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
+      />
+      <label className="check muted">
+        <input type="checkbox" checked={thisTabOnly} onChange={(event) => setThisTabOnly(event.target.checked)} disabled={tabId === undefined} />
+        This tab only
+      </label>
+      <p className="muted summary">
+        {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
+        {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <WorkspaceList
+        members={members}
+        highlighted={highlighted}
+        actingAsId={actingAsId}
+        canRemove={canRemove}
+        onActAs={actAs}
+        onRemove={setRemoving}
+      />
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${displayName(removing)}?`}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            onRemove(removing);
+            setRemoving(null);
+          }}
+        >
+          Removal is immediate and needs no consent from the sub workspace.
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
