@@ -39,8 +39,6 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
   return { state, unstructuredName: state.unstructured ? workspaces.find((w) => w.id === inUse)?.name : undefined };
 }
 
-export const ruleState = async (): Promise<RuleState> => (await readState()).state;
-
 // Two queues: the rules (what a switch waits for) never wait behind the previous run's badge
 // and menu work; the badge and menu follow, in order, from the same state.
 const rulesQueue = serialQueue();

@@ -2,7 +2,6 @@
 import { COMMANDS } from '../shared/commands';
 import { BUILT_IN_ORIGINS, patternFor } from '../shared/host-permissions';
 
-
 /**
  * @param extraHosts comma-separated origins granted at install time. Only the e2e test build
  *   sets it (wxt.config.ts), because a headless browser cannot click a permission prompt.
@@ -12,7 +11,7 @@ export function manifestFor(browser: string, extraHosts = '') {
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean)
-    .map((origin) => `${origin}/*`);
+    .map(patternFor);
   const manifest: Record<string, unknown> = {
     name: 'Workspace Switcher for Instantly',
     short_name: 'Workspace Switcher',
@@ -20,7 +19,7 @@ export function manifestFor(browser: string, extraHosts = '') {
     // Asked for only when the user wants to hear of accepted invitations.
     optional_permissions: ['notifications'],
     // Requests from a page are modified only if the extension may access the page's origin as
-    // well as the API host (measured: ../shared/e2e-chromium.md), hence the page origins.
+    // well as the API host (measured: docs/browsers.md#host-permissions), hence the page origins.
     host_permissions: [...BUILT_IN_ORIGINS.map(patternFor), ...extra],
     // Other sites (and self-hosted Unstructured URLs) are granted one by one, on the user's click.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -14,11 +14,11 @@ export interface PermissionsApi {
   getAll(): Promise<PermissionSet>;
 }
 
-type Set = Parameters<typeof browser.permissions.contains>[0];
+type BrowserPermissions = Parameters<typeof browser.permissions.contains>[0];
 
 export const browserPermissions: PermissionsApi = {
-  contains: async (set) => browser.permissions.contains(set as Set),
-  request: async (set) => browser.permissions.request(set as Set),
-  remove: async (set) => browser.permissions.remove(set as Set),
+  contains: async (set) => browser.permissions.contains(set as BrowserPermissions),
+  request: async (set) => browser.permissions.request(set as BrowserPermissions),
+  remove: async (set) => browser.permissions.remove(set as BrowserPermissions),
   getAll: async () => browser.permissions.getAll(),
 };

@@ -6,7 +6,7 @@ import { unstructuredKey } from '@/lib/background/secrets';
 import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/shared/storage';
 import { UNSTRUCTURED_KEY_HEADER } from '@/lib/shared/hosts';
 import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
-import { ruleState } from '@/lib/background/reconcile';
+import { reconcile } from '@/lib/background/reconcile';
 import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/background/unstructured-workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -118,7 +118,8 @@ describe('Unstructured workspaces against the fake API', () => {
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
     const [r] = await unstructuredWorkspaces.get();
     await fakeBrowser.storage.session.clear();
-    expect((await ruleState()).unstructured).toBeNull();
+    await reconcile();
+    expect(keyRule()).toBeUndefined();
     expect(await useUnstructured(r!.id)).toEqual({ ok: false, error: expect.stringContaining('was not remembered') });
   });
 
