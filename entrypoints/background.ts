@@ -9,8 +9,10 @@ import { setUpGroupActions } from '@/lib/background/group-actions';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
 import { setUpRequests } from '@/lib/background/requests';
+import { setUpSettingsTransfer } from '@/lib/background/settings-transfer';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
+import { setUpWorkspaceLooks } from '@/lib/background/workspace-looks';
 
 export default defineBackground(() => {
   setUpStartUp();
@@ -24,4 +26,6 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpWorkspaceLooks();
+  setUpSettingsTransfer();
 });

@@ -1,4 +1,5 @@
-import type { Account, TabChoices, Target } from '@/lib/shared/model';
+import type { Account, TabChoices, Target, WorkspaceLooks } from '@/lib/shared/model';
+import { nameWithLabel } from '@/lib/shared/workspace-looks';
 import type { Request } from '@/lib/shared/messages';
 
 /** Whom the API calls go out as: everywhere, and in this tab when it has a choice of its own. */
@@ -7,12 +8,15 @@ export function ActingStatus({
   actingAs,
   tabActing,
   tabId,
+  looks,
   send,
 }: {
   account: Account;
   actingAs: Target | null;
   tabActing: TabChoices;
   tabId: number | undefined;
+  /** The user's labels, shown beside the workspace's name. */
+  looks: WorkspaceLooks;
   send(request: Request): void;
 }) {
   const tabChoice = tabId === undefined ? undefined : tabActing[String(tabId)];
@@ -22,7 +26,7 @@ export function ActingStatus({
         {actingAs ? (
           <>
             <span>
-              Acting as <strong>{actingAs.name}</strong>
+              Acting as <strong>{nameWithLabel(looks, actingAs.workspaceId, actingAs.name)}</strong>
               {tabChoice !== undefined && ' everywhere else'}
             </span>
             <button type="button" onClick={() => send({ type: 'actAs', workspaceId: null })}>
@@ -39,7 +43,7 @@ export function ActingStatus({
       {tabId !== undefined && tabChoice !== undefined && (
         <section className="status" aria-label="This tab">
           <span>
-            This tab: <strong>{tabChoice ? tabChoice.name : `the admin workspace (${account.workspaceName})`}</strong>
+            This tab: <strong>{tabChoice ? nameWithLabel(looks, tabChoice.workspaceId, tabChoice.name) : `the admin workspace (${account.workspaceName})`}</strong>
           </span>
           <button type="button" onClick={() => send({ type: 'followEverywhere', tabId })}>
             Stop acting in this tab

@@ -3,8 +3,11 @@ import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
 import { filterMembers } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
+import type { LookChange } from '@/lib/shared/messages';
+import { displayName, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { lookOf } from '@/lib/shared/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { EditLookDialog } from './EditLookDialog';
 import { WorkspaceList } from './WorkspaceList';
 
 export interface SubWorkspacesProps {
@@ -20,10 +23,25 @@ export interface SubWorkspacesProps {
   onActAs(member: Member, tabId: number | undefined): void;
   onRemove(member: Member): void;
   onRefusal(sentence: string): void;
+  /** Labels, colours, favourites; `members` already lists the favourites first. */
+  looks: WorkspaceLooks;
+  onLook(member: Member, change: LookChange): void;
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, onActAs, onRemove, onRefusal }: SubWorkspacesProps) {
+export function SubWorkspaces({
+  members: all,
+  complete,
+  head,
+  actingAsId,
+  canRemove,
+  tabId,
+  onActAs,
+  onRemove,
+  onRefusal,
+  looks,
+  onLook,
+}: SubWorkspacesProps) {
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -31,7 +49,8 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
-  const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
+  const [editing, setEditing] = useState<Member | null>(null);
+  const members = useMemo(() => filterMembers(all, deferredQuery, looks), [all, deferredQuery, looks]);
   useEffect(() => {
     setHighlighted(0);
     rememberSearch(deferredQuery);
@@ -85,9 +104,24 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         highlighted={highlighted}
         actingAsId={actingAsId}
         canRemove={canRemove}
+        looks={looks}
         onActAs={actAs}
         onRemove={setRemoving}
+        onFavourite={(member, on) => onLook(member, { favourite: on })}
+        onEdit={setEditing}
       />
+      {editing && (
+        <EditLookDialog
+          name={displayName(editing)}
+          workspaceId={editing.workspaceId}
+          look={lookOf(looks, editing.workspaceId)}
+          onCancel={() => setEditing(null)}
+          onSave={(change) => {
+            onLook(editing, change);
+            setEditing(null);
+          }}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title={`Remove ${displayName(removing)}?`}

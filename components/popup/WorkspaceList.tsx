@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { displayName, type Member } from '@/lib/shared/model';
+import { displayName, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { lookOf } from '@/lib/shared/workspace-looks';
 import { CopyButton } from '../CopyButton';
 import { useWindow } from './use-window';
 
@@ -19,15 +20,19 @@ export interface WorkspaceListProps {
   highlighted: number;
   actingAsId: string | null;
   canRemove: boolean;
+  /** The user's labels, colours and favourites. */
+  looks: WorkspaceLooks;
   onActAs(member: Member): void;
   onRemove(member: Member): void;
+  onFavourite(member: Member, on: boolean): void;
+  onEdit(member: Member): void;
 }
 
 /**
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({ members, highlighted, actingAsId, canRemove, looks, onActAs, onRemove, onFavourite, onEdit }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
@@ -40,6 +45,7 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onA
           const index = first + offset;
           const name = displayName(member);
           const acting = member.workspaceId === actingAsId;
+          const look = lookOf(looks, member.workspaceId);
           return (
             <li
               key={member.membershipId}
@@ -52,9 +58,15 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onA
             >
               <div className="row-main">
                 <div className="row-title">
+                  {look.color && <span className="swatch" style={{ background: look.color }} aria-hidden="true" />}
                   <span className="name" title={name}>
-                    {name}
+                    {look.label ?? name}
                   </span>
+                  {look.label && (
+                    <span className="muted own-name" title={name}>
+                      {name}
+                    </span>
+                  )}
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
                 </div>
@@ -65,6 +77,18 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onA
                 </div>
               </div>
               <div className="row-actions">
+                <button
+                  type="button"
+                  className={`icon star${look.favourite ? ' on' : ''}`}
+                  aria-pressed={!!look.favourite}
+                  aria-label={`Favourite ${name}`}
+                  onClick={() => onFavourite(member, !look.favourite)}
+                >
+                  {look.favourite ? '★' : '☆'}
+                </button>
+                <button type="button" className="icon" aria-label={`Edit ${name}`} onClick={() => onEdit(member)}>
+                  ✎
+                </button>
                 {member.status === 'accepted' && !acting && (
                   <button type="button" className="primary" aria-label={`Act as ${name}`} onClick={() => onActAs(member)}>
                     Act as

@@ -1,5 +1,6 @@
 import { AllowedSites } from '@/components/options/AllowedSites';
 import { InstantlyKey } from '@/components/options/InstantlyKey';
+import { MoveSettings } from '@/components/options/MoveSettings';
 import { Shortcuts } from '@/components/options/Shortcuts';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
 import { useUi } from '@/lib/pages/ui-store';
@@ -15,6 +16,7 @@ export function App() {
       <UnstructuredSettings workspaces={unstructured} />
       <Shortcuts />
       <AllowedSites sites={allowedSites} unstructuredSites={unstructuredSites} hasUnstructured={unstructured.length > 0} />
+      <MoveSettings />
     </main>
   );
 }

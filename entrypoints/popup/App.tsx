@@ -9,7 +9,7 @@ import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
-import { needsRefresh, visibleMembers } from '@/lib/pages/group-view';
+import { listedMembers, needsRefresh } from '@/lib/pages/group-view';
 import { useUi } from '@/lib/pages/ui-store';
 
 function openSettings() {
@@ -17,14 +17,14 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+  const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
     useUi();
   const tab = useActiveTab();
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
-  const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
+  const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -67,7 +67,14 @@ export function App() {
         </div>
       </header>
 
-      <ActingStatus account={account} actingAs={actingAs} tabActing={tabActing} tabId={tab?.id} send={(r) => void request.run(r)} />
+      <ActingStatus
+        account={account}
+        actingAs={actingAs}
+        tabActing={tabActing}
+        tabId={tab?.id}
+        looks={workspaceLooks}
+        send={(r) => void request.run(r)}
+      />
       <AllowSite url={tab?.url} allowed={allowedSites} />
 
       {notices.map((n) => (
@@ -101,6 +108,8 @@ export function App() {
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
+            looks={workspaceLooks}
+            onLook={(member, change) => void request.run({ type: 'setWorkspaceLook', workspaceId: member.workspaceId, ...change })}
           />
         </>
       )}

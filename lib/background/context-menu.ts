@@ -2,7 +2,8 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/model';
+import { displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../shared/model';
+import { favouritesFirst, nameWithLabel } from '../shared/workspace-looks';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
@@ -15,6 +16,8 @@ export interface MenuState {
   everywhere: Target | null;
   /** The choices of the tab now active, which the "In this tab only" checks show. */
   activeTab: { tabId: number; choice: Target | null | undefined } | null;
+  /** Labels (shown beside the name) and favourites (listed first). */
+  looks: WorkspaceLooks;
 }
 
 /**
@@ -32,7 +35,12 @@ function shortList(accepted: Member[], keep: (string | undefined)[]): Member[] {
 
 export function menuFor(state: MenuState): MenuItem[] {
   if (!state.account || state.account.kind !== 'admin') return [];
-  const all = state.members.filter((m) => m.status === 'accepted');
+  const all = favouritesFirst(
+    state.members.filter((m) => m.status === 'accepted'),
+    state.looks,
+    (m) => m.workspaceId,
+  );
+  const title = (m: Member) => nameWithLabel(state.looks, m.workspaceId, displayName(m));
   const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);
   const more = all.length - accepted.length;
   const moreItem = (parentId: string): MenuItem[] =>
@@ -50,13 +58,13 @@ export function menuFor(state: MenuState): MenuItem[] {
   return [
     { id: ROOT, title: 'Act as workspace', contexts: CONTEXTS },
     item(`${ROOT}:${ADMIN}`, `No sub workspace (${state.account.workspaceName})`, ROOT, everywhereId === null),
-    ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, displayName(m), ROOT, m.workspaceId === everywhereId)),
+    ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, title(m), ROOT, m.workspaceId === everywhereId)),
     ...moreItem(ROOT),
     { id: `${ROOT}:separator`, title: '', parentId: ROOT, type: 'separator', contexts: CONTEXTS },
     { id: TAB_ROOT, title: 'In this tab only', parentId: ROOT, contexts: CONTEXTS },
     item(`${TAB_ROOT}:${FOLLOW}`, 'Same as everywhere', TAB_ROOT, tabChoice === undefined),
     item(`${TAB_ROOT}:${ADMIN}`, 'No sub workspace', TAB_ROOT, tabChoice === null),
-    ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, displayName(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
+    ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, title(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
     ...moreItem(TAB_ROOT),
   ];
 }
@@ -67,12 +75,14 @@ export function menuStateFor(
   everywhere: Target | null,
   tabs: TabChoices,
   activeTabId: number | null,
+  looks: WorkspaceLooks = {},
 ): MenuState {
   return {
     account,
     members,
     everywhere,
     activeTab: activeTabId === null ? null : { tabId: activeTabId, choice: tabs[String(activeTabId)] },
+    looks,
   };
 }
 

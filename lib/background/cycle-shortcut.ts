@@ -1,21 +1,24 @@
-// The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
+// The shortcut that cycles: admin → each accepted sub workspace in popup order (favourites first) → admin.
 import { actAs } from './act-as';
 import { serialQueue } from './queue';
 import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
-import { actingAs, group } from '../shared/storage';
-import { displayName, type Member, type Target } from '../shared/model';
+import { actingAs, group, workspaceLooks } from '../shared/storage';
+import { displayName, type Member, type Target, type WorkspaceLooks } from '../shared/model';
+import { favouritesFirst } from '../shared/workspace-looks';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 
 export type Direction = 'next' | 'previous';
 
 /** The workspace after (or before) `current`; null is the admin workspace. Pending and rejected are skipped. */
-export function cycleTarget(current: string | null, members: Member[], direction: Direction): Target | null {
-  const ring: (Target | null)[] = [
-    null,
-    ...members.filter((m) => m.status === 'accepted').map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
-  ];
+export function cycleTarget(current: string | null, members: Member[], direction: Direction, looks: WorkspaceLooks = {}): Target | null {
+  const accepted = favouritesFirst(
+    members.filter((m) => m.status === 'accepted'),
+    looks,
+    (m) => m.workspaceId,
+  );
+  const ring: (Target | null)[] = [null, ...accepted.map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) }))];
   const at = Math.max(0, ring.findIndex((t) => (t?.workspaceId ?? null) === current));
   const step = direction === 'next' ? 1 : -1;
   return ring[(at + step + ring.length) % ring.length] ?? null;
@@ -35,8 +38,8 @@ const presses = serialQueue();
  */
 export function cycle(direction: Direction): Promise<Reply> {
   return presses(async () => {
-    const [current, { members }] = await Promise.all([actingAs.get(), group.get()]);
-    const target = cycleTarget(current?.workspaceId ?? null, members, direction);
+    const [current, { members }, looks] = await Promise.all([actingAs.get(), group.get(), workspaceLooks.get()]);
+    const target = cycleTarget(current?.workspaceId ?? null, members, direction, looks);
     return actAs(target?.workspaceId ?? null);
   });
 }

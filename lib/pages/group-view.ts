@@ -1,10 +1,16 @@
 // What the popup shows of the group, as pure functions of the state it mirrors.
-import { FRESH_FOR_MS, type Account, type Group, type Member, type Operation } from '../shared/model';
+import { FRESH_FOR_MS, type Account, type Group, type Member, type Operation, type WorkspaceLooks } from '../shared/model';
+import { favouritesFirst } from '../shared/workspace-looks';
 
 /** A removal in flight hides its row at once; if the server refuses, the row comes back. */
 export function visibleMembers(members: Member[], operations: Operation[]): Member[] {
   const removing = new Set(operations.filter((op) => op.kind === 'remove').map((op) => op.membershipId));
   return removing.size ? members.filter((m) => !removing.has(m.membershipId)) : members;
+}
+
+/** The rows the popup lists, in its order: favourites first (the search keeps this order). */
+export function listedMembers(members: Member[], operations: Operation[], looks: WorkspaceLooks): Member[] {
+  return favouritesFirst(visibleMembers(members, operations), looks, (m) => m.workspaceId);
 }
 
 /**

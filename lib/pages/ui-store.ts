@@ -1,7 +1,7 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { headOf, type Group } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
@@ -17,6 +17,7 @@ const items = {
   unstructuredWorkspaces,
   unstructuredInUse,
   unstructuredSites,
+  workspaceLooks,
 } as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & {
@@ -40,6 +41,7 @@ export const useUi = create<UiState>(() => ({
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
   unstructuredSites: [],
+  workspaceLooks: {},
 }));
 
 let hydrated: Promise<void> | undefined;

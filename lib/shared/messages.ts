@@ -26,15 +26,34 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
   z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),
   z.object({ type: z.literal('setUnstructuredSite'), origin: z.string(), on: z.boolean() }),
+  /** Changes what is given; null (or an empty label) clears it. */
+  z.object({
+    type: z.literal('setWorkspaceLook'),
+    workspaceId: z.string(),
+    label: z.optional(z.nullable(z.string())),
+    color: z.optional(z.nullable(z.string())),
+    favourite: z.optional(z.boolean()),
+  }),
+  /** Answered with the file (settings-file.ts: ExportAnswer). */
+  z.object({ type: z.literal('exportSettings') }),
+  /** A file's parsed JSON, checked in the background; answered with what was done (ImportAnswer). */
+  z.object({ type: z.literal('importSettings'), file: z.unknown() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+/** A change of a workspace's label, colour or favourite (undefined: unchanged; null: cleared). */
+export type LookChange = Omit<RequestOf<'setWorkspaceLook'>, 'type' | 'workspaceId'>;
 
 const NO_ANSWER = 'The extension’s background did not answer. Try again; if it keeps happening, reload the extension.';
 
-export async function send(request: Request): Promise<Reply> {
+export function send(request: Request): Promise<Reply> {
+  return ask(request, Reply);
+}
+
+/** A request whose answer carries more than done-or-why (e.g. the settings file), parsed with its own schema. */
+export async function ask<S extends z.ZodMiniType>(request: Request, answer: S): Promise<z.infer<S> | { ok: false; error: string }> {
   try {
-    const parsed = Reply.safeParse(await browser.runtime.sendMessage(request));
+    const parsed = answer.safeParse(await browser.runtime.sendMessage(request));
     return parsed.success ? parsed.data : { ok: false, error: NO_ANSWER };
   } catch {
     return { ok: false, error: NO_ANSWER };

@@ -67,10 +67,13 @@ export const GroupHead = z.object({
 export type GroupHead = z.infer<typeof GroupHead>;
 export const HEAD_ROWS = 12;
 
-export function headOf(value: Group): GroupHead {
+/** @param first workspace ids listed before the rest (the favourites), so the first paint has them on top. */
+export function headOf(value: Group, first: ReadonlySet<string> = new Set()): GroupHead {
   const counts = { accepted: 0, pending: 0, rejected: 0 };
   for (const m of value.members) counts[m.status]++;
-  return { ...value, members: value.members.slice(0, HEAD_ROWS), total: value.members.length, counts };
+  const isFirst = (m: Member) => first.has(m.workspaceId.toLowerCase());
+  const ordered = first.size === 0 ? value.members : [...value.members.filter(isFirst), ...value.members.filter((m) => !isFirst(m))];
+  return { ...value, members: ordered.slice(0, HEAD_ROWS), total: value.members.length, counts };
 }
 /**
  * Per-tab choices, by tab id: a sub workspace, or null for "the admin workspace in this tab"
@@ -107,3 +110,17 @@ export const Operation = z.object({
   at: z.number(),
 });
 export type Operation = z.infer<typeof Operation>;
+/** A badge colour as #rrggbb (what an <input type="color"> gives). */
+export const HexColor = z.string().check(z.regex(/^#[0-9a-f]{6}$/));
+/** A label shown instead of a workspace's own name is a name, not a paragraph. */
+export const LABEL_MAX = 40;
+/** What the user made of a workspace: a label of their own, a badge colour, a favourite. Not a secret. */
+export const WorkspaceLook = z.object({
+  label: z.optional(z.string().check(z.minLength(1), z.maxLength(LABEL_MAX))),
+  color: z.optional(HexColor),
+  favourite: z.optional(z.boolean()),
+});
+export type WorkspaceLook = z.infer<typeof WorkspaceLook>;
+/** By workspace id in lower case (lib/shared/workspace-looks.ts reads them). */
+export const WorkspaceLooks = z.record(z.string(), WorkspaceLook);
+export type WorkspaceLooks = z.infer<typeof WorkspaceLooks>;

@@ -1,8 +1,9 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, Group, GroupHead, headOf, Notice, Operation, TabChoices, Target, UnstructuredWorkspace } from './model';
+import { Account, Group, GroupHead, headOf, Notice, Operation, TabChoices, Target, UnstructuredWorkspace, WorkspaceLooks } from './model';
 import { storedItem, type StoredItem } from './stored-item';
+import { favouriteIds } from './workspace-looks';
 
 export const account = storedItem('local:account', z.nullable(Account), null);
 const EMPTY_GROUP: Group = { members: [], syncedAt: null };
@@ -10,11 +11,15 @@ const fullGroup = storedItem('local:group', Group, EMPTY_GROUP, { cache: true })
 
 export const groupHead = storedItem('local:groupHead', GroupHead, headOf(EMPTY_GROUP));
 
-/** The group; every write also writes its head. */
+/** Labels, badge colours and favourites, by workspace id in lower case (shared/workspace-looks.ts). */
+export const workspaceLooks = storedItem('local:workspaceLooks', WorkspaceLooks, {});
+
+/** The group; every write also writes its head (favourites first, as the popup lists them). */
 export const group: StoredItem<Group> = {
   ...fullGroup,
   set: async (value) => {
-    await Promise.all([fullGroup.set(value), groupHead.set(headOf(value))]);
+    const favourites = favouriteIds(await workspaceLooks.get());
+    await Promise.all([fullGroup.set(value), groupHead.set(headOf(value, favourites))]);
   },
   remove: async () => {
     await Promise.all([fullGroup.remove(), groupHead.remove()]);

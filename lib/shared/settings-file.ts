@@ -1,0 +1,76 @@
+// The settings file that moves a user's setup to another browser: what it holds, and what the
+// background answers to an export or an import. It never holds a key of any kind, nor a hint of
+// one (the Unstructured keys' last characters stay behind too): keys are pasted again.
+import { z } from 'zod/mini';
+import { allowableOrigin } from './host-permissions';
+import { Uuid, WorkspaceLook } from './model';
+
+export const SETTINGS_FORMAT = 'workspace-switcher-settings';
+export const SETTINGS_VERSION = 1;
+
+/** An http(s) origin and nothing more (a path or a pattern is not a site). */
+const Origin = z.string().check(z.refine((text) => allowableOrigin(text) === text));
+const Name = z.string().check(z.minLength(1), z.maxLength(200));
+/** Far more than anyone has, few enough that a foreign file cannot make the import crawl. */
+const MANY = 50_000;
+
+export const SettingsFile = z.object({
+  format: z.literal(SETTINGS_FORMAT),
+  version: z.literal(SETTINGS_VERSION),
+  exportedAt: z.string(),
+  /** The connected Instantly workspaces (their keys are pasted again on the new browser). */
+  instantly: z.array(z.object({ workspaceId: Uuid, workspaceName: Name })).check(z.maxLength(100)),
+  /** By workspace id, with the workspace's name when it was known, for the import's report. */
+  looks: z
+    .record(Uuid, z.object({ ...WorkspaceLook.shape, name: z.optional(Name) }))
+    .check(z.refine((looks) => Object.keys(looks).length <= MANY)),
+  /** Sites beyond Instantly's own whose requests go out as the chosen workspace. */
+  allowedSites: z.array(Origin).check(z.maxLength(1000)),
+  /** Of those, the ones that also get the Unstructured key. */
+  unstructuredSites: z.array(Origin).check(z.maxLength(1000)),
+  unstructured: z.array(z.object({ name: Name, apiBase: z.string().check(z.maxLength(500)) })).check(z.maxLength(1000)),
+  preferences: z.object({
+    /** System notifications of accepted invitations (a browser permission, asked for again). */
+    notifications: z.boolean(),
+  }),
+});
+export type SettingsFile = z.infer<typeof SettingsFile>;
+
+/** What an import did, and what it could not do without the user. */
+export const ImportReport = z.object({
+  /** One sentence per thing added. */
+  added: z.array(z.string()),
+  /** One sentence per thing left as it was here, saying why. */
+  skipped: z.array(z.string()),
+  /** How many things in the file were already here, the same. */
+  unchanged: z.number(),
+  /** Sites the browser must be asked to allow (only a click on the page can ask). */
+  sitesToAllow: z.array(z.string()),
+  /** The file asks for notifications and this browser has not allowed them. */
+  notifications: z.boolean(),
+  /** Unstructured workspaces to add: they need their key. */
+  unstructuredToAdd: z.array(z.object({ name: z.string(), apiBase: z.string() })),
+  /** Instantly workspaces to connect: they need their key. */
+  instantlyToConnect: z.array(z.object({ workspaceId: z.string(), workspaceName: z.string() })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const Failed = z.object({ ok: z.literal(false), error: z.string() });
+export const ExportAnswer = z.union([z.object({ ok: z.literal(true), file: SettingsFile }), Failed]);
+export const ImportAnswer = z.union([z.object({ ok: z.literal(true), report: ImportReport }), Failed]);
+
+export const NOT_A_SETTINGS_FILE = 'That file is not a Workspace Switcher settings file, or it is damaged. Nothing was changed.';
+
+/** Why a file was refused, as a sentence. */
+export function refusalOf(raw: unknown): string {
+  const head = z.object({ format: z.literal(SETTINGS_FORMAT), version: z.number() }).safeParse(raw);
+  if (head.success && head.data.version > SETTINGS_VERSION)
+    return `That settings file comes from a newer version of Workspace Switcher (file version ${head.data.version}). Update the extension, then import it. Nothing was changed.`;
+  return NOT_A_SETTINGS_FILE;
+}
+
+/** workspace-switcher-settings-YYYY-MM-DD.json, in the user's own calendar day. */
+export function settingsFileName(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `workspace-switcher-settings-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
