@@ -1,6 +1,5 @@
 // Export and import of the settings file (shared/settings-file.ts). The export is built from the
 // stored items that hold no secret; keys (lib/background/secrets.ts) are never read here.
-import { z } from 'zod/mini';
 import { grantedOrigins } from './allowed-sites';
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
@@ -10,12 +9,12 @@ import { writeLooks } from './workspace-looks';
 import { displayName, type Account, type Member } from '../shared/model';
 import { browserPermissions, type PermissionsApi } from '../shared/permissions';
 import {
-  ExportAnswer,
-  ImportAnswer,
   refusalOf,
   SETTINGS_FORMAT,
   SETTINGS_VERSION,
   SettingsFile,
+  type ExportAnswer,
+  type ImportAnswer,
 } from '../shared/settings-file';
 import { account, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { lookKey } from '../shared/workspace-looks';
@@ -60,7 +59,7 @@ export async function buildSettingsFile(permissions: PermissionsApi = browserPer
   };
 }
 
-export async function exportSettings(permissions: PermissionsApi = browserPermissions): Promise<z.infer<typeof ExportAnswer>> {
+export async function exportSettings(permissions: PermissionsApi = browserPermissions): Promise<ExportAnswer> {
   // Checked like an import would check it, so what is exported can always be imported.
   const parsed = SettingsFile.safeParse(await buildSettingsFile(permissions));
   if (!parsed.success) return { ok: false, error: 'The settings could not be exported: some stored setting is damaged. Please report this.' };
@@ -71,7 +70,7 @@ export async function exportSettings(permissions: PermissionsApi = browserPermis
  * Merges a file into this browser's settings: a malformed or foreign file changes nothing. Run
  * again after the user allowed the file's sites, it adds what needed them (it is idempotent).
  */
-export async function importSettings(raw: unknown, permissions: PermissionsApi = browserPermissions): Promise<z.infer<typeof ImportAnswer>> {
+export async function importSettings(raw: unknown, permissions: PermissionsApi = browserPermissions): Promise<ImportAnswer> {
   const parsed = SettingsFile.safeParse(raw);
   if (!parsed.success) return { ok: false, error: refusalOf(raw) };
   const [granted, notifications] = await Promise.all([

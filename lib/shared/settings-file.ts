@@ -10,7 +10,7 @@ export const SETTINGS_VERSION = 1;
 
 /** An http(s) origin and nothing more (a path or a pattern is not a site). */
 const Origin = z.string().check(z.refine((text) => allowableOrigin(text) === text));
-const Name = z.string().check(z.minLength(1), z.maxLength(200));
+const Name = z.string().check(z.refine((text) => text.length >= 1 && text.length <= 200));
 /** Far more than anyone has, few enough that a foreign file cannot make the import crawl. */
 const MANY = 50_000;
 
@@ -19,16 +19,16 @@ export const SettingsFile = z.object({
   version: z.literal(SETTINGS_VERSION),
   exportedAt: z.string(),
   /** The connected Instantly workspaces (their keys are pasted again on the new browser). */
-  instantly: z.array(z.object({ workspaceId: Uuid, workspaceName: Name })).check(z.maxLength(100)),
+  instantly: z.array(z.object({ workspaceId: Uuid, workspaceName: Name })).check(z.refine((list) => list.length <= 100)),
   /** By workspace id, with the workspace's name when it was known, for the import's report. */
   looks: z
     .record(Uuid, z.object({ ...WorkspaceLook.shape, name: z.optional(Name) }))
     .check(z.refine((looks) => Object.keys(looks).length <= MANY)),
   /** Sites beyond Instantly's own whose requests go out as the chosen workspace. */
-  allowedSites: z.array(Origin).check(z.maxLength(1000)),
+  allowedSites: z.array(Origin).check(z.refine((list) => list.length <= 1000)),
   /** Of those, the ones that also get the Unstructured key. */
-  unstructuredSites: z.array(Origin).check(z.maxLength(1000)),
-  unstructured: z.array(z.object({ name: Name, apiBase: z.string().check(z.maxLength(500)) })).check(z.maxLength(1000)),
+  unstructuredSites: z.array(Origin).check(z.refine((list) => list.length <= 1000)),
+  unstructured: z.array(z.object({ name: Name, apiBase: z.string().check(z.refine((text) => text.length <= 500)) })).check(z.refine((list) => list.length <= 1000)),
   preferences: z.object({
     /** System notifications of accepted invitations (a browser permission, asked for again). */
     notifications: z.boolean(),
@@ -36,28 +36,29 @@ export const SettingsFile = z.object({
 });
 export type SettingsFile = z.infer<typeof SettingsFile>;
 
-/** What an import did, and what it could not do without the user. */
-export const ImportReport = z.object({
+/**
+ * What an import did, and what it could not do without the user. (Its schema, which only the
+ * settings page needs, is in lib/pages/settings-answers.ts: the worker's bundle stays small.)
+ */
+export interface ImportReport {
   /** One sentence per thing added. */
-  added: z.array(z.string()),
+  added: string[];
   /** One sentence per thing left as it was here, saying why. */
-  skipped: z.array(z.string()),
+  skipped: string[];
   /** How many things in the file were already here, the same. */
-  unchanged: z.number(),
+  unchanged: number;
   /** Sites the browser must be asked to allow (only a click on the page can ask). */
-  sitesToAllow: z.array(z.string()),
+  sitesToAllow: string[];
   /** The file asks for notifications and this browser has not allowed them. */
-  notifications: z.boolean(),
+  notifications: boolean;
   /** Unstructured workspaces to add: they need their key. */
-  unstructuredToAdd: z.array(z.object({ name: z.string(), apiBase: z.string() })),
+  unstructuredToAdd: { name: string; apiBase: string }[];
   /** Instantly workspaces to connect: they need their key. */
-  instantlyToConnect: z.array(z.object({ workspaceId: z.string(), workspaceName: z.string() })),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
+  instantlyToConnect: { workspaceId: string; workspaceName: string }[];
+}
 
-const Failed = z.object({ ok: z.literal(false), error: z.string() });
-export const ExportAnswer = z.union([z.object({ ok: z.literal(true), file: SettingsFile }), Failed]);
-export const ImportAnswer = z.union([z.object({ ok: z.literal(true), report: ImportReport }), Failed]);
+export type ExportAnswer = { ok: true; file: SettingsFile } | { ok: false; error: string };
+export type ImportAnswer = { ok: true; report: ImportReport } | { ok: false; error: string };
 
 export const NOT_A_SETTINGS_FILE = 'That file is not a Workspace Switcher settings file, or it is damaged. Nothing was changed.';
 

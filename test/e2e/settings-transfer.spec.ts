@@ -56,7 +56,7 @@ function badgeColour(context: BrowserContext) {
 
 test('a label, a colour and a favourite show in the popup, the status and the badge', async ({ openOptions, openPopup, seeded, context }) => {
   await connectKey(await openOptions(), seeded.adminKey);
-  const [first, second, third] = seeded.subs;
+  const [first, second, third] = seeded.subs.map((s) => ({ ...s, name: s.name! }));
   const popup = await openPopup();
   await expect.poll(() => rowNames(popup)).toEqual(expect.arrayContaining([first!.name]));
 
@@ -95,7 +95,7 @@ test('export holds no key; importing it in another browser restores labels, colo
   // Three browsers one after the other.
   test.setTimeout(90_000);
   const research = seeded.unstructuredKeys[0]!;
-  const [, second, third] = seeded.subs;
+  const [, second, third] = seeded.subs.map((s) => ({ ...s, name: s.name! }));
   const options = await openOptions();
   await connectKey(options, seeded.adminKey, { remember: true });
   await options.getByRole('textbox', { name: 'Unstructured workspace name' }).fill('Research');
