@@ -12,9 +12,18 @@
 //   POST   /__control/seed {SeedOptions}                replace the store → SeedResult
 //   POST   /__control/reset                             empty store, log and conditions
 //   GET    /__control/state                             StoreSnapshot + conditions
-//   POST   /__control/workspaces/{id} {paid?, name?}    change a workspace → Workspace
+//   POST   /__control/workspaces/{id} {paid?, name?, deniedScopes?}   change a workspace → Workspace
+//            deniedScopes: every call answered as this workspace (its own keys, or the admin's
+//            key under x-as-workspace) to an operation that accepts one of these scopes gets the
+//            403 of a missing scope, e.g. ["emails:read"] fails that one client's unread count
+//            (why a switch on the workspace: WorkspaceRecord.deniedScopes in store.ts)
+//   POST   /__control/workspaces/{id}/glance {unread?, launched?, accounts?: AccountInput[]}
+//            set what the glance endpoints answer for that workspace → {unread, launched, accounts}
+//            (accounts replace the list; AccountInput: email plus any Account field, see below)
 //   POST   /__control/keys/revoke {key}                 revoke a key
+//   POST   /__control/keys/scopes {key, scopes}         replace a key's scopes → ApiKeyRecord
 import { z } from 'zod';
+import { ACCOUNT_STATUSES, PROVIDER_CODES, WARMUP_STATUSES, type AccountRecord } from './glance';
 import { errorResponse, jsonResponse, type FakeRequest, type FakeResponse } from './http';
 import { seedAgency } from './seed';
 import { ApiProblem, type Store } from './store';
@@ -105,8 +114,54 @@ const SeedOptionsSchema = z.strictObject({
 
 const LatencySchema = z.strictObject({ ms: z.number().min(0) });
 const OfflineSchema = z.strictObject({ on: z.boolean() });
-const WorkspacePatchSchema = z.strictObject({ paid: z.boolean().optional(), name: z.string().nullable().optional() });
+const WorkspacePatchSchema = z.strictObject({
+  paid: z.boolean().optional(),
+  name: z.string().nullable().optional(),
+  deniedScopes: z.array(z.string().min(1)).optional(),
+});
 const KeySchema = z.strictObject({ key: z.string() });
+const KeyScopesSchema = z.strictObject({ key: z.string(), scopes: z.array(z.string().min(1)) });
+
+/** An account to list: the email, and any Account field to set (the rest: a healthy Google account). */
+const AccountInputSchema = z.strictObject({
+  email: z.email(),
+  first_name: z.string().optional(),
+  last_name: z.string().optional(),
+  status: z.literal(ACCOUNT_STATUSES).optional(),
+  warmup_status: z.literal(WARMUP_STATUSES).optional(),
+  status_message: z.looseObject({}).optional(),
+  provider_code: z.literal(PROVIDER_CODES).optional(),
+  stat_warmup_score: z.number().nullable().optional(),
+  daily_limit: z.number().nullable().optional(),
+  timestamp_created: z.iso.datetime().optional(),
+});
+export type AccountInput = z.input<typeof AccountInputSchema>;
+
+const GlancePatchSchema = z.strictObject({
+  unread: z.int().min(0).optional(),
+  launched: z.int().min(0).optional(),
+  accounts: z.array(AccountInputSchema).optional(),
+});
+
+function accountRecord(input: z.infer<typeof AccountInputSchema>, index: number, workspaceCreated: string): AccountRecord {
+  // Without a timestamp, one hour apart after the workspace, in the order given.
+  const created = new Date(input.timestamp_created ?? Date.parse(workspaceCreated) + (index + 1) * 3_600_000).toISOString();
+  const local = input.email.split('@')[0] ?? '';
+  return {
+    email: input.email,
+    first_name: input.first_name ?? local,
+    last_name: input.last_name ?? '',
+    status: input.status ?? 1,
+    warmup_status: input.warmup_status ?? 1,
+    ...(input.status_message ? { status_message: input.status_message } : {}),
+    provider_code: input.provider_code ?? 2,
+    stat_warmup_score: input.stat_warmup_score === undefined ? 95 : input.stat_warmup_score,
+    daily_limit: input.daily_limit === undefined ? 30 : input.daily_limit,
+    timestamp_created: created,
+    timestamp_updated: created,
+    timestamp_warmup_start: created,
+  };
+}
 
 export function handleControl(store: Store, conditions: Conditions, req: FakeRequest): FakeResponse {
   try {
@@ -174,19 +229,33 @@ function route(store: Store, conditions: Conditions, req: FakeRequest): FakeResp
     if (!store.revokeKey(key)) throw new ApiProblem(404, 'No such key');
     return jsonResponse({ revoked: key });
   }
+  if (is('POST', 'keys/scopes')) {
+    const { key, scopes } = KeyScopesSchema.parse(body());
+    const record = store.keys.get(key);
+    if (!record) throw new ApiProblem(404, 'No such key');
+    record.scopes = [...scopes];
+    return jsonResponse(record);
+  }
 
   const membership = /^memberships\/([^/]+)\/(accept|reject)$/.exec(rest);
   if (membership && req.method === 'POST') {
     const [, id = '', action] = membership;
     return jsonResponse(action === 'accept' ? store.accept(id) : store.reject(id));
   }
-  const workspace = /^workspaces\/([^/]+)$/.exec(rest);
+  const workspace = /^workspaces\/([^/]+)(\/glance)?$/.exec(rest);
   if (workspace && req.method === 'POST') {
     const found = store.workspaces.get(workspace[1] ?? '');
     if (!found) throw new ApiProblem(404, 'Workspace not found');
+    if (workspace[2]) {
+      const patch = GlancePatchSchema.parse(body());
+      const accounts = patch.accounts?.map((a, i) => accountRecord(a, i, found.timestampCreated));
+      const glance = store.glances.update(found.id, { unread: patch.unread, launched: patch.launched, accounts });
+      return jsonResponse({ ...glance, accounts: glance.accounts.map((a) => store.accountBody(found.id, a)) });
+    }
     const patch = WorkspacePatchSchema.parse(body());
     if (patch.paid !== undefined) found.paid = patch.paid;
     if (patch.name !== undefined) found.name = patch.name;
+    if (patch.deniedScopes !== undefined) found.deniedScopes = [...patch.deniedScopes];
     found.timestampUpdated = store.timestamp();
     return jsonResponse(store.workspaceBody(found));
   }

@@ -1,7 +1,8 @@
 // Instantly API v2 routes the extension uses, answered from the Store
-// (docs/instantly-api.md#workspace-group-member-endpoints, #current-workspace).
+// (docs/instantly-api.md#workspace-group-member-endpoints, #current-workspace, #glance-endpoints).
 // The order of checks imitates a Fastify app whose auth runs in an onRequest hook:
 // route → 401 → x-as-workspace → scope 403 → 402 → body parsing and validation 400 → the rule.
+import { ACCOUNT_STATUSES } from './glance';
 import { errorResponse, headerValue, jsonResponse, type FakeRequest, type FakeResponse } from './http';
 import { ApiProblem, SCOPES, type Caller, type Store } from './store';
 
@@ -32,6 +33,12 @@ function routeFor(method: string, path: string): { route: Route; id: string } | 
     routes.DELETE = { scopes: SCOPES.deleteMember, handle: remove };
   } else if (path === '/api/v2/workspaces/current') {
     routes.GET = { scopes: SCOPES.readWorkspace, handle: (store, caller) => jsonResponse(store.currentWorkspace(caller)) };
+  } else if (path === '/api/v2/emails/unread/count') {
+    routes.GET = { scopes: SCOPES.readEmails, handle: (store, caller) => jsonResponse({ count: store.glance(caller).unread }) };
+  } else if (path === '/api/v2/campaigns/count-launched') {
+    routes.GET = { scopes: SCOPES.readCampaigns, handle: (store, caller) => jsonResponse({ count: store.glance(caller).launched }) };
+  } else if (path === '/api/v2/accounts') {
+    routes.GET = { scopes: SCOPES.readAccounts, handle: listAccounts };
   }
   const route = routes[method];
   return route ? { route, id } : undefined;
@@ -53,16 +60,42 @@ export function handleInstantly(store: Store, req: FakeRequest): FakeResponse {
 }
 
 function list(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
-  const raw = req.query.get('limit');
-  let limit = DEFAULT_LIST_LIMIT;
-  if (raw !== null) {
-    // Messages as Fastify's ajv words them (coerced query string, OpenAPI: integer 1–100).
-    if (!/^-?\d+$/.test(raw.trim())) throw new ApiProblem(400, 'querystring/limit must be integer');
-    limit = Number(raw);
-    if (limit < 1) throw new ApiProblem(400, 'querystring/limit must be >= 1');
-    if (limit > 100) throw new ApiProblem(400, 'querystring/limit must be <= 100');
+  return jsonResponse(store.listMemberships(caller, limitOf(req), req.query.get('starting_after') ?? undefined));
+}
+
+/**
+ * GET /accounts: `limit`, `starting_after`, `search` and `status` are honoured; the document's
+ * other filters (provider, tags, sort, skip) are accepted and ignored: no client of ours sends them.
+ */
+function listAccounts(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
+  const rawStatus = req.query.get('status');
+  let status: number | undefined;
+  if (rawStatus !== null) {
+    status = Number(rawStatus);
+    if (rawStatus.trim() === '' || !ACCOUNT_STATUSES.some((s) => s === status)) {
+      throw new ApiProblem(400, 'querystring/status must be equal to one of the allowed values');
+    }
   }
-  return jsonResponse(store.listMemberships(caller, limit, req.query.get('starting_after') ?? undefined));
+  return jsonResponse(
+    store.listAccounts(caller, {
+      limit: limitOf(req),
+      startingAfter: req.query.get('starting_after') ?? undefined,
+      search: req.query.get('search') ?? undefined,
+      status,
+    }),
+  );
+}
+
+/** `limit` of a cursor-paginated list: integer 1–100 in every list of the OpenAPI document. */
+function limitOf(req: FakeRequest): number {
+  const raw = req.query.get('limit');
+  if (raw === null) return DEFAULT_LIST_LIMIT;
+  // Messages as Fastify's ajv words them (coerced query string, OpenAPI: integer 1–100).
+  if (!/^-?\d+$/.test(raw.trim())) throw new ApiProblem(400, 'querystring/limit must be integer');
+  const limit = Number(raw);
+  if (limit < 1) throw new ApiProblem(400, 'querystring/limit must be >= 1');
+  if (limit > 100) throw new ApiProblem(400, 'querystring/limit must be <= 100');
+  return limit;
 }
 
 function create(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
