@@ -10,6 +10,8 @@
 //   POST   /__control/latency {ms}                      delay every API answer
 //   POST   /__control/offline {on}                      drop API connections unanswered
 //   POST   /__control/seed {SeedOptions}                replace the store → SeedResult
+//            (at most 5,000 subs here: the answer lists every one; a bigger group, up to 100,000
+//            and more, is seeded in-process: seedAgency(api.store, {subWorkspaces: 100_000}))
 //   POST   /__control/reset                             empty store, log and conditions
 //   GET    /__control/state                             StoreSnapshot + conditions
 //   POST   /__control/workspaces/{id} {paid?, name?, deniedScopes?}   change a workspace → Workspace
@@ -104,6 +106,7 @@ export function faultResponse(fault: Fault, flavour: 'instantly' | 'unstructured
 }
 
 const SeedOptionsSchema = z.strictObject({
+  // Over HTTP only: the SeedResult of 100,000 subs is tens of megabytes of JSON.
   subWorkspaces: z.int().min(0).max(5000),
   pendingEvery: z.int().min(0).optional(),
   rejectedEvery: z.int().min(0).optional(),

@@ -88,11 +88,29 @@ function slug(name: string): string {
   return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 }
 
+const slugs = new Map<string, string>();
+/** slug() of the few names a big seed repeats, computed once each (a 100,000 seed calls it per sub). */
+function cachedSlug(name: string): string {
+  let known = slugs.get(name);
+  if (known === undefined) {
+    known = slug(name);
+    slugs.set(name, known);
+  }
+  return known;
+}
+
 /** Unique realistic names: the list, then the list again with " 2", " 3"… */
 function clientName(index: number): string {
   const base = CLIENT_NAMES[index % CLIENT_NAMES.length] ?? 'Client';
   const round = Math.floor(index / CLIENT_NAMES.length);
   return round === 0 ? base : `${base} ${round + 1}`;
+}
+
+/** slug(prefix + clientName(index)), without normalising a new string per sub. */
+function clientSlug(prefix: string, index: number): string {
+  const base = cachedSlug(`${prefix}${CLIENT_NAMES[index % CLIENT_NAMES.length] ?? 'Client'}`);
+  const round = Math.floor(index / CLIENT_NAMES.length);
+  return round === 0 ? base : `${base}-${round + 1}`;
 }
 
 function statusFor(n: number, pendingEvery: number, rejectedEvery: number): MembershipStatus {
@@ -135,9 +153,8 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   let subMemberKey = '';
   for (let i = 0; i < subWorkspaces; i++) {
     const n = i + 1;
-    const fullName = `${namePrefix}${clientName(i)}`;
-    const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : fullName;
-    const { owner, workspace } = workspaceWithOwner(name, `owner@${slug(fullName)}.example`);
+    const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : `${namePrefix}${clientName(i)}`;
+    const { owner, workspace } = workspaceWithOwner(name, `owner@${clientSlug(namePrefix, i)}.example`);
     const ownerKey = store.addKey({ key: key(`sub${n}-owner`), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
     const status = statusFor(n, pendingEvery, rejectedEvery);
     const membership = store.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: workspace.id, status, createdAt: at(step++) });

@@ -179,7 +179,7 @@ export interface StoreOptions {
 export class Store {
   readonly workspaces = new Map<string, WorkspaceRecord>();
   readonly users = new Map<string, UserRecord>();
-  /** workspaceId → userId → role */
+  /** workspaceId → userId → role, for every role but a workspace's owner (that is `ownerId`). */
   readonly roles = new Map<string, Map<string, Role>>();
   readonly keys = new Map<string, ApiKeyRecord>();
   /** In creation order; ids are monotonic too, which is what the list cursor relies on. */
@@ -237,8 +237,9 @@ export class Store {
       timestampUpdated: created,
       deniedScopes: [],
     };
+    // The owner's role is `ownerId` itself (see roleOf): no map per workspace, which is what
+    // lets a seed of 100,000 sub workspaces stay fast.
     this.workspaces.set(workspace.id, workspace);
-    this.setRole(workspace.id, init.ownerId, 'owner');
     return workspace;
   }
 
@@ -252,11 +253,19 @@ export class Store {
   }
 
   roleOf(workspaceId: string, userId: string): Role | undefined {
-    return this.roles.get(workspaceId)?.get(userId);
+    const role = this.roles.get(workspaceId)?.get(userId);
+    if (role) return role;
+    return this.workspaces.get(workspaceId)?.ownerId === userId ? 'owner' : undefined;
   }
 
   addKey(init: { key: string; workspaceId: string; userId: string; scopes: string[]; revoked?: boolean }): ApiKeyRecord {
-    const record: ApiKeyRecord = { ...init, scopes: [...init.scopes], revoked: init.revoked ?? false };
+    const record: ApiKeyRecord = {
+      key: init.key,
+      workspaceId: init.workspaceId,
+      userId: init.userId,
+      scopes: [...init.scopes],
+      revoked: init.revoked ?? false,
+    };
     this.keys.set(record.key, record);
     return record;
   }
@@ -360,14 +369,31 @@ export class Store {
   listMemberships(caller: Caller, limit: number, startingAfter: string | undefined): MemberPageBody {
     // [inference] With a sub workspace's key the list is empty: it lists sub workspaces only
     // (docs/instantly-api.md#workspace-group-member-endpoints; open question 2).
-    const own = this.memberships.filter((m) => m.adminWorkspaceId === caller.workspace.id);
-    // Ids grow with creation, so "after the cursor" also works when the cursor's member was removed.
-    const after = startingAfter === undefined ? own : own.filter((m) => m.id > startingAfter);
-    const items = after.slice(0, limit).map((m) => this.memberBody(m));
+    const admin = caller.workspace.id;
+    // Ids grow with creation and `memberships` is in creation order, so "after the cursor" is a
+    // binary search (a page of a 100,000-member group costs a page, not the group), and also
+    // works when the cursor's member was removed.
+    const items: WorkspaceGroupMemberBody[] = [];
+    for (let i = startingAfter === undefined ? 0 : this.firstAfter(startingAfter); i < this.memberships.length && items.length < limit; i++) {
+      const m = this.memberships[i];
+      if (m?.adminWorkspaceId === admin) items.push(this.memberBody(m));
+    }
     const last = items.at(-1);
     // Like the real API, the last page with data still carries a cursor; the next page is empty
     // and has none (docs/instantly-api.md#pagination).
     return last ? { items, next_starting_after: last.id } : { items };
+  }
+
+  /** Index of the first membership whose id sorts after `id`. */
+  private firstAfter(id: string): number {
+    let low = 0;
+    let high = this.memberships.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.memberships[mid]?.id ?? '') > id) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   /** A membership the caller's workspace is part of (either side), else 404. */
@@ -548,7 +574,7 @@ export class Store {
         name: w.name,
         paid: w.paid,
         deniedScopes: w.deniedScopes,
-        roles: Object.fromEntries(this.roles.get(w.id) ?? []),
+        roles: { [w.ownerId]: 'owner' as Role, ...Object.fromEntries(this.roles.get(w.id) ?? []) },
       })),
       users: [...this.users.values()],
       keys: [...this.keys.values()],
