@@ -2,8 +2,10 @@
 // (docs/instantly-api.md#workspace-group-member-endpoints, #current-workspace, #glance-endpoints).
 // The order of checks imitates a Fastify app whose auth runs in an onRequest hook:
 // route → 401 → x-as-workspace → scope 403 → 402 → body parsing and validation 400 → the rule.
+import type { ListFault } from './control';
 import { ACCOUNT_STATUSES } from './glance';
 import { errorResponse, headerValue, jsonResponse, type FakeRequest, type FakeResponse } from './http';
+import { faultyMemberPage } from './list-faults';
 import { ApiProblem, SCOPES, type Caller, type Store } from './store';
 
 const MEMBERS = '/api/v2/workspace-group-members';
@@ -12,7 +14,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** [inference] The OpenAPI gives no default page size (its example is 10); 10 it is. */
 export const DEFAULT_LIST_LIMIT = 10;
 
-type Handler = (store: Store, caller: Caller, req: FakeRequest, id: string) => FakeResponse;
+/** A fault that shapes the member list's pages (control.ts), and where its made-up rows get their numbers. */
+export interface ListFaultContext {
+  fault: ListFault;
+  nextPhantom: () => number;
+}
+
+type Handler = (store: Store, caller: Caller, req: FakeRequest, id: string, listFault?: ListFaultContext) => FakeResponse;
 
 interface Route {
   scopes: readonly string[];
@@ -44,7 +52,7 @@ function routeFor(method: string, path: string): { route: Route; id: string } | 
   return route ? { route, id } : undefined;
 }
 
-export function handleInstantly(store: Store, req: FakeRequest): FakeResponse {
+export function handleInstantly(store: Store, req: FakeRequest, listFault?: ListFaultContext): FakeResponse {
   const found = routeFor(req.method, req.path);
   // Fastify's not-found answer, with the usual error body.
   if (!found) return errorResponse(404, `Route ${req.method}:${req.path} not found`);
@@ -52,15 +60,18 @@ export function handleInstantly(store: Store, req: FakeRequest): FakeResponse {
     const caller = store.authenticate(headerValue(req.headers, 'authorization'), headerValue(req.headers, 'x-as-workspace'));
     store.requireScope(caller, found.route.scopes);
     store.requirePaid(caller);
-    return found.route.handle(store, caller, req, found.id);
+    return found.route.handle(store, caller, req, found.id, listFault);
   } catch (error) {
     if (error instanceof ApiProblem) return errorResponse(error.statusCode, error.message, error.headers);
     throw error;
   }
 }
 
-function list(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
-  return jsonResponse(store.listMemberships(caller, limitOf(req), req.query.get('starting_after') ?? undefined));
+function list(store: Store, caller: Caller, req: FakeRequest, _id: string, listFault?: ListFaultContext): FakeResponse {
+  const limit = limitOf(req);
+  const startingAfter = req.query.get('starting_after') ?? undefined;
+  if (listFault) return jsonResponse(faultyMemberPage(listFault.fault, store, caller, { limit, startingAfter }, listFault.nextPhantom));
+  return jsonResponse(store.listMemberships(caller, limit, startingAfter));
 }
 
 /**
