@@ -66,6 +66,8 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     if (Object.keys(next).length > 0) looks[id] = next;
   }
 
+  // A site is allowed by the browser's host permission, not by a stored list (a rule changes a
+  // page's request only with it, docs/browsers.md#host-permissions): a file can only ask for it.
   const granted = new Set(present.granted);
   for (const origin of unique(file.allowedSites)) {
     if (granted.has(origin)) report.unchanged++;

@@ -92,8 +92,8 @@ test('export holds no key; importing it in another browser restores labels, colo
   seeded,
   api,
 }) => {
-  // Three browsers one after the other.
-  test.setTimeout(90_000);
+  // Three browsers one after the other: three tests' time.
+  test.setTimeout(test.info().timeout * 3);
   const research = seeded.unstructuredKeys[0]!;
   const [, second, third] = seeded.subs.map((s) => ({ ...s, name: s.name! }));
   const options = await openOptions();
