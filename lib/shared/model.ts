@@ -46,6 +46,11 @@ export const Group = z.object({
   error: z.optional(z.string()),
   /** What the user can do about it: try again, or paste a new key. */
   remedy: z.optional(z.enum(['retry', 'new-key'])),
+  /**
+   * Memberships the last sync got but could not read (not among `members`), each described
+   * ("Acme: status “invited”"), so the user is told once and the popup can say why a row is missing.
+   */
+  unreadable: z.optional(z.array(z.string())),
 });
 export type Group = z.infer<typeof Group>;
 
