@@ -8,8 +8,8 @@ const writes = serialQueue();
 const update = (change: (list: Operation[]) => Operation[]): Promise<void> =>
   writes(async () => operations.set(change(await operations.get())));
 
-export async function begin(op: Omit<Operation, 'id' | 'at'>): Promise<Operation> {
-  const entry: Operation = { ...op, id: crypto.randomUUID(), at: Date.now() };
+export async function begin(op: Omit<Operation, 'id' | 'at' | 'state' | 'cause'>): Promise<Operation> {
+  const entry: Operation = { ...op, id: crypto.randomUUID(), at: Date.now(), state: 'sending' };
   await update((list) => [...list, entry]);
   return entry;
 }
