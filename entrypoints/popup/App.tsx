@@ -34,9 +34,10 @@ export function App() {
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
 
-  // A removal in flight hides its row at once; if the server refuses, the row comes back.
+  // A removal in flight hides its row at once; if the server refuses, the row comes back. One
+  // whose outcome is unknown (state 'unknown') shows its row: it may still be there.
   const visible = useMemo(() => {
-    const removing = new Set(operations.filter((op) => op.kind === 'remove').map((op) => op.membershipId));
+    const removing = new Set(operations.filter((op) => op.kind === 'remove' && op.state === 'sending').map((op) => op.membershipId));
     return removing.size ? group.members.filter((m) => !removing.has(m.membershipId)) : group.members;
   }, [group.members, operations]);
   const members = useMemo(() => filterMembers(visible, deferredQuery), [visible, deferredQuery]);

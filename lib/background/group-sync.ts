@@ -7,14 +7,15 @@ import { explainInstantlyError } from '../providers/instantly/explain';
 import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
 import type { UnreadableRow, WorkspaceGroupMember } from '../providers/instantly/schemas';
 import { tell } from './notices';
+import { settle } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, tabActing } from '../shared/storage';
+import { account, actingAs, group, operations, tabActing } from '../shared/storage';
 import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
-import { REFRESH_ALARM } from './refresh-alarm';
+import { REFRESH_ALARM, SETTLE_ALARM } from './refresh-alarm';
 import { onRequest } from './requests';
 
 export function toMember(item: WorkspaceGroupMember): Member {
@@ -127,6 +128,9 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     return failed(KEY_GONE);
   }
   const startedAt = localChanges;
+  // Only entries already unknown when this sync began: one that became unknown while it
+  // fetched may have been applied after the list was read.
+  const unknown = (await operations.get()).filter((op) => op.state === 'unknown');
   const client = makeClient(key);
   let inspected: Inspected;
   let members: Member[];
@@ -145,8 +149,8 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     return failed(sentence);
   }
   const described = unreadable.map(describeUnreadable);
-  const { accepted, newlyUnreadable } = await exclusive(async () => {
-    const nothing = { accepted: [], newlyUnreadable: false };
+  const { accepted, newlyUnreadable, written } = await exclusive(async () => {
+    const nothing = { accepted: [], newlyUnreadable: false, written: false };
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
     const now = await account.get();
     if ((await instantlyKey.get()) !== key || !now) return nothing;
@@ -160,10 +164,14 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
       accepted: members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
       // Told once, not at every refresh: only when what cannot be read changed.
       newlyUnreadable: described.length > 0 && described.join('\n') !== (previous.unreadable ?? []).join('\n'),
+      written: true,
     };
   });
   // Told outside the lock: a system notification must not hold up a switch.
   if (newlyUnreadable) await tell(unreadableNotice(described));
+  // Settled only from a list this sync wrote: one a local change overtook may be out of date.
+  if (written && unknown.length > 0)
+    for (const sentence of await settle(unknown, { account: inspected, members, unreadable })) await tell(sentence);
   if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
@@ -176,6 +184,6 @@ export function setUpGroupSync(): void {
   browser.runtime.onInstalled.addListener(() => whenReady('sync after install', () => syncGroup()));
   browser.runtime.onStartup.addListener(() => whenReady('sync at browser start', () => syncGroup()));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) whenReady('background refresh', () => syncGroup());
+    if (alarm.name === REFRESH_ALARM || alarm.name === SETTLE_ALARM) whenReady('background refresh', () => syncGroup());
   });
 }

@@ -164,5 +164,7 @@ export const Operation = z.object({
   state: z.enum(['sending', 'unknown']),
   /** Why an entry is unknown: a worker stopped mid-way, or Instantly gave no usable answer. */
   cause: z.optional(z.enum(['interrupted', 'no-answer'])),
+  /** The workspace whose key sent it (absent in v1 entries): only its own state can settle it. */
+  accountId: z.optional(z.string()),
 });
 export type Operation = z.infer<typeof Operation>;
