@@ -149,7 +149,7 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     return failed(sentence);
   }
   const described = unreadable.map(describeUnreadable);
-  const { accepted, newlyUnreadable, written } = await exclusive(async () => {
+  const saving = exclusive(async () => {
     const nothing = { accepted: [], newlyUnreadable: false, written: false };
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
     const now = await account.get();
@@ -167,6 +167,18 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
       written: true,
     };
   });
+  let saved: Awaited<typeof saving>;
+  try {
+    saved = await saving;
+  } catch (error) {
+    // A full disk (storage.local holds 10 MB without unlimitedStorage): the group and its head
+    // are written in one call, so the last stored group is still whole.
+    const reason = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
+    const sentence = `The browser would not store the refreshed group of ${(members.length + unreadable.length).toLocaleString('en-US')} sub workspaces${reason}, so the list shown is the last one stored.`;
+    await exclusive(async () => group.set({ ...(await group.get()), error: sentence, remedy: 'retry' })).catch(() => undefined);
+    return failed(sentence);
+  }
+  const { accepted, newlyUnreadable, written } = saved;
   // Told outside the lock: a system notification must not hold up a switch.
   if (newlyUnreadable) await tell(unreadableNotice(described));
   // Settled only from a list this sync wrote: one a local change overtook may be out of date.

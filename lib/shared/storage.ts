@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import { Account, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, TabChoices, Target, UnstructuredWorkspace } from './model';
 import { operationsV2 } from './migrations';
-import { storedItem, type StoredItem } from './stored-item';
+import { storedItem, writeAll, type StoredItem } from './stored-item';
 
 // Every item has a version (default 1: the layout before versions) and the migrations that
 // bring an older value to it; lists are read element by element (listOf, recordOf), so one bad
@@ -15,11 +15,15 @@ const fullGroup = storedItem('local:group', Group, EMPTY_GROUP, { version: 1, ca
 
 export const groupHead = storedItem('local:groupHead', GroupHead, headOf(EMPTY_GROUP), { version: 1 });
 
-/** The group; every write also writes its head. */
+/** The group; every write also writes its head, in the same storage call (both or neither). */
 export const group: StoredItem<Group> = {
   ...fullGroup,
   set: async (value) => {
-    await Promise.all([fullGroup.set(value), groupHead.set(headOf(value))]);
+    await writeAll([
+      { item: fullGroup as StoredItem<unknown>, value },
+      { item: groupHead as StoredItem<unknown>, value: headOf(value) },
+    ]);
+    fullGroup.remember(value);
   },
   remove: async () => {
     await Promise.all([fullGroup.remove(), groupHead.remove()]);

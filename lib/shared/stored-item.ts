@@ -35,6 +35,8 @@ export interface StoredItem<T> {
   parse(raw: unknown, storedVersion?: number): T;
   /** A raw value brought up to the current version, not yet parsed (what start-up writes back). */
   migrate(raw: unknown, storedVersion: number): unknown;
+  /** After writeAll stored this item's value: keep it in the cache, as set() does. */
+  remember(value: T): void;
 }
 
 /** The version recorded in an item's metadata; 1 when there is none (written before versions). */
@@ -74,6 +76,19 @@ export async function migrateStoredItems(items: StoredItem<unknown>[]): Promise<
     }),
   );
   return behind.map(({ item }) => item);
+}
+
+/**
+ * Writes several items, with their versions, in one storage call per area: they are stored
+ * together or not at all (a full disk fails the whole call), never half.
+ */
+export async function writeAll(writes: { item: StoredItem<unknown>; value: unknown }[]): Promise<void> {
+  await storage.setItems(
+    writes.flatMap(({ item, value }) => [
+      { key: item.key, value },
+      { key: item.metaKey, value: { v: item.version } },
+    ]),
+  );
 }
 
 const caches: (() => void)[] = [];
@@ -153,6 +168,9 @@ export function storedItem<S extends z.ZodMiniType>(
       // The value and its version in one write, so neither is ever seen without the other.
       if (value === null || value === undefined) await storage.removeItem(key);
       else await storage.setItems([{ key, value }, { key: metaKey, value: { v: version } }]);
+      if (options.cache) cached = Promise.resolve(value);
+    },
+    remember: (value) => {
       if (options.cache) cached = Promise.resolve(value);
     },
     remove: async () => {

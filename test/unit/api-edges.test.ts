@@ -1,12 +1,14 @@
 // What the user sees when Instantly answers in ways its OpenAPI document does not promise: rows
 // the extension cannot read, lists that never end. The fake API is real; its answers are
 // altered on the way in (the `fetch` the client is given), as a misbehaving server would send them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs } from '@/lib/background/act-as';
 import { saveKey } from '@/lib/background/connect';
 import { syncGroup } from '@/lib/background/group-sync';
 import { instantlyClient, MAX_MEMBERSHIPS, PAGE_INTERVAL_MS, type ClientFactory } from '@/lib/providers/instantly/client';
-import { actingAs, group, notices } from '@/lib/shared/storage';
+import { dropStorageCaches } from '@/lib/shared/stored-item';
+import { actingAs, group, groupHead, notices } from '@/lib/shared/storage';
 import { useFakeApi } from './fake-api-harness';
 
 type Page = { items: Record<string, unknown>[]; next_starting_after?: unknown };
@@ -158,3 +160,23 @@ function row(i: number) {
     sub_workspace_name: `Client ${i}`,
   };
 }
+
+describe('a group the browser cannot store', () => {
+  const ctx = useFakeApi({ subWorkspaces: 12 });
+
+  it('the sync says so plainly and the last stored group stays whole (list and head together)', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    await ctx.control.accept(ctx.seeded.subs.find((s) => s.status === 'pending')!.membershipId);
+    const before = { group: await group.get(), head: await groupHead.get() };
+    // storage.local refuses a write past its quota (10 MB without unlimitedStorage), the whole call.
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if ('group' in items) throw new Error('QUOTA_BYTES quota exceeded');
+    });
+    const reply = await syncGroup(ctx.makeClient);
+    set.mockRestore();
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^The browser would not store the refreshed group .*QUOTA_BYTES quota exceeded/) });
+    dropStorageCaches();
+    expect((await group.get()).members).toEqual(before.group.members);
+    expect((await groupHead.get()).counts).toEqual(before.head.counts);
+  });
+});
