@@ -20,18 +20,21 @@ export function listOf<S extends z.ZodMiniType>(element: S) {
   );
 }
 
-/** A stored record read entry by entry, like listOf. */
-export function recordOf<S extends z.ZodMiniType>(value: S) {
+/**
+ * A stored record read entry by entry, like listOf: an entry whose key or value does not parse
+ * is dropped. (Built with fromEntries, so a key like "__proto__" is a key, never a prototype.)
+ */
+export function recordOf<S extends z.ZodMiniType>(value: S, key: z.ZodMiniType<string> = z.string()) {
   return z.pipe(
     z.record(z.string(), z.unknown()),
-    z.transform((raw) => {
-      const kept: Record<string, z.infer<S>> = {};
-      for (const [key, item] of Object.entries(raw)) {
-        const one = value.safeParse(item);
-        if (one.success) kept[key] = one.data as z.infer<S>;
-      }
-      return kept;
-    }),
+    z.transform((raw): Record<string, z.infer<S>> =>
+      Object.fromEntries(
+        Object.entries(raw).flatMap(([name, item]) => {
+          const one = value.safeParse(item);
+          return key.safeParse(name).success && one.success ? [[name, one.data as z.infer<S>]] : [];
+        }),
+      ),
+    ),
   );
 }
 
@@ -128,7 +131,7 @@ export function headOf(value: Group): GroupHead {
  * (a tab without an entry follows the everywhere choice). Tab ids do not survive a browser
  * restart, so these live in session storage and go with it.
  */
-export const TabChoices = recordOf(z.nullable(Target));
+export const TabChoices = recordOf(z.nullable(Target), z.string().check(z.regex(/^\d+$/)));
 export type TabChoices = z.infer<typeof TabChoices>;
 /** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
 export const UnstructuredWorkspace = z.object({

@@ -110,7 +110,10 @@ async function connectedWithLastGoodGroup() {
   await group.set(LAST_GOOD);
 }
 
-describe('fuzzed list answers', () => {
+// Thousands of cases: generous on a shared, busy machine.
+const FUZZ = { timeout: 120_000 };
+
+describe('fuzzed list answers', FUZZ, () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   beforeAll(() => void process.on('unhandledRejection', onUnhandled));
