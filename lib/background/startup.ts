@@ -2,18 +2,26 @@
 // everything the browser holds (rules, badge, alarm) from storage. Listeners await `ready`.
 import { syncAllowedSites } from './allowed-sites';
 import { settleInterrupted } from './group-actions';
+import { markInterrupted } from './operations';
 import { reconcile } from './reconcile';
-import { forgetLostUnstructuredKey } from './unstructured-workspaces';
+import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { account } from '../shared/storage';
+import { account, allItems } from '../shared/storage';
+import { migrateStoredItems } from '../shared/stored-item';
 import { startWith, whenReady } from './lifecycle';
 
 export async function startUp(): Promise<void> {
+  // First, before anything reads or writes: values an older version stored are brought up to
+  // date (every read also does this in memory; this writes them back, once).
+  await migrateStoredItems(allItems);
+  // Before any request is served, so an action begun now is not taken for an interrupted one.
+  await markInterrupted();
   // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);
   // syncAllowedSites also rebuilds the rules, badge and menu.
   await syncAllowedSites().catch(() => reconcile());
   await keepRefreshing((await account.get()) !== null);
   await forgetLostUnstructuredKey();
+  await forgetOrphanedKeys();
 }
 
 /** Work that needs the network: run after start-up, so switching never waits for a server. */

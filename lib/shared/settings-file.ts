@@ -2,14 +2,11 @@
 // background answers to an export or an import. It never holds a key of any kind, nor a hint of
 // one (the Unstructured keys' last characters stay behind too): keys are pasted again.
 import { z } from 'zod/mini';
-import { allowableOrigin } from './host-permissions';
-import { Uuid, WorkspaceLook } from './model';
+import { Origin, Uuid, WorkspaceLook } from './model';
 
 export const SETTINGS_FORMAT = 'workspace-switcher-settings';
 export const SETTINGS_VERSION = 1;
 
-/** An http(s) origin and nothing more (a path or a pattern is not a site). */
-const Origin = z.string().check(z.refine((text) => allowableOrigin(text) === text));
 const Name = z.string().check(z.refine((text) => text.length >= 1 && text.length <= 200));
 /** Far more than anyone has, few enough that a foreign file cannot make the import crawl. */
 const MANY = 50_000;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mergeSettings, type Present } from '@/lib/background/settings-merge';
@@ -5,6 +6,7 @@ import { buildSettingsFile, exportSettings, importSettings } from '@/lib/backgro
 import { instantlyKey, unstructuredKey } from '@/lib/background/secrets';
 import type { Member, UnstructuredWorkspace } from '@/lib/shared/model';
 import type { PermissionsApi } from '@/lib/shared/permissions';
+import { dropStorageCaches } from '@/lib/shared/stored-item';
 import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/shared/settings-file';
 import { account, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
 
@@ -107,72 +109,73 @@ describe('merging an imported file', () => {
   });
 });
 
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-  return { next, pick, int: (n: number) => Math.floor(next() * n) };
-}
-
 // Secrets are drawn from letters that nothing else in the generated state uses, so finding one
 // (or its last four characters) in the export can only mean it leaked.
-const SECRET_LETTERS = 'GHJKLMNPQRSUVWXY';
-const PLAIN_LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
+const SECRET_LETTERS = [...'GHJKLMNPQRSUVWXY'];
+const PLAIN_LETTERS = [...'abcdefghijklmnopqrstuvwxyz0123456789 '];
+const secretText = fc.string({ unit: fc.constantFrom(...SECRET_LETTERS), minLength: 8, maxLength: 64 });
+const plain = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PLAIN_LETTERS), minLength: 1, maxLength });
+
+/** Everything the extension may have stored, with a secret in every slot that holds one. */
+const storedState = fc.record({
+  instantly: fc.option(fc.record({ key: secretText, remember: fc.boolean(), name: plain(20) }), { nil: undefined }),
+  members: fc.array(
+    fc.record({
+      name: fc.option(plain(20), { nil: null }),
+      status: fc.constantFrom('accepted' as const, 'pending' as const, 'rejected' as const),
+      look: fc.option(fc.record({ label: plain(30), favourite: fc.boolean() }), { nil: undefined }),
+    }),
+    { maxLength: 30 },
+  ),
+  unstructured: fc.array(fc.record({ key: secretText, remember: fc.boolean(), name: plain(12) }), { maxLength: 5 }),
+  optIn: fc.boolean(),
+  notifications: fc.boolean(),
+});
 
 describe('the export', () => {
-  it('never holds a key, nor a key’s last characters (random stored states)', async () => {
-    for (let seed = 1; seed <= 40; seed++) {
-      fakeBrowser.reset();
-      const r = random(seed);
-      const secrets: string[] = [];
-      const secret = () => {
-        const value = `${r.pick(SECRET_LETTERS, 4 + r.int(60))}${r.pick(SECRET_LETTERS, 4)}`;
-        secrets.push(value);
-        return value;
-      };
-      const members: Member[] = Array.from({ length: r.int(30) }, (_, i) => ({
-        membershipId: ID(5000 + i),
-        workspaceId: ID(1000 + i),
-        name: r.next() < 0.2 ? null : r.pick(PLAIN_LETTERS, 3 + r.int(20)),
-        status: (['accepted', 'pending', 'rejected'] as const)[r.int(3)]!,
-        addedAt: '2026-01-01T00:00:00.000Z',
-      }));
-      if (r.next() < 0.8) {
-        await account.set({ workspaceId: ID(1), workspaceName: r.pick(PLAIN_LETTERS, 8), kind: 'admin', remembered: r.next() < 0.5, checkedAt: 1 });
-        await instantlyKey.set(secret(), r.next() < 0.5);
-      }
-      await group.set({ members, syncedAt: 1 });
-      const looks = Object.fromEntries(
-        members.filter(() => r.next() < 0.5).map((m) => [m.workspaceId, { label: r.pick(PLAIN_LETTERS, 1 + r.int(30)).trim() || 'x', color: '#a0b1c2', favourite: r.next() < 0.5 }]),
-      );
-      await workspaceLooks.set(looks);
-      const workspaces: UnstructuredWorkspace[] = [];
-      for (let i = 0; i < r.int(5); i++) {
-        const id = `u-${i}`;
-        const key = secret();
-        const remembered = r.next() < 0.5;
-        await unstructuredKey(id).set(key, remembered);
-        workspaces.push({ id, name: `w ${r.pick(PLAIN_LETTERS, 6)} ${i}`, apiBase: 'https://platform.unstructuredapp.io', keyHint: key.slice(-4), remembered, addedAt: 1 });
-      }
-      await unstructuredWorkspaces.set(workspaces);
-      await allowedSites.set(['https://crm.example']);
-      await unstructuredSites.set(r.next() < 0.5 ? ['https://crm.example'] : []);
+  it('never holds a key, nor a key’s last characters (fuzzed stored state)', async () => {
+    await fc.assert(
+      fc.asyncProperty(storedState, async (state) => {
+        fakeBrowser.reset();
+        dropStorageCaches();
+        const secrets: string[] = [];
+        if (state.instantly) {
+          await account.set({ workspaceId: ID(1), workspaceName: state.instantly.name, kind: 'admin', remembered: state.instantly.remember, checkedAt: 1 });
+          await instantlyKey.set(state.instantly.key, state.instantly.remember);
+          secrets.push(state.instantly.key);
+        }
+        const members: Member[] = state.members.map((m, i) => ({
+          membershipId: ID(5000 + i),
+          workspaceId: ID(1000 + i),
+          name: m.name,
+          status: m.status,
+          addedAt: '2026-01-01T00:00:00.000Z',
+        }));
+        await group.set({ members, syncedAt: 1 });
+        await workspaceLooks.set(
+          Object.fromEntries(state.members.flatMap((m, i) => (m.look ? [[ID(1000 + i), { ...m.look, color: '#a0b1c2' }]] : []))),
+        );
+        const workspaces: UnstructuredWorkspace[] = [];
+        for (const [i, w] of state.unstructured.entries()) {
+          await unstructuredKey(`u-${i}`).set(w.key, w.remember);
+          secrets.push(w.key);
+          workspaces.push({ id: `u-${i}`, name: w.name, apiBase: 'https://platform.unstructuredapp.io', keyHint: w.key.slice(-4), remembered: w.remember, addedAt: 1 });
+        }
+        await unstructuredWorkspaces.set(workspaces);
+        await allowedSites.set(['https://crm.example']);
+        await unstructuredSites.set(state.optIn ? ['https://crm.example'] : []);
 
-      const answer = await exportSettings(permissionsWith(['https://crm.example'], r.next() < 0.5));
-      expect(answer.ok).toBe(true);
-      const text = JSON.stringify(answer);
-      for (const value of secrets) {
-        expect(text, `seed ${seed}`).not.toContain(value);
-        expect(text, `seed ${seed}`).not.toContain(value.slice(-4));
-      }
-      expect(text).not.toMatch(/keyHint|secret|apiKey/i);
-    }
+        const answer = await exportSettings(permissionsWith(['https://crm.example'], state.notifications));
+        expect(answer.ok).toBe(true);
+        const text = JSON.stringify(answer);
+        for (const value of secrets) {
+          expect(text).not.toContain(value);
+          expect(text).not.toContain(value.slice(-4));
+        }
+        expect(text).not.toMatch(/keyHint|secret|apiKey/i);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('holds the connected workspace, looks with names, sites, Unstructured names and URLs, and preferences', async () => {
