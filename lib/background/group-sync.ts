@@ -45,11 +45,12 @@ function stillActable(target: Target, members: Member[]): Target | null {
  * Call it inside exclusive(): it reads and writes the choices.
  */
 export async function dropGoneTargets(members: Member[]) {
+  const sentences: string[] = [];
   const everywhere = await actingAs.get();
   if (everywhere) {
     const kept = stillActable(everywhere, members);
     await actingAs.set(kept);
-    if (!kept) await tell(`Stopped acting as ${everywhere.name}: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+    if (!kept) sentences.push(`Stopped acting as ${everywhere.name}: it is no longer an accepted sub workspace of this group (it was removed or left).`);
   }
   const tabs = await tabActing.get();
   const keptTabs: TabChoices = {};
@@ -61,7 +62,12 @@ export async function dropGoneTargets(members: Member[]) {
   }
   await tabActing.set(keptTabs);
   for (const name of dropped)
-    await tell(`Stopped acting as ${name} in a tab: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+    sentences.push(`Stopped acting as ${name} in a tab: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+  if (sentences.length === 0) return;
+  // "Stopped acting as" is said once it is true: the rules first (reconcile takes no lock, so it
+  // may run in here). Refused rules are tried again, and the caller's own reconcile reports them.
+  await reconcile().catch(() => undefined);
+  for (const sentence of sentences) await tell(sentence);
 }
 
 /**

@@ -36,3 +36,13 @@ export const allowedSites = storedItem('local:allowedSites', z.array(z.string())
 export const unstructuredSites = storedItem('local:unstructuredSites', z.array(z.string()), []);
 
 export const operations = storedItem('local:operations', z.array(Operation), []);
+
+/**
+ * The worker's last start-up failed (it keeps trying): the popup says so until one succeeds.
+ * A sentence for the console's kind of reader, already free of secrets (lifecycle.ts describe).
+ */
+export const startUpProblem = storedItem(
+  'session:startUpProblem',
+  z.nullable(z.object({ message: z.string(), at: z.number(), failures: z.number() })),
+  null,
+);
