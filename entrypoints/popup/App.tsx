@@ -6,6 +6,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { InviteForm } from '@/components/InviteForm';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { LeaveGroup } from '@/components/LeaveGroup';
+import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/UnstructuredList';
 import { useActiveTab } from '@/components/use-active-tab';
 import { useRequest } from '@/components/use-request';
@@ -57,6 +58,7 @@ export function App() {
     return (
       <main className="popup">
         <h1>Workspace Switcher</h1>
+        <StartUpProblem />
         <p>Connect your Instantly API key to see your workspace group.</p>
         <button type="button" className="primary" onClick={openSettings}>
           Open settings
@@ -140,6 +142,7 @@ export function App() {
         </section>
       )}
       <AllowSite url={tab?.url} allowed={allowedSites} />
+      <StartUpProblem />
 
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
