@@ -13,9 +13,11 @@ export interface TestHook {
   activity(): number;
   /** Requests received from the extension's pages since this worker started. */
   requestsReceived(): number;
+  /** Different for every start of the worker: tells a test that a new one runs. */
+  readonly startId: string;
 }
 
 export function exposeTestHook(): void {
-  const hook: TestHook = { whenIdle, activity, requestsReceived };
+  const hook: TestHook = { whenIdle, activity, requestsReceived, startId: crypto.randomUUID() };
   Object.assign(globalThis, { [TEST_HOOK]: hook });
 }
