@@ -4,7 +4,10 @@
 // once or the user was told it was not, and nothing was sent twice.
 //
 // FAULT_SEED replays a run; FAULT_SWITCH_STOPS and FAULT_GROUP_STOPS size it (npm run test:faults).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page, Worker } from '@playwright/test';
+import { EXTENSION_DIR } from '../chromium';
 import { expect, test, type Chrome, type SeedResult } from '../fixtures';
 import { actingStatus, connectKey, CURRENT_WORKSPACE, fetchFromPage } from '../steps';
 import { untilIdle } from '../idle';
@@ -18,6 +21,14 @@ const SWITCH_STOPS = sizeOf('FAULT_SWITCH_STOPS', 40);
 const GROUP_STOPS = sizeOf('FAULT_GROUP_STOPS', 64);
 
 test.use({ build: 'e2e' });
+
+test.describe('the shipped build', () => {
+  test.use({ build: 'shipped' });
+  test('carries no test hook', async ({ serviceWorker }) => {
+    expect(await serviceWorker.evaluate(() => '__workspaceSwitcherTest' in globalThis)).toBe(false);
+    expect(readFileSync(path.join(EXTENSION_DIR, 'background.js'), 'utf8')).not.toContain('__workspaceSwitcherTest');
+  });
+});
 
 async function headerFrom(page: Page, seeded: SeedResult): Promise<string> {
   return (await fetchFromPage(page, CURRENT_WORKSPACE, seeded.adminKey)).body?.id as string;
@@ -51,6 +62,36 @@ const wakeFrom = (popup: Page) => popup.evaluate(() => chrome.runtime.sendMessag
 
 /** Waits a random moment, so the stop lands before, during or after the worker's work. */
 const pause = (random: Random, max: number) => new Promise((resolve) => setTimeout(resolve, random.int(0, max)));
+
+test('a choice stored but not applied when the worker stopped is applied by the wake-up, before the first reply', async ({
+  context,
+  page,
+  openOptions,
+  openPopup,
+  pageOn,
+  serviceWorker,
+  seeded,
+}) => {
+  test.setTimeout(90_000); // a loaded 2-core machine takes half a minute to set this up
+  await connectKey(await openOptions(), seeded.adminKey);
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  const app = await pageOn('https://app.instantly.ai');
+  const popup = await openPopup();
+  await untilIdle(serviceWorker, { requests: 1 });
+  const startId = String(await startIdOf(serviceWorker));
+  // The state a worker leaves when it stops right after writing the choice: storage ahead of the rules.
+  await serviceWorker.evaluate((target) => chrome.storage.local.set({ actingAs: target }), { workspaceId: sub.id, name: sub.name! });
+  await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
+  expect(await headerFrom(app, seeded)).toBe(seeded.admin.id);
+  const control = await workerControl(page);
+  let reply: unknown;
+  await stopAndWake(context, control, startId, async () => {
+    reply = await wakeFrom(popup);
+    // The first reply of the new worker: its start-up has applied the stored choice by now.
+    expect(await headerFrom(app, seeded)).toBe(sub.id);
+  });
+  expect(reply).toEqual({ ok: true });
+});
 
 test('switches: the worker stopped at random points, the header matches the popup after every wake-up', async ({
   context,
