@@ -15,6 +15,9 @@ import { startUp } from '@/lib/background/startup';
 import { type Member } from '@/lib/shared/model';
 import { actingAs, group, notices, startUpProblem } from '@/lib/shared/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
+import { useFakeApi } from './fake-api-harness';
+import { saveKey } from '@/lib/background/connect';
+import { invite } from '@/lib/background/group-actions';
 
 const member = (n: number): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,
@@ -150,5 +153,22 @@ describe('whenIdle', () => {
     release();
     await waiting;
     expect(order).toEqual(['first', 'second']);
+  });
+});
+
+describe('group actions whose local bookkeeping fails after Instantly did them (known bug, group-actions.ts)', () => {
+  const ctx = useFakeApi({ subWorkspaces: 4 });
+
+  // it.fails: documents a bug left to the owner of group-actions.ts. An invite that Instantly
+  // accepted, followed by a failed storage write, is answered "Something unexpected went wrong.
+  // Nothing was changed" (explainInstantlyError of a non-API error), which is false: the
+  // invitation exists. When fixed, this starts passing and it.fails turns it red: drop `.fails`.
+  it.fails('an invite Instantly accepted is never reported as "Nothing was changed"', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const invitee = ctx.seeded.invitable[0]!;
+    vi.spyOn(group, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    const reply = await invite(invitee.id, ctx.makeClient);
+    expect((await ctx.control.state()).memberships.some((m) => m.sub_workspace_id === invitee.id)).toBe(true);
+    expect(JSON.stringify(reply)).not.toMatch(/Nothing was changed/);
   });
 });
