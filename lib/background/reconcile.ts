@@ -79,6 +79,12 @@ export const RECONCILE_RETRY_MS = [500, 2_000, 10_000, 30_000, 60_000];
 let retry: ReturnType<typeof setTimeout> | undefined;
 let failures = 0;
 
+/** Forgets a pending retry (for tests that end while one waits). */
+export function stopRetrying(): void {
+  failures = 0;
+  clearTimeout(retry);
+}
+
 function tryAgainLater(dnr: DnrApi): void {
   const delay = RECONCILE_RETRY_MS[failures];
   failures += 1;

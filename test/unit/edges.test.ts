@@ -9,7 +9,7 @@ import { dropGoneTargets } from '@/lib/background/group-sync';
 import { describe as describeError, START_UP_FAILED, startWith } from '@/lib/background/lifecycle';
 import { tellIfNotApplied } from '@/lib/background/notices';
 import { exclusive, serialQueue, whenIdle } from '@/lib/background/queue';
-import { reconcile, RULES_NOT_APPLIED, RulesNotApplied } from '@/lib/background/reconcile';
+import { reconcile, RULES_NOT_APPLIED, RulesNotApplied, stopRetrying } from '@/lib/background/reconcile';
 import { onRequest, setUpRequests } from '@/lib/background/requests';
 import { startUp } from '@/lib/background/startup';
 import { type Member } from '@/lib/shared/model';
@@ -33,6 +33,7 @@ const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.tri
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  stopRetrying();
   // Nothing left running into the next test (timers of retries are not work in flight).
   await whenIdle();
 });
