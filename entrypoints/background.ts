@@ -13,6 +13,7 @@ import { setUpSettingsTransfer } from '@/lib/background/settings-transfer';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
 import { setUpWorkspaceLooks } from '@/lib/background/workspace-looks';
+import { exposeTestHook } from '@/lib/background/test-hook';
 
 export default defineBackground(() => {
   setUpStartUp();
@@ -28,4 +29,7 @@ export default defineBackground(() => {
   setUpUnstructured();
   setUpWorkspaceLooks();
   setUpSettingsTransfer();
+  // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
+  // otherwise, and the bundler leaves the hook out of the shipped worker.
+  if (import.meta.env.MODE === 'e2e') exposeTestHook();
 });

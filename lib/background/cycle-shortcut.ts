@@ -8,6 +8,7 @@ import { displayName, type Member, type Target, type WorkspaceLooks } from '../s
 import { favouritesFirst } from '../shared/workspace-looks';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
+import { tellIfNotApplied } from './notices';
 
 export type Direction = 'next' | 'previous';
 
@@ -47,6 +48,6 @@ export function cycle(direction: Direction): Promise<Reply> {
 export function setUpCycleShortcut(): void {
   browser.commands.onCommand.addListener((command) => {
     const direction = directionOf(command);
-    if (direction) whenReady('cycle shortcut', () => cycle(direction));
+    if (direction) whenReady('cycle shortcut', () => cycle(direction), tellIfNotApplied);
   });
 }

@@ -71,11 +71,12 @@ function whyGone(target: Target, unreadable: UnreadableRow[]): string {
  * Call it inside exclusive(): it reads and writes the choices.
  */
 export async function dropGoneTargets(members: Member[], unreadable: UnreadableRow[] = []) {
+  const sentences: string[] = [];
   const everywhere = await actingAs.get();
   if (everywhere) {
     const kept = stillActable(everywhere, members);
     await actingAs.set(kept);
-    if (!kept) await tell(`Stopped acting as ${everywhere.name}: ${whyGone(everywhere, unreadable)}`);
+    if (!kept) sentences.push(`Stopped acting as ${everywhere.name}: ${whyGone(everywhere, unreadable)}`);
   }
   const tabs = await tabActing.get();
   const keptTabs: TabChoices = {};
@@ -86,7 +87,12 @@ export async function dropGoneTargets(members: Member[], unreadable: UnreadableR
     else dropped.set(target.workspaceId, target);
   }
   await tabActing.set(keptTabs);
-  for (const target of dropped.values()) await tell(`Stopped acting as ${target.name} in a tab: ${whyGone(target, unreadable)}`);
+  for (const target of dropped.values()) sentences.push(`Stopped acting as ${target.name} in a tab: ${whyGone(target, unreadable)}`);
+  if (sentences.length === 0) return;
+  // "Stopped acting as" is said once it is true: the rules first (reconcile takes no lock, so it
+  // may run in here). Refused rules are tried again, and the caller's own reconcile reports them.
+  await reconcile().catch(() => undefined);
+  for (const sentence of sentences) await tell(sentence);
 }
 
 /**

@@ -52,6 +52,17 @@ export const allowedSites = storedItem('local:allowedSites', listOf(Origin), [],
 /** Of those, the sites whose requests may also carry the Unstructured key (each opted in by the user). */
 export const unstructuredSites = storedItem('local:unstructuredSites', listOf(Origin), [], { version: 1 });
 
+/**
+ * The worker's last start-up failed (it keeps trying): the popup says so until one succeeds.
+ * A sentence for the console's kind of reader, already free of secrets (lifecycle.ts describe).
+ */
+export const startUpProblem = storedItem(
+  'session:startUpProblem',
+  z.nullable(z.object({ message: z.string(), at: z.number(), failures: z.number() })),
+  null,
+  { version: 1 },
+);
+
 /** v2: entries have a `state` (sending or unknown). */
 export const operations = storedItem('local:operations', listOf(Operation), [], { version: 2, migrations: { 2: operationsV2 } });
 
@@ -69,5 +80,6 @@ export const allItems: StoredItem<unknown>[] = [
   allowedSites,
   unstructuredSites,
   operations,
+  startUpProblem,
   workspaceLooks,
 ] as StoredItem<unknown>[];
