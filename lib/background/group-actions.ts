@@ -4,7 +4,7 @@
 import { ApiError } from '../providers/api-error';
 import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
 import { explainInstantlyError } from '../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID } from '../shared/workspace-id';
+import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../shared/workspace-id';
 import { exclusive } from './queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notices';
@@ -36,13 +36,14 @@ async function setMembers(change: (members: Member[]) => Member[]) {
 }
 
 export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const workspaceId = rawId.trim();
+  // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
+  const workspaceId = normaliseId(rawId);
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
   const session = await connected(makeClient);
   if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
     return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
-  if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
+  if (workspaceId === normaliseId(session.current.workspaceId)) return failed('A workspace cannot invite itself.');
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId });
   try {
     const member = toMember(await session.client.invite(workspaceId));
@@ -51,7 +52,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
       const now = await account.get();
       if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
     });
-    return done;
+    return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
   } catch (error) {
     return failedAndTold(explainInstantlyError(error, 'invite'));
   } finally {
@@ -115,7 +116,8 @@ export async function settleInterrupted(makeClient: ClientFactory = defaultClien
   const [{ members }, current] = await Promise.all([group.get(), account.get()]);
   for (const op of stopped) {
     let happened: boolean | undefined;
-    if (synced.ok && op.kind === 'invite') happened = members.some((m) => m.workspaceId === op.workspaceId && m.status !== 'rejected');
+    if (synced.ok && op.kind === 'invite')
+      happened = members.some((m) => m.workspaceId === normaliseId(op.workspaceId ?? '') && m.status !== 'rejected');
     if (synced.ok && op.kind === 'remove') happened = !members.some((m) => m.membershipId === op.membershipId);
     if (synced.ok && op.kind === 'leave') happened = current?.kind !== 'sub';
     const verb = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' }[op.kind];
