@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
-import { filterMembers } from '@/lib/pages/search';
+import { filterMembers, prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
 import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -39,6 +39,12 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   const [removing, setRemoving] = useState<Member | null>(null);
   const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
+  // The first keystroke then finds a large group folded already.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => prepareSearch(all));
+    return () => cancelIdleCallback(idle);
+  }, [all]);
 
   // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
   // search that hides it).
