@@ -18,6 +18,8 @@ export interface WorkspaceListProps {
   members: Member[];
   /** Index of the row the keyboard is on. */
   highlighted: number;
+  /** Bumped to scroll the highlighted row into view again (e.g. a new invitation's row). */
+  scrollRequest?: number;
   actingAsId: string | null;
   canRemove: boolean;
   /** The user's labels, colours and favourites. */
@@ -32,11 +34,22 @@ export interface WorkspaceListProps {
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, actingAsId, canRemove, looks, onActAs, onRemove, onFavourite, onEdit }: WorkspaceListProps) {
+export function WorkspaceList({
+  members,
+  highlighted,
+  scrollRequest,
+  actingAsId,
+  canRemove,
+  looks,
+  onActAs,
+  onRemove,
+  onFavourite,
+  onEdit,
+}: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
-  }, [highlighted, reveal]);
+  }, [highlighted, reveal, scrollRequest]);
 
   return (
     <div ref={scroller} className="scroller">
@@ -44,7 +57,8 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, loo
         {members.slice(first, last).map((member, offset) => {
           const index = first + offset;
           const name = displayName(member);
-          const acting = member.workspaceId === actingAsId;
+          // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
+          const acting = member.workspaceId === actingAsId && member.status === 'accepted';
           const look = lookOf(looks, member.workspaceId);
           return (
             <li

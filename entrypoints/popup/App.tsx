@@ -1,9 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '@/components/Alert';
 import { ActingStatus } from '@/components/popup/ActingStatus';
 import { AllowSite } from '@/components/popup/AllowSite';
-import { InviteForm } from '@/components/popup/InviteForm';
+import { InviteForm, type Invited } from '@/components/popup/InviteForm';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { StartUpProblem } from '@/components/StartUpProblem';
@@ -26,6 +26,7 @@ export function App() {
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
+  const [invited, setInvited] = useState<Invited | null>(null);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -100,7 +101,7 @@ export function App() {
       {account.kind === 'sub' && <LeaveGroup account={account} />}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm />
+          <InviteForm onInvited={setInvited} />
           <SubWorkspaces
             members={members}
             complete={groupComplete}
@@ -111,6 +112,7 @@ export function App() {
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
+            reveal={invited}
             looks={workspaceLooks}
             onLook={(member, change) => void request.run({ type: 'setWorkspaceLook', workspaceId: member.workspaceId, ...change })}
           />

@@ -3,6 +3,7 @@
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
 import { displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../shared/model';
+import { oneMembershipEach } from '../shared/memberships';
 import { favouritesFirst, nameWithLabel } from '../shared/workspace-looks';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
@@ -35,8 +36,9 @@ function shortList(accepted: Member[], keep: (string | undefined)[]): Member[] {
 
 export function menuFor(state: MenuState): MenuItem[] {
   if (!state.account || state.account.kind !== 'admin') return [];
+  // One item per workspace: two memberships of one would be two items with the same id.
   const all = favouritesFirst(
-    state.members.filter((m) => m.status === 'accepted'),
+    oneMembershipEach(state.members).filter((m) => m.status === 'accepted'),
     state.looks,
     (m) => m.workspaceId,
   );

@@ -1,10 +1,11 @@
 // What the user made of each workspace (a label, a badge colour, a favourite), resolved when
 // shown, so a label changed later shows at once in the popup, the badge, the menu and the cycle.
 import type { WorkspaceLook, WorkspaceLooks } from './model';
+import { normaliseId } from './workspace-id';
 
 const NONE: WorkspaceLook = {};
 
-export const lookKey = (workspaceId: string) => workspaceId.toLowerCase();
+export const lookKey = normaliseId;
 
 export function lookOf(looks: WorkspaceLooks, workspaceId: string): WorkspaceLook {
   return looks[lookKey(workspaceId)] ?? NONE;
