@@ -49,7 +49,7 @@ export const FaultSchema = z.strictObject({
 export type Fault = z.infer<typeof FaultSchema>;
 
 const FAULT_MESSAGES: Record<Fault['status'], string> = {
-  429: 'Rate limit exceeded', // api-facts A7
+  429: 'Rate limit exceeded', // docs/instantly-api.md#errors
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -1,4 +1,5 @@
-// Instantly API v2 routes the extension uses (api-facts A2, A4), answered from the Store.
+// Instantly API v2 routes the extension uses, answered from the Store
+// (docs/instantly-api.md#workspace-group-member-endpoints, #current-workspace).
 // The order of checks imitates a Fastify app whose auth runs in an onRequest hook:
 // route → 401 → x-as-workspace → scope 403 → 402 → body parsing and validation 400 → the rule.
 import { errorResponse, headerValue, jsonResponse, type FakeRequest, type FakeResponse } from './http';
@@ -66,7 +67,8 @@ function list(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
 
 function create(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
   const body = parseJsonBody(req);
-  // Body schema: {sub_workspace_id: uuid}, required, additionalProperties: false (api-facts A2).
+  // Body schema: {sub_workspace_id: uuid}, required, additionalProperties: false
+  // (docs/instantly-api.md#workspace-group-member-endpoints).
   // [inference] Fastify's default ajv would drop an extra property silently; the fake refuses
   // it, so a client that sends anything else is caught here rather than in production.
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiProblem(400, 'body must be object');
@@ -87,7 +89,7 @@ function get(store: Store, caller: Caller, _req: FakeRequest, id: string): FakeR
 
 function remove(store: Store, caller: Caller, req: FakeRequest, id: string): FakeResponse {
   const body = parseJsonBody(req);
-  // The DELETE body schema is `type: null` (api-facts A2).
+  // The DELETE body schema is `type: null` (docs/instantly-api.md#workspace-group-member-endpoints).
   if (body !== undefined && body !== null) throw new ApiProblem(400, 'body must be null');
   requireUuidParam(id);
   return jsonResponse(store.removeMembership(caller, id));
@@ -108,7 +110,7 @@ function requireUuidParam(id: string): void {
 /**
  * The body as Fastify's JSON parser sees it: undefined when there is none. With
  * `content-type: application/json` an empty body is refused, which is why clients must not
- * send that header on a DELETE without a body (api-facts A7).
+ * send that header on a DELETE without a body (docs/instantly-api.md#errors).
  */
 function parseJsonBody(req: FakeRequest): unknown {
   const type = headerValue(req.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();

@@ -171,7 +171,7 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
 const WORKFLOW_NAMES = ['Invoices to Postgres', 'Contracts to Pinecone', 'Support tickets to S3'] as const;
 const JOB_STATUSES: UnstructuredJob['status'][] = ['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'FAILED'];
 
-/** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (B4). */
+/** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (docs/instantly-api.md#unstructured-list-endpoints). */
 function unstructuredContents(workspaceName: string, index: number): { workflows: UnstructuredWorkflow[]; jobs: UnstructuredJob[] } {
   // Ids from a range of their own, so they never equal an Instantly id of the same seed.
   const id = (n: number) => counterUuid('other', 0x100000 * (index + 1) + n);
