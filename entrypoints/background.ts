@@ -8,6 +8,7 @@ import { setUpCycleShortcut } from '@/lib/background/cycle-shortcut';
 import { setUpGroupActions } from '@/lib/background/group-actions';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
+import { setUpRecentCalls } from '@/lib/background/recent-calls';
 import { setUpRequests } from '@/lib/background/requests';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
@@ -24,4 +25,5 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpRecentCalls();
 });

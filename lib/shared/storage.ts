@@ -1,7 +1,7 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, Group, GroupHead, headOf, Notice, Operation, TabChoices, Target, UnstructuredWorkspace } from './model';
+import { Account, Group, GroupHead, headOf, Notice, Operation, RecentCall, TabChoices, Target, UnstructuredWorkspace } from './model';
 import { storedItem, type StoredItem } from './stored-item';
 
 export const account = storedItem('local:account', z.nullable(Account), null);
@@ -36,3 +36,8 @@ export const allowedSites = storedItem('local:allowedSites', z.array(z.string())
 export const unstructuredSites = storedItem('local:unstructuredSites', z.array(z.string()), []);
 
 export const operations = storedItem('local:operations', z.array(Operation), []);
+
+/** The pages' latest calls to the API hosts, newest first (session only: gone with the browser). */
+export const recentCalls = storedItem('session:recentCalls', z.array(RecentCall), []);
+/** When the user last dismissed the notice about calls relayed by a site's server. */
+export const relayNoticeSeen = storedItem('session:relayNoticeSeen', z.number(), 0);
