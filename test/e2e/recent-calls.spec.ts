@@ -113,3 +113,25 @@ test('a call the docs relay through their own server while acting as a sub works
   await tryIt();
   await expect(again.getByRole('alert').filter({ hasText: 'developer.instantly.ai sent an API call' })).toHaveCount(1);
 });
+
+test('the demo page shows the switch: “Who am I?” answers as the workspace acted as', async ({ openOptions, openPopup, pageOn, seeded }) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const sub = seeded.subs.find((s) => s.status === 'accepted' && s.name)!;
+  // What `npm start` opens: the key arrives in the fragment and fills the textbox.
+  const demo = await pageOn(`https://app.instantly.ai/demo#key=${encodeURIComponent(seeded.adminKey)}`);
+  await expect(demo.getByLabel('API key')).toHaveValue(seeded.adminKey);
+  await demo.getByRole('button', { name: 'Who am I?' }).click();
+  await expect(demo.getByRole('status')).toContainText(`The API answered as ${seeded.admin.name}`);
+
+  const popup = await openPopup();
+  await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
+  await expect(actingStatus(popup)).toContainText(sub.name!);
+  await demo.getByRole('button', { name: 'Who am I?' }).click();
+  await expect(demo.getByRole('status')).toContainText(`The API answered as ${sub.name}`);
+
+  await openRecentCalls(popup);
+  const rows = recentCalls(popup).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(`as ${sub.name}`);
+  await expect(rows.nth(1)).toContainText('as admin workspace');
+});

@@ -5,6 +5,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, Conditions, faultResponse, handleControl } from './control';
+import { DEMO_PATH, demoPage } from './demo-page';
 import { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS } from './hosts';
 import { corsHeaders, errorResponse, headerValue, hostWithoutPort, preflightHeaders, type FakeRequest, type FakeResponse } from './http';
 import { handleInstantly } from './instantly';
@@ -113,6 +114,7 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
         return handleUnstructured(store, req);
       case 'page':
         if (req.method !== 'GET' && req.method !== 'HEAD') return errorResponse(405, 'Pages answer GET only');
+        if (req.host === 'app.instantly.ai' && req.path === DEMO_PATH) return { status: 200, html: demoPage() };
         return { status: 200, html: `<!doctype html><title>${escapeHtml(req.host)}</title><p>fake page</p>` };
     }
   }
