@@ -193,17 +193,15 @@ export const BUILT_IN_PATTERNS = [
 ];
 
 export function customPatterns(workspaces: UnstructuredWorkspace[]): string[] {
-  const builtIn = new Set([`https://${INSTANTLY_API_HOST}`, UNSTRUCTURED_DEFAULT_ORIGIN]);
-  const origins = new Set<string>();
+  const patterns = new Set<string>();
   for (const w of workspaces) {
     try {
-      const origin = new URL(w.apiBase).origin;
-      if (!builtIn.has(origin)) origins.add(origin);
+      patterns.add(`${new URL(w.apiBase).origin}/*`);
     } catch {
       // Stored URLs were checked when added; one that no longer parses is not watched.
     }
   }
-  return [...origins].sort().map((origin) => `${origin}/*`);
+  return [...patterns].filter((p) => !BUILT_IN_PATTERNS.includes(p));
 }
 
 type WebRequest = NonNullable<typeof browser.webRequest>;
@@ -241,14 +239,11 @@ export function setUpRecentCalls(): void {
   observe(webRequest, BUILT_IN_PATTERNS, record);
   // An Unstructured account's own API host is watched once it is stored (its host permission
   // was granted when it was added); a call that wakes the worker before this runs is missed.
-  let stopCustom: (() => void) | undefined;
-  let watching = '';
+  let stopCustom = () => {};
   const follow = (workspaces: UnstructuredWorkspace[]) => {
+    stopCustom();
     const urls = customPatterns(workspaces);
-    if (urls.join() === watching) return;
-    stopCustom?.();
-    stopCustom = urls.length > 0 ? observe(webRequest, urls, record) : undefined;
-    watching = urls.join();
+    stopCustom = urls.length > 0 ? observe(webRequest, urls, record) : () => {};
   };
   unstructuredWorkspaces.watch(follow);
   void unstructuredWorkspaces.get().then(follow, () => undefined);
