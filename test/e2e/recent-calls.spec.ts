@@ -78,7 +78,8 @@ test('a call the docs relay through their own server while acting as a sub works
     docs.evaluate(
       async ({ key, url }) => {
         const envelope = { method: 'GET', url, header: { Authorization: `Bearer ${key}` } };
-        return (await fetch('/_mintlify/api/request', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) })).status;
+        const response = await fetch('/_mintlify/api/request', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) });
+        return ((await response.json()) as { id?: string }).id;
       },
       { key: seeded.adminKey, url: CURRENT_WORKSPACE },
     );
@@ -94,14 +95,15 @@ test('a call the docs relay through their own server while acting as a sub works
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   await expect(actingStatus(popup)).toContainText(sub.name!);
   await api.clearRequests();
-  await tryIt();
+  // The docs' server made the call with the envelope's headers only: the admin workspace answered.
+  expect(await tryIt()).toBe(seeded.admin.id);
   const flag = popup.getByRole('alert').filter({ hasText: 'developer.instantly.ai sent an API call through its own server' });
   await expect(flag).toContainText(`it went out as the admin workspace, not as ${sub.name}`);
   await expect(flag).toContainText('The extension cannot change calls relayed by a site’s server.');
   await expect(recentCalls(popup).getByRole('listitem').first()).toContainText('as admin workspace (relayed by the site’s server)');
   // What the docs' server was sent carried no x-as-workspace: nothing the extension could have switched.
-  const relayed = await api.requests({ path: '/_mintlify/api/request' });
-  expect(relayed.length).toBeGreaterThan(0);
+  const relayed = [...(await api.requests({ path: '/_mintlify/api/request' })), ...(await api.requests({ path: '/api/v2/workspaces/current' }))];
+  expect(relayed.map((r) => r.path)).toEqual(['/_mintlify/api/request', '/api/v2/workspaces/current']);
   expect(relayed.every((r) => r.headers['x-as-workspace'] === undefined)).toBe(true);
 
   await flag.getByRole('button', { name: 'Dismiss message' }).click();
@@ -121,13 +123,13 @@ test('the demo page shows the switch: “Who am I?” answers as the workspace a
   const demo = await pageOn(`https://app.instantly.ai/demo#key=${encodeURIComponent(seeded.adminKey)}`);
   await expect(demo.getByLabel('API key')).toHaveValue(seeded.adminKey);
   await demo.getByRole('button', { name: 'Who am I?' }).click();
-  await expect(demo.getByRole('status')).toContainText(`The API answered as ${seeded.admin.name}`);
+  await expect(demo.getByRole('status')).toContainText(`Workspace: ${seeded.admin.name} (${seeded.admin.id})`);
 
   const popup = await openPopup();
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   await expect(actingStatus(popup)).toContainText(sub.name!);
   await demo.getByRole('button', { name: 'Who am I?' }).click();
-  await expect(demo.getByRole('status')).toContainText(`The API answered as ${sub.name}`);
+  await expect(demo.getByRole('status')).toContainText(`Workspace: ${sub.name} (${sub.id})`);
 
   await openRecentCalls(popup);
   const rows = recentCalls(popup).getByRole('listitem');

@@ -2,6 +2,7 @@
 // few Unstructured workspaces), with the rules Instantly documents for workspace groups
 // (docs/instantly-api.md: #workspace-groups, #x-as-workspace, #scopes, #errors). Pure data and
 // rules: no HTTP here (see instantly.ts, server.ts).
+import { accountCursor, Glances, type AccountBody, type AccountPageBody, type AccountRecord, type GlanceRecord } from './glance';
 
 export type Role = 'owner' | 'admin' | 'member';
 export type MembershipStatus = 'pending' | 'accepted' | 'rejected';
@@ -17,6 +18,16 @@ export interface WorkspaceRecord {
   planId: string | null;
   timestampCreated: string;
   timestampUpdated: string;
+  /**
+   * [inference] Scopes refused to every call answered as this workspace (its own keys, or an
+   * admin's key under x-as-workspace), with the same 403 as a key that lacks them. Real scopes
+   * belong to keys, and under x-as-workspace the admin key's scopes apply to every client alike
+   * (docs/instantly-api.md#x-as-workspace); yet Instantly's kit tells callers to expect a scope
+   * error from one client and carry on with the others, and the spec's one 403 description is
+   * "the API key scope or workspace plan does not allow this action". This switch models that
+   * per-client refusal, the way `paid` models a per-client 402. Empty for every seeded workspace.
+   */
+  deniedScopes: string[];
 }
 
 export interface UserRecord {
@@ -127,6 +138,10 @@ export const SCOPES = {
   // (docs/instantly-api.md#open-questions); the fake asks for the read scopes, so a client that works here works if the real one does too.
   adminOfCurrent: ['workspace_group_members:read', 'workspace_group_members:all', 'all:read', 'all:all'],
   readWorkspace: ['workspaces:read', 'workspaces:all', 'all:read', 'all:all'],
+  // The glance (docs/instantly-api.md#glance-endpoints), as each operation's description lists them.
+  readEmails: ['emails:read', 'emails:all', 'all:read', 'all:all'],
+  readCampaigns: ['campaigns:read', 'campaigns:all', 'all:read', 'all:all'],
+  readAccounts: ['accounts:read', 'accounts:all', 'all:read', 'all:all'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Who is calling: the key, and the workspace the request is answered as. */
@@ -164,12 +179,14 @@ export interface StoreOptions {
 export class Store {
   readonly workspaces = new Map<string, WorkspaceRecord>();
   readonly users = new Map<string, UserRecord>();
-  /** workspaceId → userId → role */
+  /** workspaceId → userId → role, for every role but a workspace's owner (that is `ownerId`). */
   readonly roles = new Map<string, Map<string, Role>>();
   readonly keys = new Map<string, ApiKeyRecord>();
   /** In creation order; ids are monotonic too, which is what the list cursor relies on. */
   memberships: MembershipRecord[] = [];
   unstructured: UnstructuredWorkspaceRecord[] = [];
+  /** Unread count, launched campaigns and email accounts of each workspace. */
+  readonly glances = new Glances();
   private counter = 0;
   private readonly now: () => Date;
 
@@ -185,6 +202,7 @@ export class Store {
     this.keys.clear();
     this.memberships = [];
     this.unstructured = [];
+    this.glances.clear();
     this.counter = 0;
   }
 
@@ -217,9 +235,11 @@ export class Store {
       planId: init.planId !== undefined ? init.planId : paid ? 'pid_hg_v1' : null,
       timestampCreated: created,
       timestampUpdated: created,
+      deniedScopes: [],
     };
+    // The owner's role is `ownerId` itself (see roleOf): no map per workspace, which is what
+    // lets a seed of 100,000 sub workspaces stay fast.
     this.workspaces.set(workspace.id, workspace);
-    this.setRole(workspace.id, init.ownerId, 'owner');
     return workspace;
   }
 
@@ -233,11 +253,19 @@ export class Store {
   }
 
   roleOf(workspaceId: string, userId: string): Role | undefined {
-    return this.roles.get(workspaceId)?.get(userId);
+    const role = this.roles.get(workspaceId)?.get(userId);
+    if (role) return role;
+    return this.workspaces.get(workspaceId)?.ownerId === userId ? 'owner' : undefined;
   }
 
   addKey(init: { key: string; workspaceId: string; userId: string; scopes: string[]; revoked?: boolean }): ApiKeyRecord {
-    const record: ApiKeyRecord = { ...init, scopes: [...init.scopes], revoked: init.revoked ?? false };
+    const record: ApiKeyRecord = {
+      key: init.key,
+      workspaceId: init.workspaceId,
+      userId: init.userId,
+      scopes: [...init.scopes],
+      revoked: init.revoked ?? false,
+    };
     this.keys.set(record.key, record);
     return record;
   }
@@ -325,7 +353,8 @@ export class Store {
 
   /** 403 naming the scopes, any one of which would do; the key's scopes, also under x-as-workspace (docs/instantly-api.md#scopes). */
   requireScope(caller: Caller, accepted: readonly string[]): void {
-    if (accepted.some((scope) => caller.key.scopes.includes(scope))) return;
+    const denied = caller.workspace.deniedScopes.some((scope) => accepted.includes(scope));
+    if (!denied && accepted.some((scope) => caller.key.scopes.includes(scope))) return;
     throw new ApiProblem(403, `This API key is missing a required scope: one of ${accepted.join(', ')}`);
   }
 
@@ -340,14 +369,31 @@ export class Store {
   listMemberships(caller: Caller, limit: number, startingAfter: string | undefined): MemberPageBody {
     // [inference] With a sub workspace's key the list is empty: it lists sub workspaces only
     // (docs/instantly-api.md#workspace-group-member-endpoints; open question 2).
-    const own = this.memberships.filter((m) => m.adminWorkspaceId === caller.workspace.id);
-    // Ids grow with creation, so "after the cursor" also works when the cursor's member was removed.
-    const after = startingAfter === undefined ? own : own.filter((m) => m.id > startingAfter);
-    const items = after.slice(0, limit).map((m) => this.memberBody(m));
+    const admin = caller.workspace.id;
+    // Ids grow with creation and `memberships` is in creation order, so "after the cursor" is a
+    // binary search (a page of a 100,000-member group costs a page, not the group), and also
+    // works when the cursor's member was removed.
+    const items: WorkspaceGroupMemberBody[] = [];
+    for (let i = startingAfter === undefined ? 0 : this.firstAfter(startingAfter); i < this.memberships.length && items.length < limit; i++) {
+      const m = this.memberships[i];
+      if (m?.adminWorkspaceId === admin) items.push(this.memberBody(m));
+    }
     const last = items.at(-1);
     // Like the real API, the last page with data still carries a cursor; the next page is empty
     // and has none (docs/instantly-api.md#pagination).
     return last ? { items, next_starting_after: last.id } : { items };
+  }
+
+  /** Index of the first membership whose id sorts after `id`. */
+  private firstAfter(id: string): number {
+    let low = 0;
+    let high = this.memberships.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.memberships[mid]?.id ?? '') > id) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   /** A membership the caller's workspace is part of (either side), else 404. */
@@ -412,6 +458,43 @@ export class Store {
   /** GET /workspaces/current: the key's workspace, or the acted-as sub workspace (docs/instantly-api.md#current-workspace). */
   currentWorkspace(caller: Caller): WorkspaceBody {
     return this.workspaceBody(caller.workspace);
+  }
+
+  // ---- The glance (docs/instantly-api.md#glance-endpoints), of the workspace answered as ----
+
+  glance(caller: Caller): GlanceRecord {
+    return this.glances.of(caller.workspace.id);
+  }
+
+  /**
+   * A page of the workspace's email accounts after the cursor (`timestamp_created&email`, or a
+   * bare date-time, the legacy form the OpenAPI document says is still accepted), optionally
+   * filtered by `search` (part of the email) and `status`.
+   */
+  listAccounts(caller: Caller, query: { limit: number; startingAfter?: string; search?: string; status?: number }): AccountPageBody {
+    let accounts = this.glance(caller).accounts;
+    if (query.startingAfter !== undefined) {
+      const [at = '', email] = query.startingAfter.split('&');
+      const time = Date.parse(at);
+      // [inference] The message for a cursor of neither form is a guess in ajv's wording.
+      if (Number.isNaN(time)) throw new ApiProblem(400, 'querystring/starting_after must be a timestamp_created&email cursor');
+      const after = new Date(time).toISOString();
+      accounts = accounts.filter((a) =>
+        email === undefined ? a.timestamp_created > after : a.timestamp_created > after || (a.timestamp_created === after && a.email > email),
+      );
+    }
+    const search = query.search?.toLowerCase();
+    if (search) accounts = accounts.filter((a) => a.email.toLowerCase().includes(search));
+    if (query.status !== undefined) accounts = accounts.filter((a) => a.status === query.status);
+    const page = accounts.slice(0, query.limit);
+    const last = page.at(-1);
+    const items = page.map((a) => this.accountBody(caller.workspace.id, a));
+    // Like the member list: the last page with data still carries a cursor (docs/instantly-api.md#pagination).
+    return last ? { items, next_starting_after: accountCursor(last) } : { items };
+  }
+
+  accountBody(workspaceId: string, a: AccountRecord): AccountBody {
+    return { ...a, organization: workspaceId, setup_pending: false, is_managed_account: false };
   }
 
   // ---- What only the invited side can do (driven by control routes in tests) ----
@@ -490,7 +573,8 @@ export class Store {
         ...this.workspaceBody(w),
         name: w.name,
         paid: w.paid,
-        roles: Object.fromEntries(this.roles.get(w.id) ?? []),
+        deniedScopes: w.deniedScopes,
+        roles: { [w.ownerId]: 'owner' as Role, ...Object.fromEntries(this.roles.get(w.id) ?? []) },
       })),
       users: [...this.users.values()],
       keys: [...this.keys.values()],
@@ -501,7 +585,7 @@ export class Store {
 }
 
 export interface StoreSnapshot {
-  workspaces: (Omit<WorkspaceBody, 'name'> & { name: string | null; paid: boolean; roles: Record<string, Role> })[];
+  workspaces: (Omit<WorkspaceBody, 'name'> & { name: string | null; paid: boolean; deniedScopes: string[]; roles: Record<string, Role> })[];
   users: UserRecord[];
   keys: ApiKeyRecord[];
   memberships: WorkspaceGroupMemberBody[];
