@@ -28,6 +28,7 @@ import {
   type Plan,
   type Timeouts,
 } from './lib/measure';
+import { measureObserving, type ObservingTimes } from './lib/observing';
 import { markdownTable, misses, type Figure, type Target } from './lib/report';
 import { connect, extensionCopy, launch, startFake, type Fake } from './lib/session';
 import { summarize } from './lib/stats';
@@ -54,6 +55,8 @@ const config = {
   switch: plan(15, 1, 45),
   sync: (size: number) => plan(size >= 10000 ? 3 : 5, 0, 45),
   cold: plan(10, 0, 40),
+  /** Once, not per group size: the cost of Recent API calls' listeners to a page's call. */
+  observing: smoke ? { blocks: 2, callsPerBlock: 20 } : { blocks: 10, callsPerBlock: 30 },
 };
 const timeoutsFor = (size: number): Timeouts => ({ syncMs: Math.max(30_000, size * 15), actionMs: Math.max(30_000, size * 12) });
 
@@ -122,7 +125,10 @@ async function benchSize(fake: Fake, extensionDir: string, size: number): Promis
 const group = (size: number) => size.toLocaleString('en-US');
 const ms = (max: number): Target => ({ max, on: 'median', text: `≤ ${max} ms` });
 
-function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }): Figure[] {
+/** Recent API calls' cost to a page's call: measured once, or why not. */
+type Observing = { times?: ObservingTimes; error?: string };
+
+function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }, observing: Observing): Figure[] {
   const figures: Figure[] = [];
   const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
     for (const r of results) figures.push({ group: group(r.size), ...make(r) });
@@ -229,6 +235,22 @@ function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options
   }));
   each((r) => ({ figure: 'cold start: worker stopped, message → reply', unit: 'ms', summary: r.cold && summarize(r.cold.replyMs), error: failed(r, 'cold start') }));
 
+  const o = observing.times;
+  const observed = o && summarize(o.observing);
+  const blind = o && summarize(o.notObserving);
+  figures.push(
+    { figure: 'page API call round trip, extension observing (Recent API calls)', group: '', unit: 'ms', summary: observed, error: observing.error },
+    { figure: 'page API call round trip, same build without webRequest', group: '', unit: 'ms', summary: blind, error: observing.error },
+    {
+      figure: 'observing adds to a page API call (difference of medians)',
+      group: '',
+      unit: 'ms',
+      value: observed && blind ? observed.median - blind.median : undefined,
+      note: o ? `${o.observing.length} calls each, in alternating blocks; ${o.listed} listed` : undefined,
+      error: observing.error,
+    },
+  );
+
   const kB = (bytes: number) => bytes / 1000;
   figures.push(
     { figure: 'popup JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.popup.gzip), target: { max: 90, on: 'value', text: '≤ 90 kB' } },
@@ -291,11 +313,20 @@ async function main(): Promise<number> {
   const fake = await startFake();
   const results: SizeResult[] = [];
   let chromium = 'unknown';
+  const observing: Observing = {};
   try {
     for (const size of sizes) {
       const { result, chromium: version } = await benchSize(fake, ext.dir, size);
       results.push(result);
       chromium = version;
+    }
+    const t0 = Date.now();
+    try {
+      observing.times = await measureObserving(fake, ext.dir, config.observing);
+      log(`observing done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      observing.error = (error as Error).message.split('\n')[0]!.slice(0, 300);
+      log(`observing FAILED: ${observing.error}`);
     }
   } finally {
     await fake.close();
@@ -307,7 +338,7 @@ async function main(): Promise<number> {
   };
   await ext.dispose();
 
-  const figures = figuresFor(results, bundles);
+  const figures = figuresFor(results, bundles, observing);
   const table = markdownTable(figures);
   const missed = misses(figures);
   const cpus = os.cpus();
@@ -332,7 +363,7 @@ async function main(): Promise<number> {
 
   writeFileSync(
     path.join(HERE, 'results.json'),
-    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, bundles, figures }, null, 2)}\n`,
+    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, observing, bundles, figures }, null, 2)}\n`,
   );
   if (!partial) {
     const md = [
@@ -356,7 +387,7 @@ async function main(): Promise<number> {
   } else {
     log(`${config.mode} run: wrote bench/results.json only (bench/results.md keeps the last full run)`);
   }
-  const broke = results.some((r) => Object.keys(r.errors).length > 0);
+  const broke = results.some((r) => Object.keys(r.errors).length > 0) || observing.error !== undefined;
   log(`finished in ${machine.durationS} s${broke ? ' with measurement errors' : ''}`);
   return broke ? 1 : 0;
 }

@@ -4,6 +4,8 @@ import { Alert } from '@/components/Alert';
 import { ActingStatus } from '@/components/popup/ActingStatus';
 import { AllowSite } from '@/components/popup/AllowSite';
 import { InviteForm, type Invited } from '@/components/popup/InviteForm';
+import { RecentCalls } from '@/components/popup/RecentCalls';
+import { RelayNotice } from '@/components/popup/RelayNotice';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { StartUpProblem } from '@/components/StartUpProblem';
@@ -27,6 +29,8 @@ export function App() {
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
+  const recentCalls = useUi((s) => s.recentCalls);
+  const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -45,6 +49,7 @@ export function App() {
           Open settings
         </button>
         <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+        <RecentCalls calls={recentCalls} />
       </main>
     );
   }
@@ -77,6 +82,7 @@ export function App() {
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
       ))}
+      <RelayNotice calls={recentCalls} seenAt={relayNoticeSeen} onDismiss={() => void request.run({ type: 'dismissRelayNotice' })} />
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert
@@ -111,6 +117,7 @@ export function App() {
       )}
 
       <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+      <RecentCalls calls={recentCalls} />
     </main>
   );
 }

@@ -1,8 +1,8 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
-import { headOf, type Group } from '../shared/model';
+import { account, actingAs, allowedSites, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { headOf, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
@@ -24,6 +24,9 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
   /** The group's members: its head (a screenful) until the whole list is read. */
   group: Group;
   groupComplete: boolean;
+  /** Read after the first paint (the popup's opening time is a budget); empty until then. */
+  recentCalls: RecentCall[];
+  relayNoticeSeen: number;
 };
 
 export const useUi = create<UiState>(() => ({
@@ -40,6 +43,8 @@ export const useUi = create<UiState>(() => ({
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
   unstructuredSites: [],
+  recentCalls: [],
+  relayNoticeSeen: 0,
 }));
 
 let hydrated: Promise<void> | undefined;
@@ -63,6 +68,13 @@ export function hydrate(): Promise<void> {
     useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : state.groupHead!, loaded: true }));
     // After the first paint has had its turn.
     setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
+    setTimeout(() => {
+      recentCalls.watch((value) => useUi.setState({ recentCalls: value }));
+      relayNoticeSeen.watch((value) => useUi.setState({ relayNoticeSeen: value }));
+      void readAll([recentCalls, relayNoticeSeen] as StoredItem<unknown>[]).then(([calls, seen]) =>
+        useUi.setState({ recentCalls: calls as RecentCall[], relayNoticeSeen: seen as number }),
+      );
+    }, 0);
   })();
   return hydrated;
 }
