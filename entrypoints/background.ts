@@ -6,6 +6,7 @@ import { setUpConnect } from '@/lib/background/connect';
 import { setUpContextMenu } from '@/lib/background/context-menu-click';
 import { setUpCycleShortcut } from '@/lib/background/cycle-shortcut';
 import { setUpGroupActions } from '@/lib/background/group-actions';
+import { setUpGlance } from '@/lib/background/glance';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
 import { setUpRequests } from '@/lib/background/requests';
@@ -24,4 +25,5 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpGlance();
 });

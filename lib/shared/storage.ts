@@ -1,7 +1,7 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, Group, GroupHead, headOf, Notice, Operation, TabChoices, Target, UnstructuredWorkspace } from './model';
+import { Account, GlanceRun, Glances, Group, GroupHead, headOf, Notice, Operation, TabChoices, Target, UnstructuredWorkspace } from './model';
 import { storedItem, type StoredItem } from './stored-item';
 
 export const account = storedItem('local:account', z.nullable(Account), null);
@@ -36,3 +36,10 @@ export const allowedSites = storedItem('local:allowedSites', z.array(z.string())
 export const unstructuredSites = storedItem('local:unstructuredSites', z.array(z.string()), []);
 
 export const operations = storedItem('local:operations', z.array(Operation), []);
+
+/** Unread replies, launched campaigns and accounts in trouble of each accepted sub workspace. */
+export const glances = storedItem('local:glances', Glances, { version: 1, byWorkspace: {} });
+/** The glance's progress (small, written often while it runs). */
+export const glanceRun = storedItem('local:glanceRun', z.nullable(GlanceRun), null);
+/** The popup's "Needs attention first" preference. */
+export const attentionFirst = storedItem('local:attentionFirst', z.boolean(), false);
