@@ -1,10 +1,12 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
+import { orderRows } from '@/lib/pages/attention';
 import { filterMembers } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
+import { displayName, type GlanceRun, type Glances, type GroupHead, type Member } from '@/lib/shared/model';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { GlanceBar } from './GlanceBar';
 import { WorkspaceList } from './WorkspaceList';
 
 export interface SubWorkspacesProps {
@@ -17,13 +19,16 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
+  glances: Glances['byWorkspace'];
+  glanceRun: GlanceRun | null;
+  attentionFirst: boolean;
   onActAs(member: Member, tabId: number | undefined): void;
   onRemove(member: Member): void;
   onRefusal(sentence: string): void;
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, onActAs, onRemove, onRefusal }: SubWorkspacesProps) {
+export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal }: SubWorkspacesProps) {
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -31,7 +36,11 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
-  const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
+  const members = useMemo(
+    () => orderRows(filterMembers(all, deferredQuery), deferredQuery, attentionFirst, glances),
+    [all, deferredQuery, attentionFirst, glances],
+  );
+  const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
   useEffect(() => {
     setHighlighted(0);
     rememberSearch(deferredQuery);
@@ -77,6 +86,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
         {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
       </p>
+      {head.counts.accepted > 0 && <GlanceBar run={glanceRun} attentionFirst={attentionFirst} failed={failed} />}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
@@ -85,6 +95,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         highlighted={highlighted}
         actingAsId={actingAsId}
         canRemove={canRemove}
+        glances={glances}
         onActAs={actAs}
         onRemove={setRemoving}
       />
