@@ -1,6 +1,6 @@
 // One place that knows how to start Chromium against the fake API with the built extension.
 // Used by the Playwright fixtures (test/e2e/fixtures.ts), by `npm start` (scripts/start.ts)
-// and by the benchmark. See ../../../shared/e2e-chromium.md for why each flag is here.
+// and by the benchmark. See docs/browsers.md for why each flag is here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BROWSER_HOSTS, hostResolverRules } from '../fake-api/hosts';

@@ -4,7 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { CONTROL_PREFIX, Conditions, faultResponse, handleControl } from './control';
+import { CONTROL_PREFIX, Conditions, faultResponse, handleControl, isAnswering, isListFault, type Fault } from './control';
 import { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS } from './hosts';
 import { corsHeaders, errorResponse, headerValue, hostWithoutPort, preflightHeaders, type FakeRequest, type FakeResponse } from './http';
 import { handleInstantly } from './instantly';
@@ -88,27 +88,37 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
     } else {
       // [inference] Faults spare CORS preflights: a failed preflight would hide the status
       // from the page, and the point of a fault is to show the client that status.
-      const fault = isApi ? conditions.takeFault(url.pathname) : undefined;
-      if (fault) {
+      const fault = isApi ? conditions.takeFault(method, url.pathname) : undefined;
+      const flavour = service === 'unstructured' ? 'unstructured' : 'instantly';
+      if (fault && isAnswering(fault)) {
         req.resume();
-        response = faultResponse(fault, service === 'unstructured' ? 'unstructured' : 'instantly');
+        response = faultResponse(fault, flavour);
       } else {
         const body = await readBody(req);
         if (entry) entry.body = body;
         const request: FakeRequest = { method, host, path: url.pathname, query: url.searchParams, headers: req.headers, body };
-        response = route(service, request);
+        response = route(service, request, fault);
+        if (fault?.kind === 'apply-then-fail' || fault?.kind === 'apply-then-hold') {
+          if (entry) entry.handledStatus = response.status;
+          if (fault.kind === 'apply-then-fail') {
+            response = faultResponse(fault, flavour);
+          } else if (!(await heldUntilClosed(res, fault.holdMs))) {
+            // The client gave up waiting: the change is made and nobody hears of it.
+            return;
+          }
+        }
       }
     }
     if (entry) entry.status = response.status;
     write(res, response, origin);
   }
 
-  function route(service: Service, req: FakeRequest): FakeResponse {
+  function route(service: Service, req: FakeRequest, fault?: Fault): FakeResponse {
     switch (service) {
       case 'control':
         return handleControl(store, conditions, req);
       case 'instantly':
-        return handleInstantly(store, req);
+        return handleInstantly(store, req, fault && isListFault(fault) ? { fault, nextPhantom: () => conditions.nextPhantom() } : undefined);
       case 'unstructured':
         return handleUnstructured(store, req);
       case 'page':
@@ -145,6 +155,25 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Waits `ms` before an answer is written; false when the client closed the connection first.
+ * The timer does not keep the process alive, so a long hold never delays a test run's end.
+ */
+function heldUntilClosed(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(!res.destroyed);
+    }, ms);
+    timer.unref();
+    res.once('close', onClose);
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
