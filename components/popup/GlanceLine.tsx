@@ -15,10 +15,20 @@ export function GlanceLine({ name, figures, popoverId }: { name: string; figures
   return (
     <div className="row-glance">
       <span className="glance-figures">
-        {figures.error && <span className="glance-error">{figures.error}</span>}
-        {figures.unread !== undefined && <span>{figures.unread} unread</span>}
-        {figures.launched !== undefined && <span title={`${figures.launched} launched campaigns`}>{figures.launched} campaigns</span>}
-        {figures.trouble !== undefined && <span className={trouble > 0 ? 'glance-trouble' : undefined}>{trouble > 0 ? `${accounts(trouble)} in trouble` : 'accounts OK'}</span>}
+        {figures.error && <span className="glance-error">{figures.error} </span>}
+        {[
+          figures.unread !== undefined && <span key="unread">{`${figures.unread} unread`}</span>,
+          figures.launched !== undefined && (
+            <span key="launched" title={`${figures.launched} launched campaigns`}>{`${figures.launched} campaigns`}</span>
+          ),
+          figures.trouble !== undefined && (
+            <span key="trouble" className={trouble > 0 ? 'glance-trouble' : undefined}>
+              {trouble > 0 ? `${accounts(trouble)} in trouble` : 'accounts OK'}
+            </span>
+          ),
+        ]
+          .filter(Boolean)
+          .flatMap((part, i) => (i === 0 ? [part] : [<span key={`dot${i}`} className="muted">{' · '}</span>, part]))}
       </span>
       {hasDetails && (
         <button type="button" className="icon" popoverTarget={popoverId} aria-label={`Details for ${name}`} title="Details">

@@ -9,8 +9,8 @@ import { inTrouble, troubleReason } from '../providers/instantly/account-trouble
 import { PAGE_LIMIT } from '../providers/instantly/client';
 import { explainInstantlyError } from '../providers/instantly/explain';
 import { explainGlanceError, type GlanceFigure } from '../providers/instantly/explain-glance';
-import { glanceClient, type GlanceClient } from '../providers/instantly/glance-client';
-import { pacer, type PaceLimit, type Pacer } from '../providers/pacer';
+import { GLANCE_PACE, glanceClient, type GlanceClient } from '../providers/instantly/glance-client';
+import { pacer, type Pacer } from '../providers/pacer';
 import { TROUBLE_NAMED, type GlanceRun, type Glances, type Member, type TroubledAccount, type WorkspaceGlance } from '../shared/model';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { account, attentionFirst, glanceRun, glances, group } from '../shared/storage';
@@ -21,13 +21,6 @@ import { GLANCE_ALARM } from './refresh-alarm';
 import { onRequest } from './requests';
 import { instantlyKey } from './secrets';
 
-/** Instantly allows 100/s and 6,000/min for the whole workspace (docs/instantly-api.md#rate-limits): a tenth and a twentieth. */
-export const GLANCE_LIMITS: PaceLimit[] = [
-  { count: 10, windowMs: 1_000 },
-  { count: 300, windowMs: 60_000 },
-];
-/** Added to each window, so that network jitter cannot put an eleventh request in a second at the server. */
-const SLACK_MS = 100;
 /** Workspaces read side by side: enough to keep the pace when Instantly answers slowly. */
 const PARALLEL = 3;
 /** Figures and progress are written at most this often (every write is re-read by an open popup). */
@@ -85,7 +78,7 @@ const acceptedIds = (members: Member[]) => members.filter((m) => m.status === 'a
 
 async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Promise<Reply> {
   const client = (deps.makeClient ?? ((apiKey) => glanceClient({ apiKey })))(key);
-  const pace = deps.pacer ?? pacer({ limits: GLANCE_LIMITS, slackMs: SLACK_MS });
+  const pace = deps.pacer ?? pacer(GLANCE_PACE);
   // Stops the workers, for the outer reason or the first worker's failure.
   const stop = new AbortController();
   const signal = stop.signal;

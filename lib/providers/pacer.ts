@@ -9,13 +9,15 @@ export interface PaceLimit {
 }
 
 export interface PacerOptions {
-  limits: PaceLimit[];
+  limits: readonly PaceLimit[];
   /**
    * Added to every window: requests leave at the pace asked for, but reach the server a little
    * unevenly; with this margin, a few ms of jitter cannot put one request too many in a window.
    */
   slackMs?: number;
   now?: () => number;
+  /** How to wait (the bench passes a virtual clock's, to see how long a run takes at this pace). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface Pacer {
@@ -28,7 +30,7 @@ export interface Pacer {
   pause(ms: number): void;
 }
 
-export function pacer({ limits, slackMs = 0, now = Date.now }: PacerOptions): Pacer {
+export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSleep }: PacerOptions): Pacer {
   /** Start times, oldest first, as long as the longest window still counts them. */
   const starts: number[] = [];
   let pausedUntil = -Infinity;
@@ -78,7 +80,7 @@ function firstAfter(starts: number[], time: number): number {
   return low;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

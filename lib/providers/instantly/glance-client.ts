@@ -8,6 +8,21 @@ import { fetchJson } from '../fetch-json';
 import { AS_WORKSPACE_HEADER, INSTANTLY_API_ORIGIN } from '../../shared/hosts';
 import { AccountPageEnvelope, Count, ErrorBody, SendingAccount } from './schemas';
 import { PAGE_LIMIT } from './client';
+import type { PacerOptions } from '../pacer';
+
+/**
+ * The glance's pace. Instantly allows 100 requests/s and 6,000/min for the whole workspace,
+ * shared by every tool the agency runs (docs/instantly-api.md#rate-limits): the glance takes a
+ * tenth and a twentieth. The slack is added to each window, so that a little network jitter
+ * cannot put an eleventh request in one second at the server.
+ */
+export const GLANCE_PACE = {
+  limits: [
+    { count: 10, windowMs: 1_000 },
+    { count: 300, windowMs: 60_000 },
+  ],
+  slackMs: 100,
+} as const satisfies PacerOptions;
 
 export interface GlanceClientOptions {
   apiKey: string;
