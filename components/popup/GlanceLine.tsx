@@ -2,16 +2,22 @@ import { age } from '@/lib/pages/age';
 import type { WorkspaceGlance } from '@/lib/shared/model';
 
 const accounts = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);
+const campaigns = (n: number) => (n === 1 ? '1 campaign' : `${n} campaigns`);
 
 /**
- * One row's figures on one line (rows are fixed-height), with a disclosure button that opens the
- * details (which accounts are in trouble and why, what could not be read) in a popover: the
- * browser keeps it keyboard-reachable and closes it with Escape.
+ * One row's figures on one line (rows are fixed-height). "N accounts in trouble" (or "details",
+ * after an error) is a disclosure button: it opens the details (which accounts and why, what could
+ * not be read) in a popover, which the browser keeps keyboard-reachable and closes with Escape.
  */
 export function GlanceLine({ name, figures, popoverId }: { name: string; figures: WorkspaceGlance; popoverId: string }) {
   const trouble = figures.trouble ?? 0;
   const hasDetails = trouble > 0 || !!figures.error || !!figures.unreadableAccounts;
   const read = age(figures.fetchedAt);
+  const details = (text: string) => (
+    <button type="button" className="link" popoverTarget={popoverId} aria-label={`${text}: details for ${name}`}>
+      {text}
+    </button>
+  );
   return (
     <div className="row-glance">
       <span className="glance-figures">
@@ -19,22 +25,18 @@ export function GlanceLine({ name, figures, popoverId }: { name: string; figures
         {[
           figures.unread !== undefined && <span key="unread">{`${figures.unread} unread`}</span>,
           figures.launched !== undefined && (
-            <span key="launched" title={`${figures.launched} launched campaigns`}>{`${figures.launched} campaigns`}</span>
+            <span key="launched" title={`${campaigns(figures.launched)} launched`}>{campaigns(figures.launched)}</span>
           ),
           figures.trouble !== undefined && (
             <span key="trouble" className={trouble > 0 ? 'glance-trouble' : undefined}>
-              {trouble > 0 ? `${accounts(trouble)} in trouble` : 'accounts OK'}
+              {trouble > 0 ? details(`${accounts(trouble)} in trouble`) : 'accounts OK'}
             </span>
           ),
         ]
           .filter(Boolean)
           .flatMap((part, i) => (i === 0 ? [part] : [<span key={`dot${i}`} className="muted">{' · '}</span>, part]))}
       </span>
-      {hasDetails && (
-        <button type="button" className="icon" popoverTarget={popoverId} aria-label={`Details for ${name}`} title="Details">
-          ⓘ
-        </button>
-      )}
+      {hasDetails && (trouble === 0 || figures.error) && details('details')}
       <span className="glance-age">{read}</span>
       {hasDetails && (
         <div popover="auto" id={popoverId} className="glance-details">

@@ -68,7 +68,6 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, gla
                   <CopyButton text={member.workspaceId} label={`Copy ID of ${name}`} />
                   <span>added {formatDate(member.addedAt)}</span>
                 </div>
-                {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
               </div>
               <div className="row-actions">
                 {member.status === 'accepted' && !acting && (
@@ -82,6 +81,7 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, gla
                   </button>
                 )}
               </div>
+              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
             </li>
           );
         })}

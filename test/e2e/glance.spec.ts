@@ -53,7 +53,7 @@ test('a scope missing for one client shows on that row only, naming the scope; t
   await popup.getByRole('button', { name: 'Refresh glance' }).click();
 
   await expect(rowOf(popup, refused!.name!)).toContainText('This key can’t read unread replies: it needs the scope emails:read.');
-  await expect(rowOf(popup, refused!.name!)).toContainText(`${refused!.glance.launched} campaigns`);
+  await expect(rowOf(popup, refused!.name!)).toContainText(refused!.glance.launched === 1 ? '1 campaign' : `${refused!.glance.launched} campaigns`);
   await expect(unreadOf(popup, refused!.name!)).toHaveCount(0);
   for (const sub of others) {
     await expect(unreadOf(popup, sub.name!)).toHaveText(`${sub.glance.unread} unread`);
@@ -83,7 +83,7 @@ test('accounts in trouble: the row says how many, its details name them and why,
   await popup.getByRole('button', { name: 'Refresh glance' }).click();
   await expect(rowOf(popup, client.name!)).toContainText('2 accounts in trouble');
 
-  const details = popup.getByRole('button', { name: `Details for ${client.name}` });
+  const details = popup.getByRole('button', { name: `2 accounts in trouble: details for ${client.name}` });
   await details.focus();
   await popup.keyboard.press('Enter');
   const popover = popup.locator('.glance-details:popover-open');
