@@ -20,7 +20,8 @@ export function GlanceBar({ run, attentionFirst, failed }: GlanceBarProps) {
         <button type="button" onClick={() => void request.run({ type: 'refreshGlance' })} disabled={running || request.busy} aria-busy={running}>
           Refresh glance
         </button>
-        <span aria-live="polite" className="muted grow">
+        {/* Not a live region: a long run would announce itself every second. */}
+        <span className="muted grow">
           {running && run ? `${run.done} of ${run.total} workspaces` : run?.finishedAt ? `read ${age(run.finishedAt)}` : ''}
         </span>
         <label className="check muted">
