@@ -8,7 +8,7 @@ export const INSTANTLY_API_HOSTS = ['api.instantly.ai', '127.0.0.1', 'localhost'
 /** Answered as Unstructured's platform API (docs/instantly-api.md#unstructured-base-url). */
 export const UNSTRUCTURED_API_HOSTS = ['platform.unstructuredapp.io'];
 
-/** Every other host gets a tiny HTML page, so a browser test can open a page on that origin. */
+/** Pages (pages.ts): a tiny HTML page anywhere, the Mintlify proxy model, the "Who am I?" demo. */
 export const PAGE_HOSTS = ['app.instantly.ai', 'developer.instantly.ai', 'other.example'];
 
 /** Host names to put in the certificate and to map to the fake in Chromium. */

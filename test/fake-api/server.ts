@@ -1,13 +1,15 @@
-// The fake as a real HTTP(S) server: routes by Host header to Instantly, Unstructured or a
-// plain page, logs every request before anything else looks at it, and applies the conditions
+// The fake as a real HTTP(S) server: routes by Host header to Instantly, Unstructured or the
+// pages (pages.ts), logs every request before anything else looks at it, and applies the conditions
 // (faults, latency, offline) that the control routes set.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { call } from './client';
 import { CONTROL_PREFIX, Conditions, faultResponse, handleControl, isAnswering, isListFault, type Fault } from './control';
 import { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS } from './hosts';
 import { corsHeaders, errorResponse, headerValue, hostWithoutPort, preflightHeaders, type FakeRequest, type FakeResponse } from './http';
 import { handleInstantly } from './instantly';
+import { handlePage, type Relay } from './pages';
 import { Store } from './store';
 import { handleUnstructured } from './unstructured';
 
@@ -97,7 +99,7 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
         const body = await readBody(req);
         if (entry) entry.body = body;
         const request: FakeRequest = { method, host, path: url.pathname, query: url.searchParams, headers: req.headers, body };
-        response = route(service, request, fault);
+        response = await route(service, request, fault);
         if (fault?.kind === 'apply-then-fail' || fault?.kind === 'apply-then-hold') {
           if (entry) entry.handledStatus = response.status;
           if (fault.kind === 'apply-then-fail') {
@@ -113,7 +115,7 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
     write(res, response, origin);
   }
 
-  function route(service: Service, req: FakeRequest, fault?: Fault): FakeResponse {
+  function route(service: Service, req: FakeRequest, fault?: Fault): FakeResponse | Promise<FakeResponse> {
     switch (service) {
       case 'control':
         return handleControl(store, conditions, req);
@@ -122,10 +124,23 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
       case 'unstructured':
         return handleUnstructured(store, req);
       case 'page':
-        if (req.method !== 'GET' && req.method !== 'HEAD') return errorResponse(405, 'Pages answer GET only');
-        return { status: 200, html: `<!doctype html><title>${escapeHtml(req.host)}</title><p>fake page</p>` };
+        return handlePage(req, relay, apiHosts);
     }
   }
+
+  // A call a page relays (pages.ts: the Mintlify proxy) goes to this very server over the network,
+  // under the API's host name, so it is logged and meets the conditions like any other call.
+  const apiHosts: ReadonlySet<string> = new Set([...instantlyHosts, ...unstructuredHosts]);
+  const relay: Relay = async ({ method, url, headers, body }) => {
+    const self = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const result = await call(self, `${url.pathname}${url.search}`, { method, host: url.hostname, headers, body, ca: opts.tls?.cert });
+    const passed: Record<string, string> = {};
+    const retryAfter = result.headers['retry-after'];
+    if (typeof retryAfter === 'string') passed['retry-after'] = retryAfter;
+    if (result.json !== undefined) return { status: result.status, json: result.json, headers: passed };
+    if (result.text !== '') return { status: result.status, html: result.text, headers: passed };
+    return { status: result.status, headers: passed };
+  };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     answer(req, res).catch((error: unknown) => {
@@ -197,8 +212,4 @@ function write(res: ServerResponse, response: FakeResponse, origin: string | und
   }
   res.writeHead(response.status, headers);
   res.end(res.req.method === 'HEAD' ? undefined : payload);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
