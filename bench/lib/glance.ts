@@ -44,7 +44,7 @@ export interface GlanceResult {
 export async function pacedScheduleMs(count: number): Promise<number> {
   let t = 0;
   const virtual = pacer({ ...GLANCE_PACE, now: () => t, sleep: async (ms) => void (t += ms) });
-  for (let i = 0; i < count; i++) await virtual.take();
+  for (let i = 0; i < count; i++) (await virtual.take())();
   return t;
 }
 

@@ -112,10 +112,10 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
   let pauses = 0;
   async function paced<T>(call: () => Promise<T>): Promise<T> {
     for (;;) {
-      await pace.take(signal);
-      if ((await instantlyKey.get()) !== key) throw new Cancelled();
+      const answered = await pace.take(signal);
       const pausesBefore = pauses;
       try {
+        if ((await instantlyKey.get()) !== key) throw new Cancelled();
         const result = await call();
         rateLimited = 0;
         return result;
@@ -127,6 +127,8 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
         if (++rateLimited >= MAX_RATE_LIMITED) throw new Stopped(explainInstantlyError(error, 'list'));
         const backoff = Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (rateLimited - 1));
         pace.pause(error.retryAfterS !== undefined ? error.retryAfterS * 1000 : backoff);
+      } finally {
+        answered();
       }
     }
   }

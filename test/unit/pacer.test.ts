@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
+import { GLANCE_PACE } from '@/lib/providers/instantly/glance-client';
 import { pacer } from '@/lib/providers/pacer';
 
 /** The most start times that fall within any closed window [t, t + windowMs]. */
@@ -20,8 +21,9 @@ async function run(p: ReturnType<typeof pacer>, total: number, workers = 4, sign
     Array.from({ length: workers }, async () => {
       while (left > 0) {
         left--;
-        await p.take(signal);
+        const answered = await p.take(signal);
         times.push(Date.now());
+        answered();
       }
     }),
   );
@@ -46,12 +48,38 @@ describe('pacer', () => {
     expect(times[599]).toBeLessThan(60_100 + 33_000);
   });
 
+  it('slow, uneven answers: however late a request reaches the server, never 11 arrive within a second', async () => {
+    const p = pacer(GLANCE_PACE);
+    // A fixed pseudo-random sequence: latencies of 0–900 ms, each request arriving anywhere in its own.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const arrivals: number[] = [];
+    let left = 400;
+    const done = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (left-- > 0) {
+          const answered = await p.take();
+          const latency = random() * 900;
+          arrivals.push(Date.now() + random() * latency);
+          await new Promise((resolve) => setTimeout(resolve, latency));
+          answered();
+        }
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await done;
+    arrivals.sort((a, b) => a - b);
+    expect(arrivals).toHaveLength(400);
+    expect(busiest(arrivals, 1_000)).toBeLessThanOrEqual(10);
+    expect(busiest(arrivals, 60_000)).toBeLessThanOrEqual(300);
+  });
+
   it('a pause (a 429’s Retry-After) holds every request until it ends', async () => {
     const p = pacer({ limits: [{ count: 10, windowMs: 1_000 }] });
-    await p.take();
+    (await p.take())();
     p.pause(5_000);
     const times: number[] = [];
-    const waiting = Promise.all([1, 2, 3].map(() => p.take().then(() => times.push(Date.now()))));
+    const waiting = Promise.all([1, 2, 3].map(() => p.take().then((answered) => (times.push(Date.now()), answered()))));
     await vi.advanceTimersByTimeAsync(4_999);
     expect(times).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);

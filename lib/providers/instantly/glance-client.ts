@@ -13,8 +13,7 @@ import type { PacerOptions } from '../pacer';
 /**
  * The glance's pace. Instantly allows 100 requests/s and 6,000/min for the whole workspace,
  * shared by every tool the agency runs (docs/instantly-api.md#rate-limits): the glance takes a
- * tenth and a twentieth. The slack is added to each window, so that a little network jitter
- * cannot put an eleventh request in one second at the server.
+ * tenth and a twentieth, counted as the server sees them (pacer.ts), with a margin of 100 ms.
  */
 export const GLANCE_PACE = {
   limits: [
