@@ -6,6 +6,7 @@ import { setUpConnect } from '@/lib/background/connect';
 import { setUpContextMenu } from '@/lib/background/context-menu-click';
 import { setUpCycleShortcut } from '@/lib/background/cycle-shortcut';
 import { setUpGroupActions } from '@/lib/background/group-actions';
+import { setUpGlance } from '@/lib/background/glance';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
 import { setUpRecentCalls } from '@/lib/background/recent-calls';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpGlance();
   setUpRecentCalls();
   // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
   // otherwise, and the bundler leaves the hook out of the shipped worker.

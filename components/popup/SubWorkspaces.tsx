@@ -1,10 +1,12 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
+import { orderRows } from '@/lib/pages/attention';
 import { filterMembers, prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
+import { displayName, type GlanceRun, type Glances, type GroupHead, type Member } from '@/lib/shared/model';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { GlanceBar } from './GlanceBar';
 import { WorkspaceList } from './WorkspaceList';
 
 export interface SubWorkspacesProps {
@@ -17,6 +19,9 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
+  glances: Glances['byWorkspace'];
+  glanceRun: GlanceRun | null;
+  attentionFirst: boolean;
   onActAs(member: Member, tabId: number | undefined): void;
   onRemove(member: Member): void;
   onRefusal(sentence: string): void;
@@ -25,7 +30,7 @@ export interface SubWorkspacesProps {
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
+export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -37,7 +42,11 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
-  const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
+  const members = useMemo(
+    () => orderRows(filterMembers(all, deferredQuery), deferredQuery, attentionFirst, glances),
+    [all, deferredQuery, attentionFirst, glances],
+  );
+  const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
   // The first keystroke then finds a large group folded already.
   useEffect(() => {
@@ -67,7 +76,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
     // The list can lag the search box by a render (useDeferredValue): Enter and the arrows work
     // on the results of what is typed now, whose best match comes first.
     const settled = query === deferredQuery || !['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
-    const list = settled ? members : filterMembers(all, query);
+    const list = settled ? members : orderRows(filterMembers(all, query), query, attentionFirst, glances);
     const outcome = listKey(event.key, settled ? highlighted : 0, list.length, query !== '');
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();
@@ -105,6 +114,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
         {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
       </p>
+      {head.counts.accepted > 0 && <GlanceBar run={glanceRun} attentionFirst={attentionFirst} failed={failed} />}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
@@ -114,6 +124,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         scrollRequest={scrollRequest}
         actingAsId={actingAsId}
         canRemove={canRemove}
+        glances={glances}
         onActAs={actAs}
         onRemove={setRemoving}
       />

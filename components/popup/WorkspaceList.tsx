@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { displayName, type Member } from '@/lib/shared/model';
+import { displayName, type Glances, type Member } from '@/lib/shared/model';
 import { CopyButton } from '../CopyButton';
+import { GlanceLine } from './GlanceLine';
 import { useWindow } from './use-window';
 
-export const ROW_HEIGHT = 60;
+/** Three lines: name and status, id and date, the glance's figures. */
+export const ROW_HEIGHT = 76;
 /** The list's visible height (.scroller in style.css). */
 const VIEWPORT = 360;
 
@@ -21,6 +23,8 @@ export interface WorkspaceListProps {
   scrollRequest?: number;
   actingAsId: string | null;
   canRemove: boolean;
+  /** The glance's figures by workspace id (accepted rows only ever have some). */
+  glances: Glances['byWorkspace'];
   onActAs(member: Member): void;
   onRemove(member: Member): void;
 }
@@ -29,7 +33,7 @@ export interface WorkspaceListProps {
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId, canRemove, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
@@ -43,6 +47,7 @@ export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId,
           const name = displayName(member);
           // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
           const acting = member.workspaceId === actingAsId && member.status === 'accepted';
+          const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           return (
             <li
               key={member.membershipId}
@@ -79,6 +84,7 @@ export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId,
                   </button>
                 )}
               </div>
+              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
             </li>
           );
         })}

@@ -22,6 +22,7 @@ function openSettings() {
 export function App() {
   const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
     useUi();
+  const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
@@ -108,6 +109,9 @@ export function App() {
             actingAsId={actingAs?.workspaceId ?? null}
             canRemove={account.kind === 'admin'}
             tabId={tab?.id}
+            glances={glances.byWorkspace}
+            glanceRun={glanceRun}
+            attentionFirst={attentionFirst}
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}

@@ -1,8 +1,8 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
-import { headOf, type Group, type RecentCall } from '../shared/model';
+import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
@@ -17,6 +17,8 @@ const items = {
   unstructuredWorkspaces,
   unstructuredInUse,
   unstructuredSites,
+  glanceRun,
+  attentionFirst,
 } as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & {
@@ -27,6 +29,8 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
   /** Read after the first paint (the popup's opening time is a budget); empty until then. */
   recentCalls: RecentCall[];
   relayNoticeSeen: number;
+  /** The glance's figures: read with the whole group, after the first paint (they grow with it). */
+  glances: Glances;
 };
 
 export const useUi = create<UiState>(() => ({
@@ -45,6 +49,9 @@ export const useUi = create<UiState>(() => ({
   unstructuredSites: [],
   recentCalls: [],
   relayNoticeSeen: 0,
+  glanceRun: null,
+  attentionFirst: false,
+  glances: { version: 1, byWorkspace: {} },
 }));
 
 let hydrated: Promise<void> | undefined;
@@ -62,12 +69,20 @@ export function hydrate(): Promise<void> {
       if (!useUi.getState().groupComplete) useUi.setState({ group: head });
     });
     group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
+    let glancesChanged = false;
+    glances.watch((value) => {
+      glancesChanged = true;
+      useUi.setState({ glances: value });
+    });
     const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
     useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : state.groupHead!, loaded: true }));
     // After the first paint has had its turn.
-    setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
+    setTimeout(() => {
+      void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
+      void glances.get().then((value) => glancesChanged || useUi.setState({ glances: value }));
+    }, 0);
     setTimeout(() => {
       recentCalls.watch((value) => useUi.setState({ recentCalls: value }));
       relayNoticeSeen.watch((value) => useUi.setState({ relayNoticeSeen: value }));

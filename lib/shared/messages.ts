@@ -30,6 +30,9 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
   z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),
   z.object({ type: z.literal('setUnstructuredSite'), origin: z.string(), on: z.boolean() }),
+  /** Starts the glance now (or joins the run going); answered once it has started. */
+  z.object({ type: z.literal('refreshGlance') }),
+  z.object({ type: z.literal('setAttentionFirst'), on: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

@@ -205,3 +205,42 @@ export const RecentCall = z.object({
 export type RecentCall = z.infer<typeof RecentCall>;
 /** How many calls the popup's `Recent API calls` keeps. */
 export const RECENT_CALLS_KEPT = 50;
+
+
+/** A sending account in trouble, and why (its status, its warmup status, the server's message). */
+export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });
+export type TroubledAccount = z.infer<typeof TroubledAccount>;
+
+/**
+ * What the glance learnt of one accepted sub workspace at `fetchedAt`. A figure is missing when
+ * its call failed; `error` then says why, in sentences.
+ */
+export const WorkspaceGlance = z.object({
+  fetchedAt: z.number(),
+  unread: z.optional(z.number()),
+  launched: z.optional(z.number()),
+  /** Sending accounts with a negative status or warmup status. */
+  trouble: z.optional(z.number()),
+  /** The first few of those, by name (TROUBLE_NAMED), so the item stays small. */
+  troubled: z.optional(z.array(TroubledAccount)),
+  /** Rows of the account list that could not be read (skipped, not counted as trouble). */
+  unreadableAccounts: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type WorkspaceGlance = z.infer<typeof WorkspaceGlance>;
+export const TROUBLE_NAMED = 5;
+
+/** The glance's figures by sub workspace id. `version` changes with the shape (an older one is dropped). */
+export const Glances = z.object({ version: z.literal(1), byWorkspace: z.record(z.string(), WorkspaceGlance) });
+export type Glances = z.infer<typeof Glances>;
+
+/** The glance run: going or last finished, how far, and why it stopped if it did not finish. */
+export const GlanceRun = z.object({
+  running: z.boolean(),
+  done: z.number(),
+  total: z.number(),
+  startedAt: z.number(),
+  finishedAt: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type GlanceRun = z.infer<typeof GlanceRun>;

@@ -1,7 +1,7 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace } from './model';
+import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace } from './model';
 import { operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
 
@@ -63,6 +63,13 @@ export const recentCalls = storedItem('session:recentCalls', listOf(RecentCall),
 /** When the user last dismissed the notice about calls relayed by a site's server. */
 export const relayNoticeSeen = storedItem('session:relayNoticeSeen', z.number(), 0, { version: 1 });
 
+/** Unread replies, launched campaigns and accounts in trouble of each accepted sub workspace. */
+export const glances = storedItem('local:glances', Glances, { version: 1, byWorkspace: {} }, { version: 1 });
+/** The glance's progress (small, written often while it runs). */
+export const glanceRun = storedItem('local:glanceRun', z.nullable(GlanceRun), null, { version: 1 });
+/** The popup's "Needs attention first" preference. */
+export const attentionFirst = storedItem('local:attentionFirst', z.boolean(), false, { version: 1 });
+
 /** Every item, for start-up's migration and for tests that check each one. */
 export const allItems: StoredItem<unknown>[] = [
   account,
@@ -80,4 +87,7 @@ export const allItems: StoredItem<unknown>[] = [
   startUpProblem,
   recentCalls,
   relayNoticeSeen,
+  glances,
+  glanceRun,
+  attentionFirst,
 ] as StoredItem<unknown>[];
