@@ -242,6 +242,7 @@ describe('invite, remove, leave', () => {
     const sent = ctx.seeded.invitable[0]!;
     await ctx.makeClient(ctx.seeded.adminKey).invite(sent.id);
     await begin({ kind: 'invite', workspaceId: sent.id.toUpperCase(), label: sent.name });
+    await markInterrupted(); // the next worker's start-up
     await settleInterrupted(ctx.makeClient);
     expect((await notices.get()).map((n) => n.text)).toEqual([`Inviting ${sent.name} was interrupted, but Instantly had already done it.`]);
   });
