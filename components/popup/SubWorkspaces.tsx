@@ -1,13 +1,15 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
-import { filterMembers, prepareSearch } from '@/lib/pages/search';
+import { shownRows } from '@/lib/pages/group-view';
+import { prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
 import type { LookChange } from '@/lib/shared/messages';
-import { displayName, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { displayName, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
 import { lookOf } from '@/lib/shared/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { EditLookDialog } from './EditLookDialog';
+import { GlanceBar } from './GlanceBar';
 import { WorkspaceList } from './WorkspaceList';
 
 export interface SubWorkspacesProps {
@@ -20,6 +22,9 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
+  glances: Glances['byWorkspace'];
+  glanceRun: GlanceRun | null;
+  attentionFirst: boolean;
   onActAs(member: Member, tabId: number | undefined): void;
   onRemove(member: Member): void;
   onRefusal(sentence: string): void;
@@ -38,6 +43,9 @@ export function SubWorkspaces({
   actingAsId,
   canRemove,
   tabId,
+  glances,
+  glanceRun,
+  attentionFirst,
   onActAs,
   onRemove,
   onRefusal,
@@ -57,7 +65,11 @@ export function SubWorkspaces({
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
   const [editing, setEditing] = useState<Member | null>(null);
-  const members = useMemo(() => filterMembers(all, deferredQuery, looks), [all, deferredQuery, looks]);
+  const members = useMemo(
+    () => shownRows(all, deferredQuery, looks, attentionFirst, glances),
+    [all, deferredQuery, looks, attentionFirst, glances],
+  );
+  const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
   // The first keystroke then finds a large group folded already.
   useEffect(() => {
@@ -87,7 +99,7 @@ export function SubWorkspaces({
     // The list can lag the search box by a render (useDeferredValue): Enter and the arrows work
     // on the results of what is typed now, whose best match comes first.
     const settled = query === deferredQuery || !['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
-    const list = settled ? members : filterMembers(all, query);
+    const list = settled ? members : shownRows(all, query, looks, attentionFirst, glances);
     const outcome = listKey(event.key, settled ? highlighted : 0, list.length, query !== '');
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();
@@ -125,6 +137,7 @@ export function SubWorkspaces({
         {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
         {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
       </p>
+      {head.counts.accepted > 0 && <GlanceBar run={glanceRun} attentionFirst={attentionFirst} failed={failed} />}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
@@ -134,6 +147,7 @@ export function SubWorkspaces({
         scrollRequest={scrollRequest}
         actingAsId={actingAsId}
         canRemove={canRemove}
+        glances={glances}
         looks={looks}
         onActAs={actAs}
         onRemove={setRemoving}

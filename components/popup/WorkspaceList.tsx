@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { displayName, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { displayName, type Glances, type Member, type WorkspaceLooks } from '@/lib/shared/model';
 import { lookOf } from '@/lib/shared/workspace-looks';
 import { CopyButton } from '../CopyButton';
+import { GlanceLine } from './GlanceLine';
 import { useWindow } from './use-window';
 
-export const ROW_HEIGHT = 60;
+/** Three lines: name and status, id and date, the glance's figures. */
+export const ROW_HEIGHT = 76;
 /** The list's visible height (.scroller in style.css). */
 const VIEWPORT = 360;
 
@@ -22,6 +24,8 @@ export interface WorkspaceListProps {
   scrollRequest?: number;
   actingAsId: string | null;
   canRemove: boolean;
+  /** The glance's figures by workspace id (accepted rows only ever have some). */
+  glances: Glances['byWorkspace'];
   /** The user's labels, colours and favourites. */
   looks: WorkspaceLooks;
   onActAs(member: Member): void;
@@ -40,6 +44,7 @@ export function WorkspaceList({
   scrollRequest,
   actingAsId,
   canRemove,
+  glances,
   looks,
   onActAs,
   onRemove,
@@ -59,6 +64,7 @@ export function WorkspaceList({
           const name = displayName(member);
           // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
           const acting = member.workspaceId === actingAsId && member.status === 'accepted';
+          const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           const look = lookOf(looks, member.workspaceId);
           return (
             <li
@@ -114,6 +120,7 @@ export function WorkspaceList({
                   </button>
                 )}
               </div>
+              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
             </li>
           );
         })}

@@ -4,6 +4,8 @@ import { Alert } from '@/components/Alert';
 import { ActingStatus } from '@/components/popup/ActingStatus';
 import { AllowSite } from '@/components/popup/AllowSite';
 import { InviteForm, type Invited } from '@/components/popup/InviteForm';
+import { RecentCalls } from '@/components/popup/RecentCalls';
+import { RelayNotice } from '@/components/popup/RelayNotice';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { StartUpProblem } from '@/components/StartUpProblem';
@@ -20,6 +22,7 @@ function openSettings() {
 export function App() {
   const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
     useUi();
+  const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
@@ -27,6 +30,8 @@ export function App() {
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
   const [invited, setInvited] = useState<Invited | null>(null);
+  const recentCalls = useUi((s) => s.recentCalls);
+  const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -45,6 +50,7 @@ export function App() {
           Open settings
         </button>
         <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+        <RecentCalls calls={recentCalls} />
       </main>
     );
   }
@@ -84,6 +90,7 @@ export function App() {
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
       ))}
+      <RelayNotice calls={recentCalls} seenAt={relayNoticeSeen} onDismiss={() => void request.run({ type: 'dismissRelayNotice' })} />
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert
@@ -109,6 +116,9 @@ export function App() {
             actingAsId={actingAs?.workspaceId ?? null}
             canRemove={account.kind === 'admin'}
             tabId={tab?.id}
+            glances={glances.byWorkspace}
+            glanceRun={glanceRun}
+            attentionFirst={attentionFirst}
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
@@ -120,6 +130,7 @@ export function App() {
       )}
 
       <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+      <RecentCalls calls={recentCalls} />
     </main>
   );
 }

@@ -10,11 +10,12 @@ import { keepRefreshing } from './refresh-alarm';
 import { done, failed, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notices';
+import { forgetGlance } from './glance';
 import { account, actingAs, group, tabActing } from '../shared/storage';
 import { onRequest } from './requests';
 
 async function clearWorkspaceState() {
-  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);
+  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices(), forgetGlance()]);
 }
 
 export async function saveKey(rawKey: string, remember: boolean, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {

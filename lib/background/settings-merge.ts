@@ -16,11 +16,13 @@ export interface Present {
   /** Sites this browser allows now. */
   granted: string[];
   notifications: boolean;
+  attentionFirst: boolean;
 }
 
 export interface Merged {
   looks: WorkspaceLooks;
   unstructuredSites: string[];
+  attentionFirst: boolean;
   report: ImportReport;
 }
 
@@ -103,5 +105,13 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     if (present.notifications) report.unchanged++;
     else report.notifications = true;
   }
-  return { looks, unstructuredSites: unstructuredSites.sort(), report };
+  let attentionFirst = present.attentionFirst;
+  if (file.preferences.attentionFirst) {
+    if (attentionFirst) report.unchanged++;
+    else {
+      attentionFirst = true;
+      report.added.push('“Needs attention first” in the popup.');
+    }
+  }
+  return { looks, unstructuredSites: unstructuredSites.sort(), attentionFirst, report };
 }

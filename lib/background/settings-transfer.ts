@@ -16,7 +16,7 @@ import {
   type ExportAnswer,
   type ImportAnswer,
 } from '../shared/settings-file';
-import { account, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
+import { account, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { lookKey } from '../shared/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
@@ -30,13 +30,14 @@ function namesOf(current: Account | null, members: Member[]): Map<string, string
 }
 
 export async function buildSettingsFile(permissions: PermissionsApi = browserPermissions, now = new Date()): Promise<SettingsFile> {
-  const [current, { members }, looks, sites, keySites, unstructured, notifications] = await Promise.all([
+  const [current, { members }, looks, sites, keySites, unstructured, attention, notifications] = await Promise.all([
     account.get(),
     group.get(),
     workspaceLooks.get(),
     allowedSites.get(),
     unstructuredSites.get(),
     unstructuredWorkspaces.get(),
+    attentionFirst.get(),
     permissions.contains(NOTIFICATIONS).catch(() => false),
   ]);
   const names = namesOf(current, members);
@@ -55,7 +56,7 @@ export async function buildSettingsFile(permissions: PermissionsApi = browserPer
     unstructuredSites: keySites.filter((origin) => sites.includes(origin)),
     // Name and API URL only: not the key, nor its last characters.
     unstructured: unstructured.map((w) => ({ name: w.name, apiBase: w.apiBase })),
-    preferences: { notifications },
+    preferences: { notifications, attentionFirst: attention },
   };
 }
 
@@ -78,12 +79,13 @@ export async function importSettings(raw: unknown, permissions: PermissionsApi =
     permissions.contains(NOTIFICATIONS).catch(() => false),
   ]);
   const report = await exclusive(async () => {
-    const [looks, current, { members }, unstructured, keySites] = await Promise.all([
+    const [looks, current, { members }, unstructured, keySites, attention] = await Promise.all([
       workspaceLooks.get(),
       account.get(),
       group.get(),
       unstructuredWorkspaces.get(),
       unstructuredSites.get(),
+      attentionFirst.get(),
     ]);
     const merged = mergeSettings(
       {
@@ -94,11 +96,13 @@ export async function importSettings(raw: unknown, permissions: PermissionsApi =
         unstructuredSites: keySites,
         granted,
         notifications,
+        attentionFirst: attention,
       },
       parsed.data,
     );
     await writeLooks(looks, merged.looks);
     await unstructuredSites.set(merged.unstructuredSites);
+    if (merged.attentionFirst !== attention) await attentionFirst.set(merged.attentionFirst);
     return merged.report;
   });
   // Labels, colours and favourites show in the badge and the menu; opted-in sites change the rules.

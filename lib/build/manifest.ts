@@ -17,7 +17,9 @@ export function manifestFor(browser: string, extraHosts = '') {
     short_name: 'Workspace Switcher',
     // WithHostAccess: the rules only modify headers, which needs host access anyway, and it spares
     // the user the "block content on any page" install warning of plain declarativeNetRequest.
-    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'contextMenus', 'alarms', 'activeTab'],
+    // webRequest: Recent API calls observes the API hosts (no blocking, no warning of its own in
+    // either browser: docs/browsers.md#observing-requests).
+    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'contextMenus', 'alarms', 'activeTab', 'webRequest'],
     // Asked for only when the user wants to hear of accepted invitations.
     optional_permissions: ['notifications'],
     // Requests from a page are modified only if the extension may access the page's origin as

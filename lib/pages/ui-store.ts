@@ -1,8 +1,8 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
-import { headOf, type Group } from '../shared/model';
+import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
+import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
@@ -18,6 +18,8 @@ const items = {
   unstructuredInUse,
   unstructuredSites,
   workspaceLooks,
+  glanceRun,
+  attentionFirst,
 } as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & {
@@ -25,6 +27,11 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
   /** The group's members: its head (a screenful) until the whole list is read. */
   group: Group;
   groupComplete: boolean;
+  /** Read after the first paint (the popup's opening time is a budget); empty until then. */
+  recentCalls: RecentCall[];
+  relayNoticeSeen: number;
+  /** The glance's figures: read with the whole group, after the first paint (they grow with it). */
+  glances: Glances;
 };
 
 export const useUi = create<UiState>(() => ({
@@ -42,6 +49,11 @@ export const useUi = create<UiState>(() => ({
   unstructuredInUse: null,
   unstructuredSites: [],
   workspaceLooks: {},
+  recentCalls: [],
+  relayNoticeSeen: 0,
+  glanceRun: null,
+  attentionFirst: false,
+  glances: { version: 1, byWorkspace: {} },
 }));
 
 let hydrated: Promise<void> | undefined;
@@ -59,12 +71,27 @@ export function hydrate(): Promise<void> {
       if (!useUi.getState().groupComplete) useUi.setState({ group: head });
     });
     group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
+    let glancesChanged = false;
+    glances.watch((value) => {
+      glancesChanged = true;
+      useUi.setState({ glances: value });
+    });
     const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
     useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : state.groupHead!, loaded: true }));
     // After the first paint has had its turn.
-    setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
+    setTimeout(() => {
+      void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
+      void glances.get().then((value) => glancesChanged || useUi.setState({ glances: value }));
+    }, 0);
+    setTimeout(() => {
+      recentCalls.watch((value) => useUi.setState({ recentCalls: value }));
+      relayNoticeSeen.watch((value) => useUi.setState({ relayNoticeSeen: value }));
+      void readAll([recentCalls, relayNoticeSeen] as StoredItem<unknown>[]).then(([calls, seen]) =>
+        useUi.setState({ recentCalls: calls as RecentCall[], relayNoticeSeen: seen as number }),
+      );
+    }, 0);
   })();
   return hydrated;
 }

@@ -18,6 +18,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
   z.object({ type: z.literal('leave') }),
   z.object({ type: z.literal('dismissNotice'), id: z.string() }),
+  /** The notice that a site's server relayed calls the extension could not switch. */
+  z.object({ type: z.literal('dismissRelayNotice') }),
   z.object({
     type: z.literal('addUnstructured'),
     name: z.string(),
@@ -40,6 +42,9 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportSettings') }),
   /** A file's parsed JSON, checked in the background; answered with what was done (ImportAnswer). */
   z.object({ type: z.literal('importSettings'), file: z.unknown() }),
+  /** Starts the glance now (or joins the run going); answered once it has started. */
+  z.object({ type: z.literal('refreshGlance') }),
+  z.object({ type: z.literal('setAttentionFirst'), on: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

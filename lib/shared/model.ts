@@ -190,3 +190,76 @@ export type WorkspaceLook = z.infer<typeof WorkspaceLook>;
 /** By workspace id in lower case (lib/shared/workspace-looks.ts reads them); a bad entry costs only itself. */
 export const WorkspaceLooks = recordOf(WorkspaceLook, Uuid);
 export type WorkspaceLooks = z.infer<typeof WorkspaceLooks>;
+/**
+ * A request a page made to an API host the extension manages, as the browser sent it (after the
+ * rules). Only what a user needs to see whom it went out as: never a key, a query, a body or
+ * any header value but the workspace x-as-workspace named (kept as that workspace's name).
+ */
+export const RecentCall = z.object({
+  /** The browser's request id. */
+  id: z.string(),
+  at: z.number(),
+  method: z.string(),
+  /** The API host, e.g. api.instantly.ai; the path has no query string. */
+  host: z.string(),
+  path: z.string(),
+  /** The host of the page that made it; null when the browser does not say (an opaque origin). */
+  site: z.nullable(z.string()),
+  /** The HTTP status; 'failed' when no answer came (network, CORS, blocked); null while pending. */
+  status: z.nullable(z.union([z.number(), z.literal('failed')])),
+  /**
+   * instantly: a call to Instantly's API; unstructured: to an Unstructured API; relayed: a call
+   * the page handed to its own server to make (Mintlify's “Try it”), which no rule can switch.
+   */
+  api: z.enum(['instantly', 'unstructured', 'relayed']),
+  /**
+   * Whom it went out as: the workspace named by x-as-workspace (Instantly) or whose key the
+   * extension added (Unstructured); null for none (the key's own workspace: for an admin key,
+   * the admin workspace).
+   */
+  as: z.nullable(z.string()),
+  /** relayed only: the workspace the extension was acting as for that tab, which the call did not get. */
+  meant: z.optional(z.string()),
+});
+export type RecentCall = z.infer<typeof RecentCall>;
+/** How many calls the popup's `Recent API calls` keeps. */
+export const RECENT_CALLS_KEPT = 50;
+
+
+/** A sending account in trouble, and why (its status, its warmup status, the server's message). */
+export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });
+export type TroubledAccount = z.infer<typeof TroubledAccount>;
+
+/**
+ * What the glance learnt of one accepted sub workspace at `fetchedAt`. A figure is missing when
+ * its call failed; `error` then says why, in sentences.
+ */
+export const WorkspaceGlance = z.object({
+  fetchedAt: z.number(),
+  unread: z.optional(z.number()),
+  launched: z.optional(z.number()),
+  /** Sending accounts with a negative status or warmup status. */
+  trouble: z.optional(z.number()),
+  /** The first few of those, by name (TROUBLE_NAMED), so the item stays small. */
+  troubled: z.optional(z.array(TroubledAccount)),
+  /** Rows of the account list that could not be read (skipped, not counted as trouble). */
+  unreadableAccounts: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type WorkspaceGlance = z.infer<typeof WorkspaceGlance>;
+export const TROUBLE_NAMED = 5;
+
+/** The glance's figures by sub workspace id. `version` changes with the shape (an older one is dropped). */
+export const Glances = z.object({ version: z.literal(1), byWorkspace: z.record(z.string(), WorkspaceGlance) });
+export type Glances = z.infer<typeof Glances>;
+
+/** The glance run: going or last finished, how far, and why it stopped if it did not finish. */
+export const GlanceRun = z.object({
+  running: z.boolean(),
+  done: z.number(),
+  total: z.number(),
+  startedAt: z.number(),
+  finishedAt: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type GlanceRun = z.infer<typeof GlanceRun>;

@@ -29,6 +29,8 @@ export const SettingsFile = z.object({
   preferences: z.object({
     /** System notifications of accepted invitations (a browser permission, asked for again). */
     notifications: z.boolean(),
+    /** The popup's "Needs attention first" order. */
+    attentionFirst: z.optional(z.boolean()),
   }),
 });
 export type SettingsFile = z.infer<typeof SettingsFile>;

@@ -33,7 +33,7 @@ test('invite: a malformed id is refused without a request; a valid one appears p
   // Its owner accepts; a refresh picks it up and it can be acted as.
   const membership = (await api.state()).memberships.find((m) => m.sub_workspace_id === invitee.id)!;
   await api.accept(membership.id);
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(row).toContainText('accepted');
   await expect(popup.getByRole('alert')).toContainText('accepted your invitation');
   await popup.getByRole('button', { name: `Act as ${invitee.name}` }).click();
@@ -124,11 +124,11 @@ test('a 429 on the list is retried and recovers without bothering the user', asy
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
   await api.clearRequests();
   await api.fault({ status: 429, count: 1, retryAfter: 0, path: '/api/v2/workspace-group-members' });
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect
     .poll(async () => (await api.requests({ path: '/api/v2/workspace-group-members' })).map((r) => r.status))
     .toEqual(expect.arrayContaining([429, 200]));
-  await expect(popup.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(popup.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
   await expect(popup.getByRole('alert')).toHaveCount(0);
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
 });
@@ -138,7 +138,7 @@ test('a lasting 500 shows a plain message with Retry, which works once the serve
   const popup = await openPopup();
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
   await api.fault({ status: 500, count: 50 });
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   const alert = popup.getByRole('alert').filter({ hasText: 'Instantly had a problem answering' });
   await expect(alert).toBeVisible({ timeout: 15_000 });
   // The last known group stays on screen.

@@ -35,7 +35,16 @@ const file = (over: Partial<SettingsFile> = {}): SettingsFile => ({
   ...over,
 });
 
-const nothing: Present = { looks: {}, names: new Map(), connected: [], unstructured: [], unstructuredSites: [], granted: [], notifications: false };
+const nothing: Present = {
+  looks: {},
+  names: new Map(),
+  connected: [],
+  unstructured: [],
+  unstructuredSites: [],
+  granted: [],
+  notifications: false,
+  attentionFirst: false,
+};
 
 describe('merging an imported file', () => {
   it('adds what is new, keeps what is here and says why, and counts what is already the same', () => {
@@ -97,6 +106,13 @@ describe('merging an imported file', () => {
     expect(report.unstructuredToAdd).toEqual([{ name: 'Research', apiBase: 'https://platform.unstructuredapp.io' }]);
     expect(report.skipped).toEqual([expect.stringContaining('there is already one called legal here')]);
     expect(report.notifications).toBe(true);
+  });
+
+  it('turns on “Needs attention first” when the file had it, and never turns it off', () => {
+    const on = mergeSettings(nothing, file({ preferences: { notifications: false, attentionFirst: true } }));
+    expect(on.attentionFirst).toBe(true);
+    expect(on.report.added).toEqual(['“Needs attention first” in the popup.']);
+    expect(mergeSettings({ ...nothing, attentionFirst: true }, file({ preferences: { notifications: false, attentionFirst: false } })).attentionFirst).toBe(true);
   });
 
   it('is idempotent: merging the same file again adds nothing', () => {
@@ -195,7 +211,7 @@ describe('the export', () => {
       allowedSites: ['https://crm.example'],
       unstructuredSites: ['https://crm.example'],
       unstructured: [{ name: 'Research', apiBase: 'https://eu.example.com' }],
-      preferences: { notifications: true },
+      preferences: { notifications: true, attentionFirst: false },
     });
     expect(settingsFileName(new Date(2026, 0, 5))).toBe('workspace-switcher-settings-2026-01-05.json');
   });

@@ -4,7 +4,7 @@ import { menuFor, menuStateFor } from '@/lib/background/context-menu';
 import { cycleTarget } from '@/lib/background/cycle-shortcut';
 import { reconcile } from '@/lib/background/reconcile';
 import { setWorkspaceLook } from '@/lib/background/workspace-looks';
-import { listedMembers } from '@/lib/pages/group-view';
+import { listedMembers, shownRows } from '@/lib/pages/group-view';
 import { filterMembers } from '@/lib/pages/search';
 import type { Account, Member } from '@/lib/shared/model';
 import { account, actingAs, group, groupHead, workspaceLooks } from '@/lib/shared/storage';
@@ -88,6 +88,17 @@ describe('labels, colours and favourites', () => {
     await setWorkspaceLook(idOf(9), { label: 'Zebra Two', favourite: true });
     const looks = await workspaceLooks.get();
     expect(filterMembers(listedMembers(members, [], looks), 'zebra', looks).map((x) => x.name)).toEqual(['Client 9', 'Client 7']);
+  });
+
+  it('with “Needs attention first”, favourites stay pinned on top, each part in attention order', async () => {
+    await setWorkspaceLook(idOf(10), { favourite: true });
+    await setWorkspaceLook(idOf(12), { favourite: true });
+    const looks = await workspaceLooks.get();
+    const glances = { [idOf(12)]: { fetchedAt: 1, trouble: 3 }, [idOf(5)]: { fetchedAt: 1, trouble: 9 } };
+    const rows = shownRows(listedMembers(members, [], looks), '', looks, true, glances);
+    expect(rows.slice(0, 4).map((x) => x.name)).toEqual(['Client 12', 'Client 10', 'Client 5', 'Client 1']);
+    // A typed query keeps the search's ranking: the exact name first, favourite or not.
+    expect(shownRows(listedMembers(members, [], looks), 'client 1', looks, true, glances)[0]!.name).toBe('Client 1');
   });
 
   it('an id in capitals finds the same look', async () => {

@@ -116,3 +116,27 @@ export const ErrorBody = z.object({
   error: z.optional(z.string()),
   message: z.optional(z.string()),
 });
+
+/**
+ * countUnreadEmails and countLaunched both answer `{count}` (the document requires `count` only of
+ * the second; an answer without it tells nothing, so it is refused for both).
+ */
+export const Count = z.object({ count: z.number() });
+
+/**
+ * An email account as the glance reads it (Account in the document): only what tells whether it
+ * is in trouble. `status_message` is documented as an object; anything else is ignored.
+ */
+export const SendingAccount = z.object({
+  email: z.string(),
+  status: z.optional(z.nullable(z.number())),
+  warmup_status: z.optional(z.nullable(z.number())),
+  status_message: z.optional(z.unknown()),
+});
+export type SendingAccount = z.infer<typeof SendingAccount>;
+
+/** A page of GET /accounts; its rows are read one by one, so one odd row never costs a workspace its figures. */
+export const AccountPageEnvelope = z.object({
+  items: z.array(z.unknown()),
+  next_starting_after: z.optional(z.string()),
+});
