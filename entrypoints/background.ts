@@ -12,6 +12,7 @@ import { setUpNotices } from '@/lib/background/notices';
 import { setUpRequests } from '@/lib/background/requests';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
+import { exposeTestHook } from '@/lib/background/test-hook';
 
 export default defineBackground(() => {
   setUpStartUp();
@@ -26,4 +27,7 @@ export default defineBackground(() => {
   setUpAllowedSites();
   setUpUnstructured();
   setUpGlance();
+  // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
+  // otherwise, and the bundler leaves the hook out of the shipped worker.
+  if (import.meta.env.MODE === 'e2e') exposeTestHook();
 });

@@ -6,6 +6,7 @@ import { AllowSite } from '@/components/popup/AllowSite';
 import { InviteForm } from '@/components/popup/InviteForm';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
+import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
@@ -38,6 +39,7 @@ export function App() {
     return (
       <main className="popup">
         <h1>Workspace Switcher</h1>
+        <StartUpProblem />
         <p>Connect your Instantly API key to see your workspace group.</p>
         <button type="button" className="primary" onClick={openSettings}>
           Open settings
@@ -70,6 +72,7 @@ export function App() {
 
       <ActingStatus account={account} actingAs={actingAs} tabActing={tabActing} tabId={tab?.id} send={(r) => void request.run(r)} />
       <AllowSite url={tab?.url} allowed={allowedSites} />
+      <StartUpProblem />
 
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
@@ -99,7 +102,7 @@ export function App() {
             actingAsId={actingAs?.workspaceId ?? null}
             canRemove={account.kind === 'admin'}
             tabId={tab?.id}
-            glances={glances.byWorkspace}
+            glances={glances}
             glanceRun={glanceRun}
             attentionFirst={attentionFirst}
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}

@@ -3,6 +3,7 @@
 import { exclusive } from './queue';
 import { BUILT_IN_ORIGINS, originOf } from '../shared/host-permissions';
 import { browserPermissions, type PermissionsApi } from '../shared/permissions';
+import { normaliseApiUrl } from '../shared/unstructured-url';
 import { reconcile } from './reconcile';
 import { done, type Reply } from '../shared/reply';
 import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
@@ -16,7 +17,8 @@ import { onRequest } from './requests';
  */
 export async function grantedOrigins(permissions: PermissionsApi = browserPermissions): Promise<string[]> {
   const [{ origins = [] }, workspaces] = await Promise.all([permissions.getAll(), unstructuredWorkspaces.get()]);
-  const apiOrigins = new Set(workspaces.map((w) => new URL(w.apiBase).origin));
+  // normaliseApiUrl, not new URL: one stored base that is not a URL must not stop every sync.
+  const apiOrigins = new Set(workspaces.map((w) => normaliseApiUrl(w.apiBase)?.origin));
   return origins
     .map(originOf)
     .filter((o): o is string => o !== null && !BUILT_IN_ORIGINS.includes(o) && !apiOrigins.has(o))

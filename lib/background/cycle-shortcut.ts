@@ -7,6 +7,7 @@ import { actingAs, group } from '../shared/storage';
 import { displayName, type Member, type Target } from '../shared/model';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
+import { tellIfNotApplied } from './notices';
 
 export type Direction = 'next' | 'previous';
 
@@ -44,6 +45,6 @@ export function cycle(direction: Direction): Promise<Reply> {
 export function setUpCycleShortcut(): void {
   browser.commands.onCommand.addListener((command) => {
     const direction = directionOf(command);
-    if (direction) whenReady('cycle shortcut', () => cycle(direction));
+    if (direction) whenReady('cycle shortcut', () => cycle(direction), tellIfNotApplied);
   });
 }

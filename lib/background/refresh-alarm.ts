@@ -21,3 +21,11 @@ export async function keepRefreshing(on: boolean): Promise<void> {
   if (!on && alarm) await browser.alarms.clear(REFRESH_ALARM);
   if (!on && glance) await browser.alarms.clear(GLANCE_ALARM);
 }
+
+/** A sync soon after an action whose outcome is unknown, to settle it (operations.ts). */
+export const SETTLE_ALARM = 'settle-unknown';
+
+/** Half a minute: the shortest alarm delay browsers keep to, and time for a struggling server. */
+export async function checkSoon(): Promise<void> {
+  await browser.alarms.create(SETTLE_ALARM, { delayInMinutes: 0.5 });
+}

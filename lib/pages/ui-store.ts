@@ -46,7 +46,7 @@ export const useUi = create<UiState>(() => ({
   unstructuredSites: [],
   glanceRun: null,
   attentionFirst: false,
-  glances: { version: 1, byWorkspace: {} },
+  glances: {},
 }));
 
 let hydrated: Promise<void> | undefined;

@@ -8,6 +8,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveKey'), key: z.string(), remember: z.boolean() }),
   z.object({ type: z.literal('forgetKey') }),
   z.object({ type: z.literal('refresh') }),
+  /** Wakes the background (a page opened): answered once its start-up, which reconciles the rules, has run. */
+  z.object({ type: z.literal('startUp') }),
   /** workspaceId null: back to the admin workspace. tabId: this tab only. */
   z.object({ type: z.literal('actAs'), workspaceId: z.nullable(z.string()), tabId: z.optional(z.number()) }),
   /** The tab follows the everywhere choice again. */

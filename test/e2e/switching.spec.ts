@@ -2,6 +2,7 @@
 // sites beyond Instantly's own, and the popup with the keyboard alone.
 import type { Page, Worker } from '@playwright/test';
 import { expect, test, type Chrome } from './fixtures';
+import { untilIdle } from './idle';
 import { actingStatus, badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage } from './steps';
 
 declare const chrome: Chrome;
@@ -40,20 +41,26 @@ test('the cycle shortcut walks the accepted workspaces only, and the header foll
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(accepted.at(-1)!.id);
 });
 
-test('rapid presses end with the rule matching the final choice', async ({ openOptions, pageOn, serviceWorker, seeded }) => {
-  await connectKey(await openOptions(), seeded.adminKey);
-  const accepted = seeded.subs.filter((s) => s.status === 'accepted');
-  const presses = 2 * (accepted.length + 1) + 3; // twice round the ring, then three more
-  await serviceWorker.evaluate((n) => {
-    for (let i = 0; i < n; i++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
-  }, presses);
-  const expected = accepted[2]!.id;
-  await expect
-    .poll(() => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('actingAs')).actingAs as { workspaceId?: string } | undefined)?.workspaceId ?? null))
-    .toBe(expected);
-  const rules = await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
-  expect(rules.map((r) => r.action.requestHeaders?.[0]?.value)).toEqual([expected]);
-  expect(await actingAsSeenFrom(await pageOn('https://app.instantly.ai'), seeded.adminKey)).toBe(expected);
+test.describe('a burst of presses', () => {
+  // The e2e build's hook tells when the worker's queues are empty: a burst passes through the
+  // final workspace on its way round the ring, so waiting for that state could read mid-burst.
+  test.use({ build: 'e2e' });
+  test('rapid presses end with the rule matching the final choice', async ({ openOptions, pageOn, serviceWorker, seeded }) => {
+    await connectKey(await openOptions(), seeded.adminKey);
+    const accepted = seeded.subs.filter((s) => s.status === 'accepted');
+    const presses = 2 * (accepted.length + 1) + 3; // twice round the ring, then three more
+    await serviceWorker.evaluate((n) => {
+      for (let i = 0; i < n; i++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
+    }, presses);
+    await untilIdle(serviceWorker);
+    const expected = accepted[2]!.id;
+    const stored = await serviceWorker.evaluate(async () => ((await chrome.storage.local.get('actingAs')).actingAs as { workspaceId?: string } | null)?.workspaceId ?? null);
+    expect(stored).toBe(expected);
+    const rules = await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    expect(rules.map((r) => r.action.requestHeaders?.[0]?.value)).toEqual([expected]);
+    expect(await serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe(`Workspace Switcher: acting as ${accepted[2]!.name}`);
+    expect(await actingAsSeenFrom(await pageOn('https://app.instantly.ai'), seeded.adminKey)).toBe(expected);
+  });
 });
 
 test('the context menu exists and switches everywhere', async ({ openOptions, pageOn, serviceWorker, seeded }) => {

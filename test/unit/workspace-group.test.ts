@@ -5,7 +5,7 @@ import { actAs, forgetTab } from '@/lib/background/act-as';
 import { forgetKey, saveKey } from '@/lib/background/connect';
 import { invite, leave, remove, settleInterrupted } from '@/lib/background/group-actions';
 import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
-import { begin } from '@/lib/background/operations';
+import { begin, markInterrupted } from '@/lib/background/operations';
 import { instantlyKey } from '@/lib/background/secrets';
 import { account, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -254,6 +254,8 @@ describe('invite, remove, leave', () => {
     await begin({ kind: 'invite', workspaceId: sent.id, label: sent.name });
     await begin({ kind: 'invite', workspaceId: lost.id, label: lost.name });
     await ctx.control.clearRequests();
+    // The next worker's start-up.
+    await markInterrupted();
     await settleInterrupted(ctx.makeClient);
     expect(await ctx.control.requests({ method: 'POST' })).toEqual([]);
     expect(await operations.get()).toEqual([]);
