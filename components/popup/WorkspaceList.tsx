@@ -24,7 +24,7 @@ export interface WorkspaceListProps {
   actingAsId: string | null;
   canRemove: boolean;
   /** The glance's figures by workspace id (accepted rows only ever have some). */
-  glances: Glances['byWorkspace'];
+  glances: Glances;
   onActAs(member: Member): void;
   onRemove(member: Member): void;
 }
