@@ -116,7 +116,7 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
             ...(i % 4 === 2 ? { troubled: [{ email: `alex@client-${i}.example`, reason: 'connection error: 535 5.7.8 Username and Password not accepted' }] } : {}),
           };
         });
-        await chrome.storage.local.set({ glances: { version: 1, byWorkspace }, glanceRun: { running: false, done: ids.length, total: ids.length, startedAt: Date.now(), finishedAt: Date.now() } });
+        await chrome.storage.local.set({ glances: byWorkspace, glanceRun: { running: false, done: ids.length, total: ids.length, startedAt: Date.now(), finishedAt: Date.now() } });
       }, seeded.subs.map((s) => s.id));
       await sleep(500);
       figuresFrom = 'written into storage (synthetic, one per workspace)';

@@ -22,7 +22,7 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
-  glances: Glances['byWorkspace'];
+  glances: Glances;
   glanceRun: GlanceRun | null;
   attentionFirst: boolean;
   onActAs(member: Member, tabId: number | undefined): void;

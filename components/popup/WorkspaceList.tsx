@@ -25,7 +25,7 @@ export interface WorkspaceListProps {
   actingAsId: string | null;
   canRemove: boolean;
   /** The glance's figures by workspace id (accepted rows only ever have some). */
-  glances: Glances['byWorkspace'];
+  glances: Glances;
   /** The user's labels, colours and favourites. */
   looks: WorkspaceLooks;
   onActAs(member: Member): void;

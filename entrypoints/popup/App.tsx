@@ -116,7 +116,7 @@ export function App() {
             actingAsId={actingAs?.workspaceId ?? null}
             canRemove={account.kind === 'admin'}
             tabId={tab?.id}
-            glances={glances.byWorkspace}
+            glances={glances}
             glanceRun={glanceRun}
             attentionFirst={attentionFirst}
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}

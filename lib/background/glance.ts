@@ -85,7 +85,7 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
   outer.addEventListener('abort', () => stop.abort(outer.reason), { once: true });
 
   const [{ members }, known] = await Promise.all([group.get(), glances.get()]);
-  const seen = (id: string) => known.byWorkspace[id]?.fetchedAt ?? 0;
+  const seen = (id: string) => known[id]?.fetchedAt ?? 0;
   // The least recently read first: a run cut short is continued by the next one.
   const order = acceptedIds(members).sort((a, b) => seen(a) - seen(b));
   const progress: GlanceRun = { running: true, done: 0, total: order.length, startedAt: Date.now() };
@@ -179,10 +179,10 @@ async function cancelled(startedAt: number): Promise<Reply> {
 /** The stored figures with a batch of new ones, kept only for workspaces still accepted in the group. */
 function merged(now: Glances, batch: [string, WorkspaceGlance][], members: Member[]): Glances {
   const accepted = new Set(acceptedIds(members));
-  const byWorkspace: Glances['byWorkspace'] = {};
-  for (const [id, figures] of Object.entries(now.byWorkspace)) if (accepted.has(id)) byWorkspace[id] = figures;
-  for (const [id, figures] of batch) if (accepted.has(id)) byWorkspace[id] = figures;
-  return { version: 1, byWorkspace };
+  const kept: Glances = {};
+  for (const [id, figures] of Object.entries(now)) if (accepted.has(id)) kept[id] = figures;
+  for (const [id, figures] of batch) if (accepted.has(id)) kept[id] = figures;
+  return kept;
 }
 
 /** A failure that ends the whole run rather than one workspace's figure. */
@@ -248,7 +248,7 @@ async function pruneGlances(members: Member[]): Promise<void> {
   await exclusive(async () => {
     const now = await glances.get();
     const kept = merged(now, [], members);
-    if (Object.keys(kept.byWorkspace).length !== Object.keys(now.byWorkspace).length) await glances.set(kept);
+    if (Object.keys(kept).length !== Object.keys(now).length) await glances.set(kept);
   });
 }
 

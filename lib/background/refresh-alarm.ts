@@ -9,15 +9,14 @@ export const REFRESH_MINUTES = 5;
 export const GLANCE_ALARM = 'refresh-glance';
 /**
  * A 1,000-workspace glance takes over ten minutes at its pace (glance.ts; an alarm during a run
- * joins it). The first comes a minute after connecting, once the group is in.
+ * joins it). The first comes one period after connecting (Refresh glance does it sooner).
  */
 export const GLANCE_MINUTES = 15;
-const FIRST_GLANCE_MINUTES = 1;
 
 export async function keepRefreshing(on: boolean): Promise<void> {
   const [alarm, glance] = await Promise.all([browser.alarms.get(REFRESH_ALARM), browser.alarms.get(GLANCE_ALARM)]);
   if (on && !alarm) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
-  if (on && !glance) await browser.alarms.create(GLANCE_ALARM, { delayInMinutes: FIRST_GLANCE_MINUTES, periodInMinutes: GLANCE_MINUTES });
+  if (on && !glance) await browser.alarms.create(GLANCE_ALARM, { periodInMinutes: GLANCE_MINUTES });
   if (!on && alarm) await browser.alarms.clear(REFRESH_ALARM);
   if (!on && glance) await browser.alarms.clear(GLANCE_ALARM);
 }

@@ -6,7 +6,7 @@ import type { Glances, Member } from '../shared/model';
  * Most accounts in trouble first, then most unread replies; otherwise the list's own order
  * (a stable sort), so workspaces without figures (pending, rejected, not read yet) keep theirs.
  */
-export function byAttention(members: Member[], glances: Glances['byWorkspace']): Member[] {
+export function byAttention(members: Member[], glances: Glances): Member[] {
   const trouble = (m: Member) => glances[m.workspaceId]?.trouble ?? 0;
   const unread = (m: Member) => glances[m.workspaceId]?.unread ?? 0;
   return [...members].sort((a, b) => trouble(b) - trouble(a) || unread(b) - unread(a));
@@ -17,6 +17,6 @@ export function byAttention(members: Member[], glances: Glances['byWorkspace']):
  * typed. A typed query keeps the search's own order: whoever types a name is looking for that
  * workspace, and the search ranks what matches it best first.
  */
-export function orderRows(found: Member[], query: string, attentionFirst: boolean, glances: Glances['byWorkspace']): Member[] {
+export function orderRows(found: Member[], query: string, attentionFirst: boolean, glances: Glances): Member[] {
   return attentionFirst && query.trim() === '' ? byAttention(found, glances) : found;
 }

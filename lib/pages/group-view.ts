@@ -28,7 +28,7 @@ export function shownRows(
   query: string,
   looks: WorkspaceLooks,
   attentionFirst: boolean,
-  glances: Glances['byWorkspace'],
+  glances: Glances,
 ): Member[] {
   const found = filterMembers(listed, query, looks);
   const ordered = orderRows(found, query, attentionFirst, glances);

@@ -53,7 +53,7 @@ export const useUi = create<UiState>(() => ({
   relayNoticeSeen: 0,
   glanceRun: null,
   attentionFirst: false,
-  glances: { version: 1, byWorkspace: {} },
+  glances: {},
 }));
 
 let hydrated: Promise<void> | undefined;

@@ -249,8 +249,8 @@ export const WorkspaceGlance = z.object({
 export type WorkspaceGlance = z.infer<typeof WorkspaceGlance>;
 export const TROUBLE_NAMED = 5;
 
-/** The glance's figures by sub workspace id. `version` changes with the shape (an older one is dropped). */
-export const Glances = z.object({ version: z.literal(1), byWorkspace: z.record(z.string(), WorkspaceGlance) });
+/** The glance's figures by sub workspace id, read entry by entry (one bad entry costs only itself). */
+export const Glances = recordOf(WorkspaceGlance);
 export type Glances = z.infer<typeof Glances>;
 
 /** The glance run: going or last finished, how far, and why it stopped if it did not finish. */

@@ -71,8 +71,8 @@ export const recentCalls = storedItem('session:recentCalls', listOf(RecentCall),
 /** When the user last dismissed the notice about calls relayed by a site's server. */
 export const relayNoticeSeen = storedItem('session:relayNoticeSeen', z.number(), 0, { version: 1 });
 
-/** Unread replies, launched campaigns and accounts in trouble of each accepted sub workspace. */
-export const glances = storedItem('local:glances', Glances, { version: 1, byWorkspace: {} }, { version: 1 });
+/** Unread replies, launched campaigns and accounts in trouble, by accepted sub workspace id. */
+export const glances = storedItem('local:glances', Glances, {}, { version: 1 });
 /** The glance's progress (small, written often while it runs). */
 export const glanceRun = storedItem('local:glanceRun', z.nullable(GlanceRun), null, { version: 1 });
 /** The popup's "Needs attention first" preference. */

@@ -34,7 +34,7 @@ describe('the glance, at the fake API', () => {
     }
     expect(calls.filter((c) => others.includes(c.headers['x-as-workspace'] ?? ''))).toEqual([]);
 
-    const { byWorkspace } = await glances.get();
+    const byWorkspace = await glances.get();
     for (const sub of accepted) {
       expect(byWorkspace[sub.id]).toMatchObject({ unread: sub.glance.unread, launched: sub.glance.launched, trouble: sub.glance.accountsInTrouble });
     }
@@ -47,7 +47,7 @@ describe('the glance, at the fake API', () => {
     const [first, second] = ctx.seeded.subs.filter((s) => s.status === 'accepted');
     await ctx.control.setWorkspace(first!.id, { deniedScopes: ['emails:read'] });
     await refreshGlance(deps());
-    const { byWorkspace } = await glances.get();
+    const byWorkspace = await glances.get();
     expect(byWorkspace[first!.id]).toMatchObject({ launched: first!.glance.launched, error: 'This key can’t read unread replies: it needs the scope emails:read.' });
     expect(byWorkspace[first!.id]!.unread).toBeUndefined();
     expect(byWorkspace[second!.id]).toEqual({ fetchedAt: expect.any(Number), unread: second!.glance.unread, launched: second!.glance.launched, trouble: second!.glance.accountsInTrouble, ...(second!.glance.accountsInTrouble ? { troubled: expect.any(Array) } : {}) });
@@ -57,7 +57,7 @@ describe('the glance, at the fake API', () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
     await ctx.control.setKeyScopes(ctx.seeded.adminKey, ['workspace_group_members:read', 'workspaces:read', 'emails:read', 'campaigns:read']);
     await refreshGlance(deps());
-    const figures = Object.values((await glances.get()).byWorkspace);
+    const figures = Object.values((await glances.get()));
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) {
       expect(f.error).toBe('This key can’t read sending accounts: it needs the scope accounts:read.');

@@ -95,7 +95,7 @@ describe('the glance', () => {
 
     expect(new Set(api.calls.map((c) => c.workspace))).toEqual(new Set([id(1), id(3)]));
     expect(api.calls.every((c) => c.key === 'admin-key')).toBe(true);
-    const { byWorkspace } = await glances.get();
+    const byWorkspace = await glances.get();
     expect(Object.keys(byWorkspace).sort()).toEqual([id(1), id(3)]);
     expect(byWorkspace[id(1)]).toEqual({ fetchedAt: expect.any(Number), unread: 1, launched: 2, trouble: 0 });
     expect(byWorkspace[id(3)]).toMatchObject({
@@ -117,7 +117,7 @@ describe('the glance', () => {
     await vi.runAllTimersAsync();
     await run;
     expect(api.calls.filter((c) => c.what === 'accounts')).toHaveLength(3);
-    expect((await glances.get()).byWorkspace[id(1)]).toMatchObject({ trouble: 5 });
+    expect((await glances.get())[id(1)]).toMatchObject({ trouble: 5 });
   });
 
   it('keeps to 10 requests in any second and 300 in any minute', async () => {
@@ -130,7 +130,7 @@ describe('the glance', () => {
     expect(times).toHaveLength(450);
     expect(busiest(times, 1_000)).toBeLessThanOrEqual(10);
     expect(busiest(times, 60_000)).toBeLessThanOrEqual(300);
-    expect(Object.keys((await glances.get()).byWorkspace)).toHaveLength(150);
+    expect(Object.keys((await glances.get()))).toHaveLength(150);
   });
 
   it('shows its progress while it runs', async () => {
@@ -143,7 +143,7 @@ describe('the glance', () => {
     expect(progress!.done).toBeGreaterThan(0);
     expect(progress!.done).toBeLessThan(40);
     // Figures read so far are stored already.
-    expect(Object.keys((await glances.get()).byWorkspace).length).toBeGreaterThan(0);
+    expect(Object.keys((await glances.get())).length).toBeGreaterThan(0);
     await vi.runAllTimersAsync();
     await run;
     expect(await glanceRun.get()).toMatchObject({ running: false, done: 40, total: 40 });
@@ -168,8 +168,8 @@ describe('the glance', () => {
     // Nothing at all for 7 s, from any workspace.
     expect(Math.min(...after.map((c) => c.at))).toBeGreaterThanOrEqual(refusedAt + 7_000);
     expect(api.calls.filter((c) => c.workspace === id(2) && c.what === 'launched')).toHaveLength(2);
-    expect((await glances.get()).byWorkspace[id(2)]).toMatchObject({ launched: 2 });
-    expect((await glances.get()).byWorkspace[id(2)]!.error).toBeUndefined();
+    expect((await glances.get())[id(2)]).toMatchObject({ launched: 2 });
+    expect((await glances.get())[id(2)]!.error).toBeUndefined();
   });
 
   it('429 after 429: backs off, then stops with a sentence and keeps what it read', async () => {
@@ -184,7 +184,7 @@ describe('the glance', () => {
     // Without Retry-After: 2 s, 4 s, 8 s, 16 s between tries, then it stops.
     expect(refused[refused.length - 1]! - refused[0]!).toBeGreaterThanOrEqual(2_000 + 4_000 + 8_000 + 16_000);
     expect(await glanceRun.get()).toMatchObject({ running: false, done: 3, total: 4, error: expect.stringMatching(/rate-limiting/) });
-    const { byWorkspace } = await glances.get();
+    const byWorkspace = await glances.get();
     expect(Object.keys(byWorkspace).sort()).toEqual([id(1), id(2), id(3)]);
   });
 
@@ -196,7 +196,7 @@ describe('the glance', () => {
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
     await run;
-    const { byWorkspace } = await glances.get();
+    const byWorkspace = await glances.get();
     expect(byWorkspace[id(2)]).toMatchObject({ launched: 2, trouble: 0, error: 'This key can’t read unread replies: it needs the scope emails:read.' });
     expect(byWorkspace[id(2)]!.unread).toBeUndefined();
     expect(byWorkspace[id(1)]!.error).toBeUndefined();
@@ -210,7 +210,7 @@ describe('the glance', () => {
     await vi.runAllTimersAsync();
     await run;
     expect(api.calls.filter((c) => c.workspace === id(1))).toHaveLength(1);
-    expect((await glances.get()).byWorkspace[id(1)]!.error).toMatch(/no active paid Instantly plan/);
+    expect((await glances.get())[id(1)]!.error).toMatch(/no active paid Instantly plan/);
   });
 
   it('a rejected key stops the run with its sentence', async () => {
@@ -233,7 +233,7 @@ describe('the glance', () => {
     await vi.runAllTimersAsync();
     expect(await run).toEqual({ ok: true });
     expect(api.calls.length).toBeLessThanOrEqual(made + 1); // at most the one already past the pacer
-    expect(await glances.get()).toEqual({ version: 1, byWorkspace: {} });
+    expect(await glances.get()).toEqual({});
     expect(await glanceRun.get()).toBeNull();
   });
 
@@ -243,12 +243,12 @@ describe('the glance', () => {
     const run = refreshGlance({ makeClient: api.make });
     await vi.advanceTimersByTimeAsync(3_000);
     await instantlyKey.set('new-key', false);
-    const stored = Object.keys((await glances.get()).byWorkspace).length;
+    const stored = Object.keys((await glances.get())).length;
     const made = api.calls.length;
     await vi.runAllTimersAsync();
     await run;
     expect(api.calls.length).toBe(made);
-    expect(Object.keys((await glances.get()).byWorkspace)).toHaveLength(stored);
+    expect(Object.keys((await glances.get()))).toHaveLength(stored);
     expect(await glanceRun.get()).toMatchObject({ running: false });
   });
 
@@ -264,7 +264,7 @@ describe('the glance', () => {
 
   it('the least recently read go first, so a run cut short is continued by the next', async () => {
     await connectAdmin([member(1), member(2), member(3)]);
-    await glances.set({ version: 1, byWorkspace: { [id(1)]: { fetchedAt: 5 }, [id(2)]: { fetchedAt: 1 } } });
+    await glances.set({ [id(1)]: { fetchedAt: 5 }, [id(2)]: { fetchedAt: 1 } });
     const api = fakeGlanceApi();
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
@@ -282,7 +282,7 @@ describe('the glance', () => {
     await run;
     await group.set({ members: [member(2)], syncedAt: 1 });
     await vi.runAllTimersAsync();
-    expect(Object.keys((await glances.get()).byWorkspace)).toEqual([id(2)]);
+    expect(Object.keys((await glances.get()))).toEqual([id(2)]);
   });
 
   it('a run the worker stopped in the middle of no longer says it is running', async () => {
