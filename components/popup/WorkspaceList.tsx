@@ -79,7 +79,7 @@ export function WorkspaceList({
               <div className="row-main">
                 <div className="row-title">
                   {look.color && <span className="swatch" style={{ background: look.color }} aria-hidden="true" />}
-                  <span className="name" title={name}>
+                  <span className={look.label ? 'name labelled' : 'name'} title={name}>
                     {look.label ?? name}
                   </span>
                   {look.label && (
