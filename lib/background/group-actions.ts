@@ -1,4 +1,4 @@
-// Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
+// Invite, remove and leave: Instantly's workspace-group rules (docs/instantly-api.md#workspace-groups) turned into
 // actions with plain answers. Each is journalled (operations.ts) so that one whose outcome is
 // unknown (no answer, or a worker stopped mid-way) is neither lost nor sent twice.
 import { ApiError } from '../providers/api-error';
