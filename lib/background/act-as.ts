@@ -1,6 +1,6 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
-// for them, and the official kit sends it only for them (api-facts A3).
+// for them, and the official kit sends it only for them (docs/instantly-api.md#x-as-workspace).
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
 import { cannotActAs } from '../shared/act-as-refusal';

@@ -1,4 +1,4 @@
-// Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
+// Invite, remove and leave: Instantly's workspace-group rules (docs/instantly-api.md#workspace-groups) turned into
 // actions with plain answers. Each is journalled (operations.ts) so that one whose outcome is
 // unknown (no answer, or a worker stopped mid-way) is neither lost nor sent twice.
 import { ApiError } from '../providers/api-error';
@@ -98,6 +98,8 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
     const now = await account.get();
     if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
   });
+  // A workspace that was in no group is an admin now: its right-click menu appears at once.
+  await reconcile();
   await end(op.id);
   return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
 }
