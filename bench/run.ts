@@ -29,6 +29,7 @@ import {
   type Plan,
   type Timeouts,
 } from './lib/measure';
+import { measureObserving, type ObservingTimes } from './lib/observing';
 import { measureGlance, type GlanceResult } from './lib/glance';
 import { markdownTable, misses, type Figure, type Target } from './lib/report';
 import { connect, extensionCopy, launch, startFake, type Fake } from './lib/session';
@@ -61,6 +62,8 @@ const config = {
   switch: plan(15, 1, 45),
   sync: (size: number) => plan(size >= 10000 ? 3 : 5, 0, 45),
   cold: plan(10, 0, 40),
+  /** Once, not per group size: the cost of Recent API calls' listeners to a page's call. */
+  observing: smoke ? { blocks: 2, callsPerBlock: 20 } : { blocks: 10, callsPerBlock: 30 },
   glance: { sizes: glanceSizes, measuredUpTo: GLANCE_MEASURED_UP_TO, watchMs: GLANCE_WATCH_MS, openReps: smoke ? 1 : 10 },
 };
 const timeoutsFor = (size: number): Timeouts => ({ syncMs: Math.max(30_000, size * 15), actionMs: Math.max(30_000, size * 12) });
@@ -136,7 +139,10 @@ async function benchSize(fake: Fake, extensionDir: string, size: number): Promis
 const group = (size: number) => size.toLocaleString('en-US');
 const ms = (max: number): Target => ({ max, on: 'median', text: `≤ ${max} ms` });
 
-function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }): Figure[] {
+/** Recent API calls' cost to a page's call: measured once, or why not. */
+type Observing = { times?: ObservingTimes; error?: string };
+
+function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }, observing: Observing): Figure[] {
   const figures: Figure[] = [];
   const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
     for (const r of results) figures.push({ group: group(r.size), ...make(r) });
@@ -243,6 +249,21 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
   }));
   each((r) => ({ figure: 'cold start: worker stopped, message → reply', unit: 'ms', summary: r.cold && summarize(r.cold.replyMs), error: failed(r, 'cold start') }));
 
+  const o = observing.times;
+  const observed = o && summarize(o.observing);
+  const blind = o && summarize(o.notObserving);
+  figures.push(
+    { figure: 'page API call round trip, extension observing (Recent API calls)', group: '', unit: 'ms', summary: observed, error: observing.error },
+    { figure: 'page API call round trip, same build without webRequest', group: '', unit: 'ms', summary: blind, error: observing.error },
+    {
+      figure: 'observing adds to a page API call (difference of medians)',
+      group: '',
+      unit: 'ms',
+      value: observed && blind ? observed.median - blind.median : undefined,
+      note: o ? `${o.observing.length} calls each, in alternating blocks; ${o.listed} listed` : undefined,
+      error: observing.error,
+    },
+  );
   for (const g of glances) {
     const label = `${group(g.size)} accepted`;
     const r = g.result;
@@ -344,11 +365,20 @@ async function main(): Promise<number> {
   const results: SizeResult[] = [];
   const glances: GlanceRun[] = [];
   let chromium = 'unknown';
+  const observing: Observing = {};
   try {
     for (const size of sizes) {
       const { result, chromium: version } = await benchSize(fake, ext.dir, size);
       results.push(result);
       chromium = version;
+    }
+    const t0 = Date.now();
+    try {
+      observing.times = await measureObserving(fake, ext.dir, config.observing);
+      log(`observing done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      observing.error = (error as Error).message.split('\n')[0]!.slice(0, 300);
+      log(`observing FAILED: ${observing.error}`);
     }
     for (const size of glanceSizes) {
       const run: GlanceRun = { size };
@@ -377,7 +407,7 @@ async function main(): Promise<number> {
   };
   await ext.dispose();
 
-  const figures = figuresFor(results, glances, bundles);
+  const figures = figuresFor(results, glances, bundles, observing);
   const table = markdownTable(figures);
   const missed = misses(figures);
   const cpus = os.cpus();
@@ -402,7 +432,7 @@ async function main(): Promise<number> {
 
   writeFileSync(
     path.join(HERE, 'results.json'),
-    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, glances, bundles, figures }, null, 2)}\n`,
+    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, glances, observing, bundles, figures }, null, 2)}\n`,
   );
   if (!partial) {
     const md = [
@@ -426,7 +456,7 @@ async function main(): Promise<number> {
   } else {
     log(`${config.mode} run: wrote bench/results.json only (bench/results.md keeps the last full run)`);
   }
-  const broke = results.some((r) => Object.keys(r.errors).length > 0) || glances.some((g) => g.error !== undefined);
+  const broke = results.some((r) => Object.keys(r.errors).length > 0) || observing.error !== undefined || glances.some((g) => g.error !== undefined);
   log(`finished in ${machine.durationS} s${broke ? ' with measurement errors' : ''}`);
   return broke ? 1 : 0;
 }

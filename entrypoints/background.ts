@@ -9,6 +9,7 @@ import { setUpGroupActions } from '@/lib/background/group-actions';
 import { setUpGlance } from '@/lib/background/glance';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
+import { setUpRecentCalls } from '@/lib/background/recent-calls';
 import { setUpRequests } from '@/lib/background/requests';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   setUpAllowedSites();
   setUpUnstructured();
   setUpGlance();
+  setUpRecentCalls();
   // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
   // otherwise, and the bundler leaves the hook out of the shipped worker.
   if (import.meta.env.MODE === 'e2e') exposeTestHook();

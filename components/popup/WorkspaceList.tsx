@@ -19,6 +19,8 @@ export interface WorkspaceListProps {
   members: Member[];
   /** Index of the row the keyboard is on. */
   highlighted: number;
+  /** Bumped to scroll the highlighted row into view again (e.g. a new invitation's row). */
+  scrollRequest?: number;
   actingAsId: string | null;
   canRemove: boolean;
   /** The glance's figures by workspace id (accepted rows only ever have some). */
@@ -31,11 +33,11 @@ export interface WorkspaceListProps {
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
-  }, [highlighted, reveal]);
+  }, [highlighted, reveal, scrollRequest]);
 
   return (
     <div ref={scroller} className="scroller">
@@ -43,7 +45,8 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, gla
         {members.slice(first, last).map((member, offset) => {
           const index = first + offset;
           const name = displayName(member);
-          const acting = member.workspaceId === actingAsId;
+          // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
+          const acting = member.workspaceId === actingAsId && member.status === 'accepted';
           const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           return (
             <li

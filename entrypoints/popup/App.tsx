@@ -1,9 +1,11 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '@/components/Alert';
 import { ActingStatus } from '@/components/popup/ActingStatus';
 import { AllowSite } from '@/components/popup/AllowSite';
-import { InviteForm } from '@/components/popup/InviteForm';
+import { InviteForm, type Invited } from '@/components/popup/InviteForm';
+import { RecentCalls } from '@/components/popup/RecentCalls';
+import { RelayNotice } from '@/components/popup/RelayNotice';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { StartUpProblem } from '@/components/StartUpProblem';
@@ -27,6 +29,9 @@ export function App() {
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
+  const [invited, setInvited] = useState<Invited | null>(null);
+  const recentCalls = useUi((s) => s.recentCalls);
+  const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -45,6 +50,7 @@ export function App() {
           Open settings
         </button>
         <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+        <RecentCalls calls={recentCalls} />
       </main>
     );
   }
@@ -77,6 +83,7 @@ export function App() {
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
       ))}
+      <RelayNotice calls={recentCalls} seenAt={relayNoticeSeen} onDismiss={() => void request.run({ type: 'dismissRelayNotice' })} />
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert
@@ -94,7 +101,7 @@ export function App() {
       {account.kind === 'sub' && <LeaveGroup account={account} />}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm />
+          <InviteForm onInvited={setInvited} />
           <SubWorkspaces
             members={members}
             complete={groupComplete}
@@ -108,11 +115,13 @@ export function App() {
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
+            reveal={invited}
           />
         </>
       )}
 
       <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+      <RecentCalls calls={recentCalls} />
     </main>
   );
 }

@@ -1,10 +1,10 @@
-// Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
+// Invite, remove and leave: Instantly's workspace-group rules (docs/instantly-api.md#workspace-groups) turned into
 // actions with plain answers. Each is journalled (operations.ts) so that one whose outcome is
 // unknown (no answer, or a worker stopped mid-way) is neither lost nor sent twice.
 import { ApiError } from '../providers/api-error';
 import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
 import { explainInstantlyError } from '../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID } from '../shared/workspace-id';
+import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../shared/workspace-id';
 import { exclusive } from './queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notices';
@@ -73,13 +73,14 @@ const stillChecking = (op: Operation) =>
   failed(`Still checking whether ${VERB[op.kind].toLowerCase()} ${op.label} went through, so it is not sent again. Refresh to check now.`);
 
 export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const workspaceId = rawId.trim();
+  // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
+  const workspaceId = normaliseId(rawId);
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
   const session = await connected(makeClient);
   if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
     return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
-  if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
+  if (workspaceId === normaliseId(session.current.workspaceId)) return failed('A workspace cannot invite itself.');
   const open = await pending('invite', (op) => op.workspaceId === workspaceId);
   if (open) return stillChecking(open);
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
@@ -97,8 +98,10 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
     const now = await account.get();
     if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
   });
+  // A workspace that was in no group is an admin now: its right-click menu appears at once.
+  await reconcile();
   await end(op.id);
-  return done;
+  return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
 }
 
 export async function remove(membershipId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {

@@ -13,6 +13,7 @@ import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { account, actingAs, group, operations, tabActing } from '../shared/storage';
 import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
+import { normaliseId } from '../shared/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { REFRESH_ALARM, SETTLE_ALARM } from './refresh-alarm';
@@ -20,8 +21,9 @@ import { onRequest } from './requests';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
-    membershipId: item.id,
-    workspaceId: item.sub_workspace_id,
+    // In lower case, as every id the extension compares (workspace-id.ts normaliseId).
+    membershipId: normaliseId(item.id),
+    workspaceId: normaliseId(item.sub_workspace_id),
     name: item.sub_workspace_name ?? null,
     status: item.status,
     addedAt: item.timestamp_created,
@@ -50,7 +52,7 @@ function remedyFor(error: unknown): Group['remedy'] {
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */
 function stillActable(target: Target, members: Member[]): Target | null {
-  const member = members.find((m) => m.workspaceId === target.workspaceId && m.status === 'accepted');
+  const member = members.find((m) => normaliseId(m.workspaceId) === normaliseId(target.workspaceId) && m.status === 'accepted');
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
 }
 

@@ -4,6 +4,10 @@ import { operations } from '../shared/storage';
 import { type Account, type Member, type Operation } from '../shared/model';
 import type { UnreadableRow } from '../providers/instantly/schemas';
 import { serialQueue } from './queue';
+import { normaliseId } from '../shared/workspace-id';
+
+/** Ids from the server, typed ones and older journal entries may differ in case. */
+const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && normaliseId(a) === normaliseId(b);
 
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */
 const writes = serialQueue();
@@ -51,8 +55,8 @@ export function wentThrough(op: Operation, server: ServerState): boolean | undef
   const { members, unreadable } = server;
   switch (op.kind) {
     case 'invite':
-      if (members.some((m) => m.workspaceId === op.workspaceId && m.status !== 'rejected')) return true;
-      if (unreadable.some((r) => r.workspaceId === op.workspaceId)) return true;
+      if (members.some((m) => sameId(m.workspaceId, op.workspaceId) && m.status !== 'rejected')) return true;
+      if (unreadable.some((r) => sameId(r.workspaceId, op.workspaceId))) return true;
       return unreadable.some((r) => r.workspaceId === undefined) ? undefined : false;
     case 'remove':
       if (members.some((m) => m.membershipId === op.membershipId)) return false;

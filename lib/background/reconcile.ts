@@ -32,6 +32,7 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
   ] as StoredItem<unknown>[])) as [Target | null, TabChoices, string | null, UnstructuredWorkspace[], string[], string[]];
   const state: RuleState = {
     extensionHost: extensionHost(),
+    allowedSites: unstructured[2],
     actingAs: everywhere,
     tabActing: tabs,
     unstructured: await unstructuredRuleState(unstructured),

@@ -1,8 +1,8 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
-import { headOf, type Glances, type Group } from '../shared/model';
+import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
@@ -26,6 +26,9 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
   /** The group's members: its head (a screenful) until the whole list is read. */
   group: Group;
   groupComplete: boolean;
+  /** Read after the first paint (the popup's opening time is a budget); empty until then. */
+  recentCalls: RecentCall[];
+  relayNoticeSeen: number;
   /** The glance's figures: read with the whole group, after the first paint (they grow with it). */
   glances: Glances;
 };
@@ -44,6 +47,8 @@ export const useUi = create<UiState>(() => ({
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
   unstructuredSites: [],
+  recentCalls: [],
+  relayNoticeSeen: 0,
   glanceRun: null,
   attentionFirst: false,
   glances: {},
@@ -77,6 +82,13 @@ export function hydrate(): Promise<void> {
     setTimeout(() => {
       void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
       void glances.get().then((value) => glancesChanged || useUi.setState({ glances: value }));
+    }, 0);
+    setTimeout(() => {
+      recentCalls.watch((value) => useUi.setState({ recentCalls: value }));
+      relayNoticeSeen.watch((value) => useUi.setState({ relayNoticeSeen: value }));
+      void readAll([recentCalls, relayNoticeSeen] as StoredItem<unknown>[]).then(([calls, seen]) =>
+        useUi.setState({ recentCalls: calls as RecentCall[], relayNoticeSeen: seen as number }),
+      );
     }, 0);
   })();
   return hydrated;

@@ -18,6 +18,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
   z.object({ type: z.literal('leave') }),
   z.object({ type: z.literal('dismissNotice'), id: z.string() }),
+  /** The notice that a site's server relayed calls the extension could not switch. */
+  z.object({ type: z.literal('dismissRelayNotice') }),
   z.object({
     type: z.literal('addUnstructured'),
     name: z.string(),

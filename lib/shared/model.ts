@@ -171,6 +171,41 @@ export const Operation = z.object({
   accountId: z.optional(z.string()),
 });
 export type Operation = z.infer<typeof Operation>;
+/**
+ * A request a page made to an API host the extension manages, as the browser sent it (after the
+ * rules). Only what a user needs to see whom it went out as: never a key, a query, a body or
+ * any header value but the workspace x-as-workspace named (kept as that workspace's name).
+ */
+export const RecentCall = z.object({
+  /** The browser's request id. */
+  id: z.string(),
+  at: z.number(),
+  method: z.string(),
+  /** The API host, e.g. api.instantly.ai; the path has no query string. */
+  host: z.string(),
+  path: z.string(),
+  /** The host of the page that made it; null when the browser does not say (an opaque origin). */
+  site: z.nullable(z.string()),
+  /** The HTTP status; 'failed' when no answer came (network, CORS, blocked); null while pending. */
+  status: z.nullable(z.union([z.number(), z.literal('failed')])),
+  /**
+   * instantly: a call to Instantly's API; unstructured: to an Unstructured API; relayed: a call
+   * the page handed to its own server to make (Mintlify's “Try it”), which no rule can switch.
+   */
+  api: z.enum(['instantly', 'unstructured', 'relayed']),
+  /**
+   * Whom it went out as: the workspace named by x-as-workspace (Instantly) or whose key the
+   * extension added (Unstructured); null for none (the key's own workspace: for an admin key,
+   * the admin workspace).
+   */
+  as: z.nullable(z.string()),
+  /** relayed only: the workspace the extension was acting as for that tab, which the call did not get. */
+  meant: z.optional(z.string()),
+});
+export type RecentCall = z.infer<typeof RecentCall>;
+/** How many calls the popup's `Recent API calls` keeps. */
+export const RECENT_CALLS_KEPT = 50;
+
 
 /** A sending account in trouble, and why (its status, its warmup status, the server's message). */
 export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });

@@ -1,7 +1,7 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, TabChoices, Target, UnstructuredWorkspace } from './model';
+import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace } from './model';
 import { operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
 
@@ -58,6 +58,11 @@ export const startUpProblem = storedItem(
 /** v2: entries have a `state` (sending or unknown). */
 export const operations = storedItem('local:operations', listOf(Operation), [], { version: 2, migrations: { 2: operationsV2 } });
 
+/** The pages' latest calls to the API hosts, newest first (session only: gone with the browser). */
+export const recentCalls = storedItem('session:recentCalls', listOf(RecentCall), [], { version: 1 });
+/** When the user last dismissed the notice about calls relayed by a site's server. */
+export const relayNoticeSeen = storedItem('session:relayNoticeSeen', z.number(), 0, { version: 1 });
+
 /** Unread replies, launched campaigns and accounts in trouble, by accepted sub workspace id. */
 export const glances = storedItem('local:glances', Glances, {}, { version: 1 });
 /** The glance's progress (small, written often while it runs). */
@@ -80,6 +85,8 @@ export const allItems: StoredItem<unknown>[] = [
   unstructuredSites,
   operations,
   startUpProblem,
+  recentCalls,
+  relayNoticeSeen,
   glances,
   glanceRun,
   attentionFirst,

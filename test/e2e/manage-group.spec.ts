@@ -158,4 +158,35 @@ test.describe('a group of 250', () => {
     await popup.getByRole('searchbox', { name: 'Search workspaces' }).fill(last.id);
     await expect(popup.getByRole('listitem').filter({ hasText: last.id })).toContainText(last.status);
   });
+
+  test('an invitation shows its result: the new pending row in view and highlighted, and a status that says so', async ({
+    openOptions,
+    openPopup,
+    seeded,
+    api,
+  }) => {
+    await connectKey(await openOptions(), seeded.adminKey);
+    const popup = await openPopup();
+    await expect(popup.getByText('250 sub workspaces')).toBeVisible();
+    // A search that the new row does not match: it is cleared so the row can be shown.
+    const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
+    await search.fill(seeded.subs[0]!.name!);
+    const invitee = seeded.invitable[1]!;
+    await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
+    await popup.getByRole('button', { name: 'Invite' }).click();
+
+    await expect(popup.getByRole('status').filter({ hasText: 'Invitation sent to' })).toHaveText(`Invitation sent to ${invitee.name}`);
+    expect((await api.state()).memberships.filter((m) => m.sub_workspace_id === invitee.id)).toHaveLength(1);
+    await expect(popup.getByText('251 sub workspaces')).toBeVisible();
+    const row = popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').filter({ hasText: invitee.id });
+    await expect(row).toContainText('pending');
+    // Inside the list's visible window, and the popup's.
+    await expect(row).toBeInViewport({ ratio: 1 });
+    const [rowBox, scrollerBox] = [await row.boundingBox(), await popup.locator('.scroller').boundingBox()];
+    expect(rowBox!.y).toBeGreaterThanOrEqual(scrollerBox!.y);
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollerBox!.y + scrollerBox!.height);
+    // Highlighted: the row the keyboard is on.
+    await expect(search).toHaveAttribute('aria-activedescendant', (await row.getAttribute('id'))!);
+    await expect(row).toHaveClass(/highlighted/);
+  });
 });

@@ -225,6 +225,43 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute('aria-label', /^(Copy ID of|Act as|Remove) /);
 });
 
+test.describe('a group of 1,000', () => {
+  test.use({ seed: { subWorkspaces: 1000, namePrefix: 'Client ' } });
+
+  test('typing a workspace’s whole name puts it on top, and Enter acts as it, though its digits are in other ids', async ({
+    openOptions,
+    openPopup,
+    pageOn,
+    seeded,
+  }) => {
+    // A workspace whose name, searched word by word in names and ids, also matched members
+    // listed before it (their ids hold its digits): the case that used to act as another.
+    const oldFirstMatch = (query: string) => {
+      const words = query.toLowerCase().split(/\s+/);
+      return seeded.subs.find((s) => words.every((w) => `${s.name ?? ''} ${s.id}`.toLowerCase().includes(w)));
+    };
+    const target = seeded.subs.find((s) => s.status === 'accepted' && /\d$/.test(s.name ?? '') && oldFirstMatch(s.name!) !== s)!;
+    expect(target).toBeDefined();
+
+    const options = await openOptions();
+    await options.getByLabel('Instantly API key').fill(seeded.adminKey);
+    await options.getByRole('button', { name: 'Save key' }).click();
+    // Saving lists the whole group first: ten pages of 100, slower than the usual step allows.
+    await expect(options.getByRole('button', { name: 'Save key' })).toBeEnabled({ timeout: 20_000 });
+    const popup = await openPopup();
+    await expect(popup.getByText('1000 sub workspaces')).toBeVisible();
+    const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
+    await search.click();
+    await popup.keyboard.type(target.name!);
+    const first = popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').first();
+    await expect(first).toContainText(target.id);
+    await expect(search).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+    await popup.keyboard.press('Enter');
+    await expect(actingStatus(popup)).toContainText(`Acting as ${target.name}`);
+    expect(await actingAsSeenFrom(await pageOn('https://app.instantly.ai'), seeded.adminKey)).toBe(target.id);
+  });
+});
+
 test('a browser restart drops per-tab choices and leaves no stale rule', async ({ openOptions, pageOn, serviceWorker, restartBrowser, seeded }) => {
   await connectKey(await openOptions(), seeded.adminKey, { remember: true });
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;

@@ -9,7 +9,14 @@ export const INSTANTLY_API_HOSTS = ['api.instantly.ai', '127.0.0.1', 'localhost'
 export const UNSTRUCTURED_API_HOSTS = ['platform.unstructuredapp.io'];
 
 /** Pages (pages.ts): a tiny HTML page anywhere, the Mintlify proxy model, the "Who am I?" demo. */
-export const PAGE_HOSTS = ['app.instantly.ai', 'developer.instantly.ai', 'other.example'];
+export const PAGE_HOSTS = [
+  'app.instantly.ai',
+  'developer.instantly.ai',
+  'other.example',
+  // A subdomain of an allowed site, and a site the user never allowed (header-scope tests).
+  'sub.other.example',
+  'never-allowed.example',
+];
 
 /** Host names to put in the certificate and to map to the fake in Chromium. */
 export const CERTIFICATE_HOSTS = ['api.instantly.ai', ...PAGE_HOSTS, ...UNSTRUCTURED_API_HOSTS, 'localhost', '127.0.0.1'];

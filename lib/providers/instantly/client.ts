@@ -1,4 +1,4 @@
-// Typed client for the parts of Instantly API v2 the extension uses (api-facts A2, A4).
+// Typed client for the parts of Instantly API v2 the extension uses (docs/instantly-api.md#workspace-group-member-endpoints).
 // It never sends x-as-workspace: the extension's own calls always go out as the key's workspace.
 import type { z } from 'zod/mini';
 import { ApiError, kindForStatus, parseRetryAfter } from '../api-error';

@@ -1,4 +1,4 @@
-// Instantly's errors as sentences a user understands (DESIGN.md "Every boundary is parsed").
+// Instantly's errors as sentences a user understands (README: Architecture).
 import { ApiError } from '../api-error';
 import { EndlessListError, MAX_MEMBERSHIPS } from './client';
 
@@ -20,7 +20,7 @@ export function explainInstantlyError(error: unknown, action: InstantlyAction): 
   if (!(error instanceof ApiError)) return 'Something unexpected went wrong. Nothing was changed; please try again.';
   switch (error.kind) {
     case 'unauthorized':
-      // Instantly documents one 401 for a wrong and a revoked key (api-facts A7); when its
+      // Instantly documents one 401 for a wrong and a revoked key (docs/instantly-api.md#errors); when its
       // message does say "revoked", the user is told exactly that.
       if (action === 'check-key' && /revoked/i.test(error.serverMessage ?? ''))
         return 'Instantly says this API key has been revoked. Create a new key in Instantly (Settings → Integrations → API Keys) and paste it here.';

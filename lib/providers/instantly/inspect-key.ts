@@ -23,7 +23,7 @@ export async function inspectKey(
   client: InstantlyClient,
   whole = false,
 ): Promise<{ account: Inspected; members: WorkspaceGroupMember[]; unreadable: UnreadableRow[] }> {
-  // Instantly's own tools check a key with exactly this call (api-facts A4).
+  // Instantly's own tools check a key with exactly this call (docs/instantly-api.md#current-workspace).
   const workspace = await client.currentWorkspace();
   const base = { workspaceId: workspace.id, workspaceName: workspace.name };
   const admin = await client.adminOfCurrent().catch(orNone(null));
@@ -34,7 +34,7 @@ export async function inspectKey(
       unreadable: [],
     };
   }
-  // A workspace cannot be both admin and sub (api-facts A2): only a non-sub can have members.
+  // A workspace cannot be both admin and sub (docs/instantly-api.md#workspace-groups): only a non-sub can have members.
   // Only the first page's refusal means "no group access"; a later page failing is a failure.
   const first = await client.listMembersPage({ limit: whole ? PAGE_LIMIT : 1 }).catch(orNone(null));
   const hasMembers = !!first && first.rows.length > 0;

@@ -94,7 +94,7 @@ export function readMemberPage(json: unknown): MemberPage | null {
 }
 
 export const AdminOfCurrent = z.object({
-  // The literal "Undefined" when there is no admin workspace (api-facts A2).
+  // The literal "Undefined" when there is no admin workspace (docs/instantly-api.md#workspace-group-member-endpoints).
   workspace_name: z.string(),
   has_admin_workspace: z.boolean(),
   workspace_group_member_id: z.optional(z.string()),
@@ -110,7 +110,7 @@ export const Workspace = z.object({
 });
 export type Workspace = z.infer<typeof Workspace>;
 
-/** Instantly's error body (Fastify's default shape, api-facts A7). */
+/** Instantly's error body (Fastify's default shape, docs/instantly-api.md#errors). */
 export const ErrorBody = z.object({
   statusCode: z.optional(z.number()),
   error: z.optional(z.string()),

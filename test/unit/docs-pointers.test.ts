@@ -1,4 +1,4 @@
-// The fake API, and the tests and tools around it, stand on their own in a fresh clone: their
+// The project's sources, tests and tools stand on their own in a fresh clone: their
 // comments point at the repo's own docs (docs/instantly-api.md, docs/browsers.md), never at
 // files outside the repo, and every `docs/<file>.md#section` they name is a heading there.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -7,13 +7,20 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Files whose comments must point inside the repo (lib/, entrypoints/, components/ are not ours to check). */
+/** Files whose comments must point inside the repo: every source file of the project. */
 function checkedFiles(): string[] {
   const inDir = (dir: string, keep: (name: string) => boolean) =>
     readdirSync(path.join(ROOT, dir))
       .filter(keep)
       .map((name) => path.join(dir, name));
+  const tree = (dir: string): string[] =>
+    readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? tree(path.join(dir, entry.name)) : /\.(ts|tsx|md)$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+    );
   return [
+    ...tree('lib'),
+    ...tree('components'),
+    ...tree('entrypoints'),
     ...inDir('test/fake-api', (n) => n.endsWith('.ts') || n.endsWith('.md')),
     ...inDir('test/unit', (n) => n.startsWith('fake-api-') && n.endsWith('.ts')),
     ...inDir('test/e2e', (n) => n.endsWith('.ts')),
@@ -39,7 +46,7 @@ function anchorsOf(doc: string): Set<string> {
 }
 
 // This file names what it forbids, so it is not checked itself.
-const SELF = 'test/unit/fake-api-docs.test.ts';
+const SELF = 'test/unit/docs-pointers.test.ts';
 
 describe('pointers to documentation', () => {
   it('nothing points outside the repo (../shared, api-facts, e2e-chromium.md)', () => {
@@ -48,7 +55,7 @@ describe('pointers to documentation', () => {
       if (file === SELF) continue;
       const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
       lines.forEach((line, i) => {
-        if (/\.\.\/shared\/|api-facts|e2e-chromium\.md/.test(line)) offending.push(`${file}:${i + 1}: ${line.trim()}`);
+        if (/\.\.\/shared\/[\w-]+\.(md|json|sh)|api-facts|e2e-chromium\.md/.test(line)) offending.push(`${file}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(offending).toEqual([]);
