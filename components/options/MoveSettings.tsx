@@ -25,7 +25,7 @@ function download(name: string, text: string) {
  * what is here), then do what only the user can: allow sites, paste keys.
  */
 export function MoveSettings() {
-  const { account, unstructuredWorkspaces } = useUi();
+  const { accounts, unstructuredWorkspaces } = useUi();
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   // The parsed file, imported once more after the user allowed its sites (an import is idempotent).
@@ -82,7 +82,8 @@ export function MoveSettings() {
   }
 
   // Keys the user has pasted since are no longer asked for.
-  const toConnect = (report?.instantlyToConnect ?? []).filter((w) => w.workspaceId.toLowerCase() !== account?.workspaceId.toLowerCase());
+  const connected = new Set(accounts.map((a) => a.workspaceId.toLowerCase()));
+  const toConnect = (report?.instantlyToConnect ?? []).filter((w) => !connected.has(w.workspaceId.toLowerCase()));
   const toAdd = (report?.unstructuredToAdd ?? []).filter((w) => !unstructuredWorkspaces.some((u) => u.name.toLowerCase() === w.name.toLowerCase()));
 
   return (
@@ -141,8 +142,7 @@ export function MoveSettings() {
       )}
       {toConnect.map((w) => (
         <p key={w.workspaceId}>
-          Paste the API key for {w.workspaceName} in “Instantly API key” above.
-          {account && ` (It replaces ${account.workspaceName}, connected now.)`}
+          Paste the API key for {w.workspaceName} in “Instantly API key” above (it is added to the workspaces connected here).
         </p>
       ))}
       {toAdd.map((w) => (

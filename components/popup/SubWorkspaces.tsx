@@ -5,7 +5,8 @@ import { shownRows } from '@/lib/pages/group-view';
 import { prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
 import type { LookChange } from '@/lib/shared/messages';
-import { displayName, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { agencyOf } from '@/lib/pages/agencies';
+import { adminIdOf, displayName, type Account, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
 import { lookOf } from '@/lib/shared/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { EditLookDialog } from './EditLookDialog';
@@ -33,11 +34,14 @@ export interface SubWorkspacesProps {
   /** Labels, colours, favourites; `members` already lists the favourites first. */
   looks: WorkspaceLooks;
   onLook(member: Member, change: LookChange): void;
+  /** With several agencies: their names by admin workspace id (rows then say theirs, and the list can be narrowed to one). */
+  agencyNames?: Map<string, string> | null;
+  accounts?: Account[];
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
 export function SubWorkspaces({
-  members: all,
+  members: everyRow,
   complete,
   head,
   actingAsId,
@@ -52,7 +56,16 @@ export function SubWorkspaces({
   reveal,
   looks,
   onLook,
+  agencyNames = null,
+  accounts = [],
 }: SubWorkspacesProps) {
+  // '' for all agencies; otherwise the admin workspace id whose rows are listed.
+  const [agency, setAgency] = useState('');
+  const inAgency = useMemo(
+    () => (agencyNames && agency && agencyNames.has(agency) ? everyRow.filter((m) => adminIdOf(m, accounts) === agency) : everyRow),
+    [everyRow, agency, agencyNames, accounts],
+  );
+  const all = inAgency;
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -82,16 +95,17 @@ export function SubWorkspaces({
   // search that hides it).
   const revealed = useRef<object | null>(null);
   useEffect(() => {
-    if (!reveal || revealed.current === reveal || !all.some((m) => m.membershipId === reveal.membershipId)) return;
+    if (!reveal || revealed.current === reveal || !everyRow.some((m) => m.membershipId === reveal.membershipId)) return;
     const index = members.findIndex((m) => m.membershipId === reveal.membershipId);
     if (index < 0) {
       setQuery('');
+      setAgency('');
       return;
     }
     revealed.current = reveal;
     setHighlight({ query: deferredQuery, index });
     setScrollRequest((n) => n + 1);
-  }, [reveal, all, members, deferredQuery]);
+  }, [reveal, everyRow, members, deferredQuery]);
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
 
@@ -129,6 +143,19 @@ export function SubWorkspaces({
         aria-controls="sub-workspaces"
         aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
       />
+      {agencyNames && (
+        <label className="check muted">
+          Agency
+          <select value={agency} onChange={(event) => setAgency(event.target.value)}>
+            <option value="">All agencies</option>
+            {[...agencyNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="check muted">
         <input type="checkbox" checked={thisTabOnly} onChange={(event) => setThisTabOnly(event.target.checked)} disabled={tabId === undefined} />
         This tab only
@@ -153,6 +180,7 @@ export function SubWorkspaces({
         onRemove={setRemoving}
         onFavourite={(member, on) => onLook(member, { favourite: on })}
         onEdit={setEditing}
+        agencyOf={agencyNames ? (member) => agencyOf(member, accounts, agencyNames) : undefined}
       />
       {editing && (
         <EditLookDialog

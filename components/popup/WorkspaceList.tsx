@@ -32,6 +32,8 @@ export interface WorkspaceListProps {
   onRemove(member: Member): void;
   onFavourite(member: Member, on: boolean): void;
   onEdit(member: Member): void;
+  /** With several agencies: the one a row is in, named on it. */
+  agencyOf?: (member: Member) => string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ export function WorkspaceList({
   onRemove,
   onFavourite,
   onEdit,
+  agencyOf,
 }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
@@ -66,6 +69,7 @@ export function WorkspaceList({
           const acting = member.workspaceId === actingAsId && member.status === 'accepted';
           const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           const look = lookOf(looks, member.workspaceId);
+          const agency = agencyOf?.(member);
           return (
             <li
               key={member.membershipId}
@@ -87,6 +91,7 @@ export function WorkspaceList({
                       {name}
                     </span>
                   )}
+                  {agency && <span className="muted agency">· {agency}</span>}
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
                 </div>

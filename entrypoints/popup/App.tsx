@@ -13,14 +13,15 @@ import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { listedMembers, needsRefresh } from '@/lib/pages/group-view';
-import { useUi } from '@/lib/pages/ui-store';
+import { primaryAccount, useUi } from '@/lib/pages/ui-store';
+import { agencyNamesOf, keyNoteOf } from '@/lib/pages/agencies';
 
 function openSettings() {
   void browser.runtime.openOptionsPage();
 }
 
 export function App() {
-  const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
+  const { loaded, accounts, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
     useUi();
   const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
@@ -30,14 +31,17 @@ export function App() {
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
   const [invited, setInvited] = useState<Invited | null>(null);
+  const account = primaryAccount(accounts);
+  // Only with several agencies: which one each row is in, and whose key a page must use.
+  const agencyNames = useMemo(() => agencyNamesOf(accounts), [accounts]);
   const recentCalls = useUi((s) => s.recentCalls);
   const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
-    // Once per connected workspace, not on every change of the group.
+    // Once per set of connected workspaces, not on every change of the group.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [account?.workspaceId]);
+  }, [accounts.map((a) => a.workspaceId).join()]);
 
   if (!loaded) return null;
   if (!account) {
@@ -59,11 +63,12 @@ export function App() {
     <main className="popup">
       <header className="bar">
         <div>
-          <h1>{account.workspaceName}</h1>
+          <h1>{accounts.length > 1 ? accounts.map((a) => a.workspaceName).join(' · ') : account.workspaceName}</h1>
           <p className="muted">
-            {account.kind === 'admin' && 'Admin workspace'}
-            {account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
-            {account.kind === 'standalone' && 'Not in a workspace group'}
+            {accounts.length > 1 && `${accounts.length} connected workspaces`}
+            {accounts.length === 1 && account.kind === 'admin' && 'Admin workspace'}
+            {accounts.length === 1 && account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
+            {accounts.length === 1 && account.kind === 'standalone' && 'Not in a workspace group'}
           </p>
         </div>
         <div className="bar-buttons">
@@ -82,6 +87,8 @@ export function App() {
         tabActing={tabActing}
         tabId={tab?.id}
         looks={workspaceLooks}
+        adminName={agencyNames ? [...agencyNames.values()].join(', ') : undefined}
+        keyNote={(target) => keyNoteOf(target, group.members, accounts, agencyNames)}
         send={(r) => void request.run(r)}
       />
       <AllowSite url={tab?.url} allowed={allowedSites} />
@@ -105,16 +112,22 @@ export function App() {
         />
       )}
 
-      {account.kind === 'sub' && <LeaveGroup account={account} />}
+      {accounts
+        .filter((a) => a.kind === 'sub')
+        .map((a) => (
+          <LeaveGroup key={a.workspaceId} account={a} several={accounts.length > 1} />
+        ))}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm onInvited={setInvited} />
+          <InviteForm onInvited={setInvited} agencies={accounts.filter((a) => a.kind !== 'sub')} />
           <SubWorkspaces
             members={members}
             complete={groupComplete}
             head={groupHead}
             actingAsId={actingAs?.workspaceId ?? null}
-            canRemove={account.kind === 'admin'}
+            canRemove={accounts.some((a) => a.kind === 'admin')}
+            agencyNames={agencyNames}
+            accounts={accounts}
             tabId={tab?.id}
             glances={glances}
             glanceRun={glanceRun}

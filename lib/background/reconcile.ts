@@ -7,7 +7,7 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { account, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
+import { accounts, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { type TabChoices, type Target, type UnstructuredWorkspace } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
@@ -48,7 +48,7 @@ const looksQueue = serialQueue();
 
 async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof readState>>): Promise<void> {
   const [current, { members }, looks, [active]] = await Promise.all([
-    account.get(),
+    accounts.get(),
     group.get(),
     workspaceLooks.get(),
     browser.tabs.query({ active: true, lastFocusedWindow: true }),

@@ -16,22 +16,22 @@ import {
   type ExportAnswer,
   type ImportAnswer,
 } from '../shared/settings-file';
-import { account, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
+import { accounts, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { lookKey } from '../shared/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 
 /** Names of the workspaces known here, by lower-case id. */
-function namesOf(current: Account | null, members: Member[]): Map<string, string> {
+function namesOf(connected: Account[], members: Member[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const m of members) names.set(lookKey(m.workspaceId), displayName(m));
-  if (current) names.set(lookKey(current.workspaceId), current.workspaceName);
+  for (const current of connected) names.set(lookKey(current.workspaceId), current.workspaceName);
   return names;
 }
 
 export async function buildSettingsFile(permissions: PermissionsApi = browserPermissions, now = new Date()): Promise<SettingsFile> {
   const [current, { members }, looks, sites, keySites, unstructured, attention, notifications] = await Promise.all([
-    account.get(),
+    accounts.get(),
     group.get(),
     workspaceLooks.get(),
     allowedSites.get(),
@@ -45,7 +45,7 @@ export async function buildSettingsFile(permissions: PermissionsApi = browserPer
     format: SETTINGS_FORMAT,
     version: SETTINGS_VERSION,
     exportedAt: now.toISOString(),
-    instantly: current ? [{ workspaceId: current.workspaceId, workspaceName: current.workspaceName }] : [],
+    instantly: current.map((a) => ({ workspaceId: a.workspaceId, workspaceName: a.workspaceName })),
     looks: Object.fromEntries(
       Object.entries(looks).map(([id, look]) => {
         const name = names.get(id);
@@ -81,7 +81,7 @@ export async function importSettings(raw: unknown, permissions: PermissionsApi =
   const report = await exclusive(async () => {
     const [looks, current, { members }, unstructured, keySites, attention] = await Promise.all([
       workspaceLooks.get(),
-      account.get(),
+      accounts.get(),
       group.get(),
       unstructuredWorkspaces.get(),
       unstructuredSites.get(),
@@ -91,7 +91,7 @@ export async function importSettings(raw: unknown, permissions: PermissionsApi =
       {
         looks,
         names: namesOf(current, members),
-        connected: current ? [current] : [],
+        connected: current,
         unstructured,
         unstructuredSites: keySites,
         granted,

@@ -2,7 +2,7 @@
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
 import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace, WorkspaceLooks } from './model';
-import { operationsV2 } from './migrations';
+import { accountsV2, operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
 import { favouriteIds } from './workspace-looks';
 
@@ -10,7 +10,12 @@ import { favouriteIds } from './workspace-looks';
 // bring an older value to it; lists are read element by element (listOf, recordOf), so one bad
 // element costs only itself. Raise an item's version with every change of its shape.
 
-export const account = storedItem('local:account', z.nullable(Account), null, { version: 1 });
+/**
+ * The connected Instantly workspaces, in the order they were connected (their keys: secrets.ts).
+ * v2: a list (v1 held the one workspace of the single-key layout; the item keeps its storage key
+ * so that a value never has to move between keys: accountsV2).
+ */
+export const accounts = storedItem('local:account', listOf(Account), [], { version: 2, migrations: { 2: accountsV2 } });
 const EMPTY_GROUP: Group = { members: [], syncedAt: null };
 const fullGroup = storedItem('local:group', Group, EMPTY_GROUP, { version: 1, cache: true });
 
@@ -80,7 +85,7 @@ export const attentionFirst = storedItem('local:attentionFirst', z.boolean(), fa
 
 /** Every item, for start-up's migration and for tests that check each one. */
 export const allItems: StoredItem<unknown>[] = [
-  account,
+  accounts,
   fullGroup,
   groupHead,
   actingAs,

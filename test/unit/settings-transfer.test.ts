@@ -8,7 +8,8 @@ import type { Member, UnstructuredWorkspace } from '@/lib/shared/model';
 import type { PermissionsApi } from '@/lib/shared/permissions';
 import { dropStorageCaches } from '@/lib/shared/stored-item';
 import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/shared/settings-file';
-import { account, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
+import { allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
+import { account, firstKey } from './one-account';
 
 const ID = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
@@ -157,7 +158,7 @@ describe('the export', () => {
         const secrets: string[] = [];
         if (state.instantly) {
           await account.set({ workspaceId: ID(1), workspaceName: state.instantly.name, kind: 'admin', remembered: state.instantly.remember, checkedAt: 1 });
-          await instantlyKey.set(state.instantly.key, state.instantly.remember);
+          await instantlyKey(ID(1)).set(state.instantly.key, state.instantly.remember);
           secrets.push(state.instantly.key);
         }
         const members: Member[] = state.members.map((m, i) => ({
@@ -242,7 +243,7 @@ describe('importing', () => {
   it('export, then import on a fresh browser, restores looks and opt-ins; keys are asked for', async () => {
     const granted = permissionsWith(['https://crm.example']);
     await account.set({ workspaceId: ID(1), workspaceName: 'Northstar', kind: 'admin', remembered: true, checkedAt: 1 });
-    await instantlyKey.set('GHJKsecretGHJK', true);
+    await instantlyKey(ID(1)).set('GHJKsecretGHJK', true);
     await workspaceLooks.set({ [ID(2)]: { label: 'Top client', color: '#123456', favourite: true } });
     await allowedSites.set(['https://crm.example']);
     await unstructuredSites.set(['https://crm.example']);
@@ -263,7 +264,7 @@ describe('importing', () => {
     });
     expect(await workspaceLooks.get()).toEqual({ [ID(2)]: { label: 'Top client', color: '#123456', favourite: true } });
     expect(await unstructuredSites.get()).toEqual(['https://crm.example']);
-    expect(await instantlyKey.get()).toBeNull();
+    expect(await firstKey()).toBeNull();
     expect(await account.get()).toBeNull();
   });
 });
