@@ -8,7 +8,7 @@ import type { Member, UnstructuredWorkspace } from '@/lib/shared/model';
 import type { PermissionsApi } from '@/lib/shared/permissions';
 import { dropStorageCaches } from '@/lib/shared/stored-item';
 import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/shared/settings-file';
-import { allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
+import { accounts, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
 import { account, firstKey } from './one-account';
 
 const ID = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -135,7 +135,11 @@ const plain = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PLAIN_
 
 /** Everything the extension may have stored, with a secret in every slot that holds one. */
 const storedState = fc.record({
-  instantly: fc.option(fc.record({ key: secretText, remember: fc.boolean(), name: plain(20) }), { nil: undefined }),
+  // Several connected workspaces (agencies, a sub workspace's key), each with its own key.
+  instantly: fc.array(
+    fc.record({ key: secretText, remember: fc.boolean(), name: plain(20), kind: fc.constantFrom('admin' as const, 'sub' as const, 'standalone' as const) }),
+    { maxLength: 4 },
+  ),
   members: fc.array(
     fc.record({
       name: fc.option(plain(20), { nil: null }),
@@ -156,10 +160,12 @@ describe('the export', () => {
         fakeBrowser.reset();
         dropStorageCaches();
         const secrets: string[] = [];
-        if (state.instantly) {
-          await account.set({ workspaceId: ID(1), workspaceName: state.instantly.name, kind: 'admin', remembered: state.instantly.remember, checkedAt: 1 });
-          await instantlyKey(ID(1)).set(state.instantly.key, state.instantly.remember);
-          secrets.push(state.instantly.key);
+        await accounts.set(
+          state.instantly.map((a, i) => ({ workspaceId: ID(1 + i), workspaceName: a.name, kind: a.kind, remembered: a.remember, checkedAt: 1, syncedAt: 1 })),
+        );
+        for (const [i, a] of state.instantly.entries()) {
+          await instantlyKey(ID(1 + i)).set(a.key, a.remember);
+          secrets.push(a.key);
         }
         const members: Member[] = state.members.map((m, i) => ({
           membershipId: ID(5000 + i),
@@ -167,6 +173,7 @@ describe('the export', () => {
           name: m.name,
           status: m.status,
           addedAt: '2026-01-01T00:00:00.000Z',
+          adminId: ID(1 + (i % Math.max(1, state.instantly.length))),
         }));
         await group.set({ members, syncedAt: 1 });
         await workspaceLooks.set(
@@ -184,6 +191,8 @@ describe('the export', () => {
 
         const answer = await exportSettings(permissionsWith(['https://crm.example'], state.notifications));
         expect(answer.ok).toBe(true);
+        // Every connected workspace is in it (by id and name), and none of their keys.
+        expect(answer.ok && answer.file.instantly.map((w) => w.workspaceId)).toEqual(state.instantly.map((_, i) => ID(1 + i)));
         const text = JSON.stringify(answer);
         for (const value of secrets) {
           expect(text).not.toContain(value);

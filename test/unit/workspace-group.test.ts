@@ -9,7 +9,7 @@ import { begin, markInterrupted } from '@/lib/background/operations';
 import { cycle } from '@/lib/background/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/context-menu';
 import { instantlyKey } from '@/lib/background/secrets';
-import { actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
+import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
 import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
@@ -409,11 +409,13 @@ describe('changes at the same time', () => {
       return { ...client, currentWorkspace: async () => (await gate, client.currentWorkspace()) };
     };
     const old = syncGroup(slow);
-    const saved = saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    // Another key of the same workspace (a colleague's): it replaces the key, and syncs itself.
+    const saved = saveKey(ctx.seeded.adminColleagueKey, false, ctx.makeClient);
     expect(await saved).toEqual({ ok: true });
     release();
     await old;
-    expect(await account.get()).toMatchObject({ kind: 'standalone' });
+    expect(await accounts.get()).toEqual([expect.objectContaining({ kind: 'admin' })]);
+    expect(await firstKey()).toBe(ctx.seeded.adminColleagueKey);
     expect((await group.get()).syncedAt).not.toBeNull();
   });
 
