@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs } from '@/lib/background/act-as';
-import { forgetKey, saveKey } from '@/lib/background/connect';
+import { forgetKey, rememberKey, saveKey } from '@/lib/background/connect';
+import { refreshGlance } from '@/lib/background/glance';
+import { glanceClient } from '@/lib/providers/instantly/glance-client';
+import { pacer } from '@/lib/providers/pacer';
 import { invite, remove } from '@/lib/background/group-actions';
 import { syncAccount, syncGroup } from '@/lib/background/group-sync';
 import { instantlyKey } from '@/lib/background/secrets';
@@ -197,5 +200,34 @@ describe('several agencies', () => {
     expect(await remove(must(row).membershipId, ctx.makeClient)).toEqual({ ok: true });
     const [deleted] = await ctx.control.requests({ method: 'DELETE' });
     expect(deleted?.headers.authorization).toBe(`Bearer ${north().adminKey}`);
+  });
+
+  it('each agency’s Remember choice is its own: its key moves between session and local storage, the other’s stays', async () => {
+    await connectBoth();
+    expect(await rememberKey(ctx.seeded.admin.id, true)).toEqual({ ok: true });
+    expect(await rememberKey(north().admin.id, false)).toEqual({ ok: true });
+    expect((await accounts.get()).map((a) => a.remembered)).toEqual([true, false]);
+    expect(await fakeBrowser.storage.local.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
+    expect(await fakeBrowser.storage.session.get()).toMatchObject({ [`secret:instantly:${north().admin.id}`]: north().adminKey });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(ctx.seeded.adminKey);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(north().adminKey);
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+  });
+
+  it('the glance reads each sub workspace with its own agency’s key', async () => {
+    await connectBoth();
+    await ctx.control.clearRequests();
+    const reply = await refreshGlance({
+      makeClient: (apiKey) => glanceClient({ apiKey, baseUrl: ctx.api.url }),
+      pacer: pacer({ limits: [{ count: 1_000, windowMs: 1_000 }] }),
+    });
+    expect(reply).toEqual({ ok: true });
+    const calls = (await ctx.control.requests()).filter((r) => r.headers['x-as-workspace']);
+    const keyOf = new Map<string, string>([...ctx.seeded.subs.map((s): [string, string] => [s.id, ctx.seeded.adminKey]), ...north().subs.map((s): [string, string] => [s.id, north().adminKey])]);
+    expect(new Set(calls.map((r) => r.headers['x-as-workspace']))).toEqual(
+      new Set([...accepted(ctx.seeded.subs), ...accepted(north().subs)].map((s) => s.id)),
+    );
+    for (const call of calls) expect(call.headers.authorization).toBe(`Bearer ${keyOf.get(call.headers['x-as-workspace'] ?? '') ?? 'none'}`);
+    expect(Object.keys(await glances.get())).toHaveLength(accepted(ctx.seeded.subs).length + accepted(north().subs).length);
   });
 });
