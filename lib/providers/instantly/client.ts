@@ -119,13 +119,16 @@ export function instantlyClient(options: InstantlyClientOptions) {
       const seenRows = new Set<string>();
       const seenCursors = new Set<string>();
       let cursor: string | undefined;
-      let last = first ? Date.now() : -Infinity;
+      // The pages go through a client whose fetch keeps the interval itself, so the interval is
+      // kept between the requests as sent (not between decisions taken before the request is
+      // built), and a timer that fires a millisecond early waits again.
+      const paced = instantlyClient({
+        ...options,
+        fetch: pacedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.pageIntervalMs ?? PAGE_INTERVAL_MS, first ? Date.now() : -Infinity),
+      });
       for (let pages = first ? 1 : 0, page = first; ; page = undefined) {
         if (!page) {
-          const wait = last + (options.pageIntervalMs ?? PAGE_INTERVAL_MS) - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          last = Date.now();
-          page = await this.listMembersPage({ startingAfter: cursor });
+          page = await paced.listMembersPage({ startingAfter: cursor });
           pages++;
         }
         if (page.rows.length === 0) return { members, unreadable };
@@ -151,6 +154,16 @@ export function instantlyClient(options: InstantlyClientOptions) {
       call('POST', '/api/v2/workspace-group-members', schema(WorkspaceGroupMember), { sub_workspace_id: subWorkspaceId }),
     /** Removes a sub workspace (admin side) or leaves the group (sub side, with its own membership id). */
     deleteMember: (id: string) => call('DELETE', memberPath(id), schema(WorkspaceGroupMember)),
+  };
+}
+
+/** A fetch that starts each request at least `intervalMs` after the one before (or after `last`). */
+function pacedFetch(base: typeof fetch, intervalMs: number, last: number): typeof fetch {
+  return async (input, init) => {
+    for (let wait = last + intervalMs - Date.now(); wait > 0; wait = last + intervalMs - Date.now())
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    last = Date.now();
+    return base(input, init);
   };
 }
 
