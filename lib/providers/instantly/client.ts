@@ -66,13 +66,16 @@ export type InstantlyClient = ReturnType<typeof instantlyClient>;
 
 export function instantlyClient(options: InstantlyClientOptions) {
   const base = options.baseUrl ?? INSTANTLY_API_ORIGIN;
+  // A listing's pages keep their interval between the requests as sent (not between decisions
+  // taken before a request is built, which a slow moment could bring closer together).
+  const pagesFetch = pacedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.pageIntervalMs ?? PAGE_INTERVAL_MS);
 
-  async function once<T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown): Promise<T> {
+  async function once<T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch): Promise<T> {
     const response = await fetchJson(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${options.apiKey}` },
       body,
-      fetch: options.fetch,
+      fetch: viaFetch,
     });
     if (!response.ok) {
       const parsed = ErrorBody.safeParse(response.json);
@@ -88,8 +91,8 @@ export function instantlyClient(options: InstantlyClientOptions) {
     return result;
   }
 
-  const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown) =>
-    withRetry(() => once(method, path, read, body), {
+  const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch) =>
+    withRetry(() => once(method, path, read, body, viaFetch), {
       idempotent: method === 'GET',
       policy: options.retry,
       sleep: options.sleep,
@@ -103,7 +106,7 @@ export function instantlyClient(options: InstantlyClientOptions) {
     listMembersPage(params: { limit?: number; startingAfter?: string } = {}): Promise<MemberPage> {
       const query = new URLSearchParams({ limit: String(params.limit ?? PAGE_LIMIT) });
       if (params.startingAfter) query.set('starting_after', params.startingAfter);
-      return call('GET', `/api/v2/workspace-group-members?${query}`, readMemberPage);
+      return call('GET', `/api/v2/workspace-group-members?${query}`, readMemberPage, undefined, pagesFetch);
     },
     /**
      * Every member, page by page. The real API can hand out a cursor on its last page, so an
@@ -119,16 +122,9 @@ export function instantlyClient(options: InstantlyClientOptions) {
       const seenRows = new Set<string>();
       const seenCursors = new Set<string>();
       let cursor: string | undefined;
-      // The pages go through a client whose fetch keeps the interval itself, so the interval is
-      // kept between the requests as sent (not between decisions taken before the request is
-      // built), and a timer that fires a millisecond early waits again.
-      const paced = instantlyClient({
-        ...options,
-        fetch: pacedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.pageIntervalMs ?? PAGE_INTERVAL_MS, first ? Date.now() : -Infinity),
-      });
       for (let pages = first ? 1 : 0, page = first; ; page = undefined) {
         if (!page) {
-          page = await paced.listMembersPage({ startingAfter: cursor });
+          page = await this.listMembersPage({ startingAfter: cursor });
           pages++;
         }
         if (page.rows.length === 0) return { members, unreadable };
@@ -157,8 +153,9 @@ export function instantlyClient(options: InstantlyClientOptions) {
   };
 }
 
-/** A fetch that starts each request at least `intervalMs` after the one before (or after `last`). */
-function pacedFetch(base: typeof fetch, intervalMs: number, last: number): typeof fetch {
+/** A fetch that starts each request at least `intervalMs` after the one before. */
+function pacedFetch(base: typeof fetch, intervalMs: number): typeof fetch {
+  let last = -Infinity;
   return async (input, init) => {
     for (let wait = last + intervalMs - Date.now(); wait > 0; wait = last + intervalMs - Date.now())
       await new Promise((resolve) => setTimeout(resolve, wait));
