@@ -16,6 +16,8 @@ import { WorkspaceList } from './WorkspaceList';
 export interface SubWorkspacesProps {
   /** The rows to list (a removal in flight already hidden). */
   members: Member[];
+  /** Membership ids whose removal's outcome is being checked (group-view.ts checkingRemovals). */
+  checking?: ReadonlySet<string>;
   /** Whether `members` is the whole group yet, or only its head. */
   complete: boolean;
   head: Pick<GroupHead, 'total' | 'counts'>;
@@ -42,6 +44,7 @@ export interface SubWorkspacesProps {
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
 export function SubWorkspaces({
   members: everyRow,
+  checking,
   complete,
   head,
   actingAsId,
@@ -170,6 +173,7 @@ export function SubWorkspaces({
       </p>
       <WorkspaceList
         members={members}
+        checking={checking}
         highlighted={highlighted}
         scrollRequest={scrollRequest}
         actingAsId={actingAsId}

@@ -18,6 +18,8 @@ const formatDate = (iso: string) => {
 
 export interface WorkspaceListProps {
   members: Member[];
+  /** Membership ids whose removal got no usable answer: their rows say they are being checked. */
+  checking?: ReadonlySet<string>;
   /** Index of the row the keyboard is on. */
   highlighted: number;
   /** Bumped to scroll the highlighted row into view again (e.g. a new invitation's row). */
@@ -42,6 +44,7 @@ export interface WorkspaceListProps {
  */
 export function WorkspaceList({
   members,
+  checking,
   highlighted,
   scrollRequest,
   actingAsId,
@@ -94,6 +97,11 @@ export function WorkspaceList({
                   {agency && <span className="muted agency">· {agency}</span>}
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
+                  {checking?.has(member.membershipId) && (
+                    <span className="chip checking" title="Its removal got no answer: the next refresh checks whether it went through.">
+                      checking…
+                    </span>
+                  )}
                 </div>
                 <div className="row-meta">
                   <code title={member.workspaceId}>{member.workspaceId}</code>

@@ -12,7 +12,7 @@ import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
-import { listedMembers, needsRefresh } from '@/lib/pages/group-view';
+import { checkingRemovals, listedMembers, needsRefresh } from '@/lib/pages/group-view';
 import { primaryAccount, useUi } from '@/lib/pages/ui-store';
 import { agencyNamesOf, keyNoteOf } from '@/lib/pages/agencies';
 
@@ -30,6 +30,7 @@ export function App() {
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
+  const checking = useMemo(() => checkingRemovals(operations), [operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
   const account = primaryAccount(accounts);
   // Only with several agencies: which one each row is in, and whose key a page must use.
@@ -122,6 +123,7 @@ export function App() {
           <InviteForm onInvited={setInvited} agencies={accounts.filter((a) => a.kind !== 'sub')} />
           <SubWorkspaces
             members={members}
+            checking={checking}
             complete={groupComplete}
             head={groupHead}
             actingAsId={actingAs?.workspaceId ?? null}

@@ -23,6 +23,25 @@ async function failedAndTold(sentence: string): Promise<Reply> {
   return { ok: false, error: sentence, noticed: true };
 }
 
+/**
+ * Instantly applied the change: a local write that fails afterwards (storage full, a browser
+ * refusing the write) must not be answered "nothing was changed". The journal entry ends (the
+ * server's state is known), a sync soon brings this device up to date, and the user hears both
+ * halves. Null when the write went through.
+ */
+async function savedLocally(op: Operation, applied: string, write: () => Promise<void>): Promise<Reply | null> {
+  try {
+    await write();
+    return null;
+  } catch {
+    await end(op.id).catch(() => undefined);
+    await checkSoon().catch(() => undefined);
+    const sentence = `${applied}, but the browser refused to save that on this device. Refresh to see it.`;
+    await tell(sentence).catch(() => undefined);
+    return { ok: false, error: sentence, noticed: true };
+  }
+}
+
 /** A connected workspace with its key: the one given, or the only one `fits` allows. */
 async function connected(makeClient: ClientFactory, pick: (list: Account[]) => Account | undefined) {
   const current = pick(await accounts.get());
@@ -110,10 +129,13 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
     await end(op.id);
     return failedAndTold(explainInstantlyError(error, 'invite'));
   }
-  await exclusive(async () => {
-    await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-    await updateAccount(session.current.workspaceId, (now) => (now.kind === 'standalone' ? { ...now, kind: 'admin' } : now));
-  });
+  const unsaved = await savedLocally(op, `Invitation sent to ${displayName(member)}`, () =>
+    exclusive(async () => {
+      await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
+      await updateAccount(session.current.workspaceId, (now) => (now.kind === 'standalone' ? { ...now, kind: 'admin' } : now));
+    }),
+  );
+  if (unsaved) return unsaved;
   // A workspace that was in no group is an admin now: its right-click menu appears at once.
   await reconcile();
   await end(op.id);
@@ -146,10 +168,13 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
       return failedAndTold(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
   }
-  await exclusive(async () => {
-    await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
-    await dropGoneTargets((await group.get()).members);
-  });
+  const unsaved = await savedLocally(op, `${displayName(member)} was removed from the group`, () =>
+    exclusive(async () => {
+      await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
+      await dropGoneTargets((await group.get()).members);
+    }),
+  );
+  if (unsaved) return unsaved;
   await end(op.id);
   await reconcile();
   return done;
@@ -173,9 +198,12 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory, ac
     await end(op.id);
     return failedAndTold(explainInstantlyError(error, 'leave'));
   }
-  await exclusive(async () => {
-    await updateAccount(current.workspaceId, (now) => ({ ...now, kind: 'standalone', admin: undefined }));
-  });
+  const unsaved = await savedLocally(op, `This workspace left ${current.admin?.name ?? 'its workspace group'}`, () =>
+    exclusive(async () => {
+      await updateAccount(current.workspaceId, (now) => ({ ...now, kind: 'standalone', admin: undefined }));
+    }),
+  );
+  if (unsaved) return unsaved;
   await end(op.id);
   return done;
 }
