@@ -15,7 +15,7 @@ const bare = (key: string) => key.replace(/^local:/, '');
 /** Tags rows (members, journal entries) that name no workspace with the one that was connected. */
 function tagged(list: unknown, field: string, id: string): unknown {
   if (!Array.isArray(list)) return list;
-  return list.map((item) => (isRecord(item) && item[field] === undefined ? { ...item, [field]: id } : item));
+  return (list as unknown[]).map((item) => (isRecord(item) && item[field] === undefined ? { ...item, [field]: id } : item));
 }
 
 export async function moveSingleKeyLayout(): Promise<void> {
