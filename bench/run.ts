@@ -1,10 +1,12 @@
 // `npm run bench` (after `wxt build`): headless Chromium with the built extension against the
-// TLS fake API, for groups of 100, 1,000 and 10,000 sub workspaces. Prints one markdown table
+// TLS fake API, for groups of 100, 1,000 and 10,000 sub workspaces, and for two agencies of 1,000
+// each (two admin keys, one list of 2,000; issue 13). Prints one markdown table
 // with each figure next to its target (issue 6), writes bench/results.json (not committed) and,
 // for a full run, bench/results.md (committed). See bench/README.md for how each figure is taken.
 //
-//   npm run bench                 full run (5 to 9 minutes on 2 cores)
-//   npm run bench -- --smoke      100 members, one repetition, and the glance of 100: for CI, about 2 minutes
+//   npm run bench                 full run (6 to 11 minutes on 2 cores)
+//   npm run bench -- --smoke      100 members, two agencies of 100, one repetition, and the glance of 100: for CI, about 2 minutes
+//   npm run bench -- --agencies=2x1000        only the two agencies of 1,000 each
 //   npm run bench -- --sizes=1000 --reps=5    a partial run while working on something
 //   npm run bench -- --sizes= --glance=100    only the glance (issue 12) of 100 accepted sub workspaces
 //
@@ -34,19 +36,36 @@ import { measureGlance, type GlanceResult } from './lib/glance';
 import { markdownTable, misses, type Figure, type Target } from './lib/report';
 import { connect, extensionCopy, launch, startFake, type Fake } from './lib/session';
 import { summarize } from './lib/stats';
+import type { SeededSub } from '../test/fake-api/seed';
 
 const HERE = import.meta.dirname;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const sizes = option('sizes')?.split(',').filter(Boolean).map(Number) ?? (smoke ? [100] : [100, 1000, 10000]);
+// `--agencies=` alone runs only the agencies (and the figures every run has: observing, bundles).
+const onlyAgencies = option('agencies') !== undefined && option('sizes') === undefined && option('glance') === undefined;
+const sizes = option('sizes')?.split(',').filter(Boolean).map(Number) ?? (onlyAgencies ? [] : smoke ? [100] : [100, 1000, 10000]);
 const repsOverride = option('reps') ? Number(option('reps')) : undefined;
 // The glance of N accepted sub workspaces (issue 12): 100 in smoke runs; 1,000 is watched for a
 // minute and projected (at its pace, the whole run takes over ten minutes; bench/README.md).
-const glanceSizes = option('glance')?.split(',').filter(Boolean).map(Number) ?? (smoke ? [100] : option('sizes') ? sizes.filter((s) => s <= 1000) : [100, 1000]);
+const glanceSizes = option('glance')?.split(',').filter(Boolean).map(Number) ?? (onlyAgencies ? [] : smoke ? [100] : option('sizes') ? sizes.filter((s) => s <= 1000) : [100, 1000]);
+/** Several agencies, `AxN`: A admin keys connected, N sub workspaces each, one list (issue 13). */
+interface AgencyCase {
+  agencies: number;
+  size: number;
+}
+function agencyCase(text: string): AgencyCase {
+  const match = /^(\d+)x(\d+)$/.exec(text);
+  const agencies = Number(match?.[1]);
+  const size = Number(match?.[2]);
+  // The fake seeds one agency beside the first (SeedOptions.secondAgency), of the same size here.
+  if (!match || agencies !== 2 || !(size > 0)) throw new Error(`--agencies=${text}: expected 2xN (two agencies of N sub workspaces each)`);
+  return { agencies, size };
+}
+const agencyCases = option('agencies')?.split(',').filter(Boolean).map(agencyCase) ?? (smoke ? [{ agencies: 2, size: 100 }] : option('sizes') !== undefined || option('glance') !== undefined ? [] : [{ agencies: 2, size: 1000 }]);
 const GLANCE_MEASURED_UP_TO = 100;
 const GLANCE_WATCH_MS = 65_000;
-const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined || option('glance') !== undefined;
+const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined || option('glance') !== undefined || option('agencies') !== undefined;
 
 // Repetitions: up to `reps` (after `warmups`), fewer once `budgetMs` is spent and `minReps` kept,
 // so that a slow figure (e.g. at 10,000 members) cannot stretch the run past ten minutes.
@@ -57,6 +76,7 @@ const plan = (reps: number, warmups: number, budgetS: number, minReps = 3): Plan
 const config = {
   mode: smoke ? 'smoke' : partial ? 'partial' : 'full',
   sizes,
+  agencies: agencyCases,
   open: plan(15, 1, 60, 5),
   search: plan(15, 1, 45, 5),
   switch: plan(15, 1, 45),
@@ -75,7 +95,12 @@ interface GlanceRun {
 }
 
 interface SizeResult {
+  /** Sub workspaces per agency. */
   size: number;
+  /** Admin keys connected, each with `size` sub workspaces in the one list. */
+  agencies: number;
+  /** The table's group column: "1,000", or "2 × 1,000" for two agencies. */
+  label: string;
   seededVia: string;
   connectMs?: number;
   open?: OpenTimes;
@@ -94,25 +119,40 @@ async function step<T>(result: SizeResult, name: string, work: () => Promise<T>)
   const started = Date.now();
   try {
     const value = await work();
-    log(`${result.size}: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`${result.label}: ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return value;
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.slice(0, 300);
     result.errors[name] = message;
-    log(`${result.size}: ${name} FAILED: ${message}`);
+    log(`${result.label}: ${name} FAILED: ${message}`);
     return undefined;
   }
 }
 
-async function benchSize(fake: Fake, extensionDir: string, size: number): Promise<{ result: SizeResult; chromium: string }> {
-  const seeded = await fake.seed(size);
-  const result: SizeResult = { size, seededVia: fake.seededVia, errors: {} };
-  const timeouts = timeoutsFor(size);
-  log(`${size}: seeded (${fake.seededVia}); launching Chromium`);
+/** `agencies` 2: a second admin key with `size` sub workspaces of its own, connected after the first. */
+async function benchSize(fake: Fake, extensionDir: string, size: number, agencies = 1): Promise<{ result: SizeResult; chromium: string }> {
+  const seeded = await fake.seed(size, agencies > 1 ? size : 0);
+  const label = agencies > 1 ? `${agencies} × ${group(size)}` : group(size);
+  const result: SizeResult = { size, agencies, label, seededVia: fake.seededVia, errors: {} };
+  const second = seeded.secondAgency;
+  if (agencies > 1 && !second) throw new Error('the fake seeded no second agency');
+  const rows = size * agencies;
+  const timeouts = timeoutsFor(rows);
+  // The list holds the agencies' rows in the order they were connected: the first's, then the second's.
+  const listed = { ...seeded, subs: second ? [...seeded.subs, ...second.subs] : seeded.subs };
+  const firstAccepted = (subs: SeededSub[]) => subs.find((s) => s.status === 'accepted' && s.name);
+  const ownSub = firstAccepted(seeded.subs);
+  const northSub = second && firstAccepted(second.subs);
+  // With two agencies the popup switches from one agency's sub workspace to the other's and back.
+  const pair: readonly [SeededSub, SeededSub] | undefined = ownSub && northSub ? [ownSub, northSub] : undefined;
+  log(`${label}: seeded (${fake.seededVia}); launching Chromium`);
   const session = await launch(fake, extensionDir);
   try {
     const t0 = Date.now();
-    const connected = await step(result, 'connect', () => connect(session, seeded.adminKey, size, timeouts.syncMs));
+    const connected = await step(result, 'connect', async () => {
+      await connect(session, seeded.adminKey, size, timeouts.syncMs);
+      if (second) await connect(session, second.adminKey, rows, timeouts.syncMs);
+    });
     result.connectMs = Date.now() - t0;
     if (connected === undefined && result.errors.connect) return { result, chromium: session.chromiumVersion };
 
@@ -120,13 +160,14 @@ async function benchSize(fake: Fake, extensionDir: string, size: number): Promis
     result.search = await step(result, 'search', async () => {
       const popup = await openPopupReady(session, timeouts);
       try {
-        return await measureSearch(popup, seeded, config.search);
+        return await measureSearch(popup, listed, config.search);
       } finally {
         await popup.close();
       }
     });
-    result.switch = await step(result, 'switch', () => measureSwitch(session, fake, seeded, config.switch, timeouts));
-    result.sync = await step(result, 'sync', () => measureSync(session, fake, config.sync(size), timeouts));
+    result.switch = await step(result, 'switch', () => measureSwitch(session, fake, seeded, config.switch, timeouts, pair));
+    const keys = second ? [seeded.adminKey, second.adminKey] : [];
+    result.sync = await step(result, 'sync', () => measureSync(session, fake, config.sync(rows), timeouts, keys));
     result.cold = await step(result, 'cold start', () => measureColdStart(session, seeded, config.cold, timeouts));
     return { result, chromium: session.chromiumVersion };
   } finally {
@@ -145,8 +186,10 @@ type Observing = { times?: ObservingTimes; error?: string };
 function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }, observing: Observing): Figure[] {
   const figures: Figure[] = [];
   const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
-    for (const r of results) figures.push({ group: group(r.size), ...make(r) });
+    for (const r of results) figures.push({ group: r.label, ...make(r) });
   };
+  // Issue 6 sets a search budget only at 10,000; the agencies' list of 2,000 is held to it too.
+  const searchBudget = (r: SizeResult) => r.size === 10000 || r.agencies > 1;
   const failed = (r: SizeResult, step: string) => r.errors[step] ?? (r.errors.connect ? `connect: ${r.errors.connect}` : undefined);
 
   each((r) => ({ figure: 'floor: static extension page → first row', unit: 'ms', summary: r.open && summarize(r.open.floor), error: failed(r, 'open') }));
@@ -173,14 +216,14 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     figure: 'search keystroke → list updated',
     unit: 'ms',
     summary: r.search && summarize(r.search.endToEnd),
-    target: r.size === 10000 ? ms(50) : undefined,
+    target: searchBudget(r) ? ms(50) : undefined,
     error: failed(r, 'search'),
   }));
   each((r) => ({
     figure: 'search keystroke: script work',
     unit: 'ms',
     summary: r.search && summarize(r.search.script),
-    target: r.size === 10000 ? ms(16) : undefined,
+    target: searchBudget(r) ? ms(16) : undefined,
     error: failed(r, 'search'),
   }));
   each((r) => ({ figure: 'search keystroke: all main-thread tasks', unit: 'ms', summary: r.search && summarize(r.search.tasks), error: failed(r, 'search') }));
@@ -213,7 +256,20 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     missing: r.switch && !r.switch.cycle ? r.switch.cycleUnavailable : undefined,
     error: failed(r, 'switch'),
   }));
-  each((r) => ({
+  // Each agency lists its own members with its own key: the budget of 1,000 holds per agency.
+  const agencyListRequests = (r: SizeResult): Omit<Figure, 'group'> => {
+    const listings = (r.sync ?? []).flatMap((s) => s.perAgency);
+    const first = r.sync?.[0];
+    return {
+      figure: 'sync: requests to the list endpoint, per agency',
+      unit: 'requests',
+      value: listings.length ? Math.max(...listings.map((a) => a.listRequests)) : undefined,
+      target: r.size === 1000 ? { max: 11, on: 'value', text: '≤ 10 (+1 empty page) each' } : undefined,
+      note: first ? `${first.perAgency.map((a) => `${a.listRequests} (${a.listPages} pages of 100)`).join(' + ')} = ${first.listRequests} in all` : undefined,
+      error: failed(r, 'sync'),
+    };
+  };
+  each((r) => (r.agencies > 1 ? agencyListRequests(r) : {
     figure: 'sync: requests to the list endpoint',
     unit: 'requests',
     value: r.sync ? Math.max(...r.sync.map((s) => s.listRequests)) : undefined,
@@ -232,6 +288,7 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     unit: 'ms',
     summary: r.sync && summarize(r.sync.map((s) => s.wallMs)),
     target: r.size === 1000 ? { max: 1000, on: 'median', text: '≤ 1 s' } : undefined,
+    note: r.agencies > 1 ? 'until every agency’s listing is stored' : undefined,
     error: failed(r, 'sync'),
   }));
   each((r) => ({
@@ -321,7 +378,7 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
     if (r.search) {
       const t = r.search.target;
       parts.push(
-        `search typed "${t.query}" (member ${t.index + 1} of ${r.size}); its last key takes the list from ${t.prefixCount} to ${t.finalCount} rows; ` +
+        `search typed "${t.query}" (member ${t.index + 1} of ${r.size * r.agencies}); its last key takes the list from ${t.prefixCount} to ${t.finalCount} rows; ` +
           `the measurement's own script cost with no key pressed: ${r.search.overheadScript.toFixed(1)} ms`,
       );
     }
@@ -339,9 +396,12 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
     if (r.sync?.length) {
       const s = r.sync[0]!;
       parts.push(`sync made ${s.allRequests} API requests (${s.listRequests} list pages), list span ${s.listSpanMs.toFixed(0)} ms at the fake`);
+      if (s.perAgency.length)
+        parts.push(`per agency (each with its own key, paced on its own): ${s.perAgency.map((a, i) => `agency ${i + 1} ${a.allRequests} requests, ${a.listRequests} list, span ${a.listSpanMs.toFixed(0)} ms`).join('; ')}`);
+      if (r.switch && r.agencies > 1) parts.push('the popup click switched between a sub workspace of each agency, each searched for first (outside the timed span) when not on screen');
     }
     for (const [name, error] of Object.entries(r.errors)) parts.push(`**${name} failed**: ${error}`);
-    lines.push(`- ${group(r.size)} members: ${parts.join('; ')}.`);
+    lines.push(`- ${r.agencies > 1 ? `${r.label} members (${r.agencies} agencies)` : `${r.label} members`}: ${parts.join('; ')}.`);
   }
   for (const g of glances) {
     const r = g.result;
@@ -369,6 +429,11 @@ async function main(): Promise<number> {
   try {
     for (const size of sizes) {
       const { result, chromium: version } = await benchSize(fake, ext.dir, size);
+      results.push(result);
+      chromium = version;
+    }
+    for (const { agencies, size } of agencyCases) {
+      const { result, chromium: version } = await benchSize(fake, ext.dir, size, agencies);
       results.push(result);
       chromium = version;
     }
@@ -432,7 +497,7 @@ async function main(): Promise<number> {
 
   writeFileSync(
     path.join(HERE, 'results.json'),
-    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, glances, observing, bundles, figures }, null, 2)}\n`,
+    `${JSON.stringify({ config: { ...config, sync: [...sizes, ...agencyCases.map((c) => c.size * c.agencies)].map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, glances, observing, bundles, figures }, null, 2)}\n`,
   );
   if (!partial) {
     const md = [

@@ -2,14 +2,14 @@
 // each arriving request is not delayed by the benchmark's own work (Playwright, JSON of the
 // control routes) on a shared event loop. Talks to its parent over IPC:
 //   child → parent: { type: 'ready', port, url, cert, spki }
-//   parent → child: { id, type: 'seed', subWorkspaces } → { id, result } or { id, error }
+//   parent → child: { id, type: 'seed', subWorkspaces, secondAgency } → { id, result } or { id, error }
 //   parent → child: { type: 'close' }
 import { makeCertificate } from '../../test/fake-api/cert';
 import { CERTIFICATE_HOSTS } from '../../test/fake-api/hosts';
 import { seedAgency } from '../../test/fake-api/seed';
 import { startFakeApi } from '../../test/fake-api/server';
 
-type Message = { id: number; type: 'seed'; subWorkspaces: number } | { type: 'close' };
+type Message = { id: number; type: 'seed'; subWorkspaces: number; secondAgency?: number } | { type: 'close' };
 
 const send = (message: unknown) => process.send?.(message);
 
@@ -22,10 +22,11 @@ process.on('message', (message: Message) => {
     return;
   }
   try {
-    // The same seed the control route runs (POST /__control/seed), without its 5,000 limit;
+    // The same seed the control route runs (POST /__control/seed), without its limits (5,000
+    // sub workspaces, 100 in the second agency);
     // like the route's caller (FakeApiControl.reset), the log and conditions start empty.
     server.conditions.reset();
-    send({ id: message.id, result: seedAgency(server.store, { subWorkspaces: message.subWorkspaces }) });
+    send({ id: message.id, result: seedAgency(server.store, { subWorkspaces: message.subWorkspaces, secondAgency: message.secondAgency }) });
   } catch (error) {
     send({ id: message.id, error: (error as Error).message });
   }

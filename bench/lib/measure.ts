@@ -403,11 +403,23 @@ export interface SwitchTimes {
   resolution: number[];
 }
 
-export async function measureSwitch(session: Session, fake: Fake, seeded: SeedResult, plan: Plan, timeouts: Timeouts): Promise<SwitchTimes> {
+/**
+ * `pair`: the two members the popup clicks alternately (default: the first two accepted ones).
+ * One that is not among the rows on screen (the list shows only what fits) is searched for
+ * first, outside the timed span.
+ */
+export async function measureSwitch(
+  session: Session,
+  fake: Fake,
+  seeded: SeedResult,
+  plan: Plan,
+  timeouts: Timeouts,
+  pair?: readonly [SeededSub, SeededSub],
+): Promise<SwitchTimes> {
   const popup = await openPopupReady(session, timeouts);
   const app = await openProbePage(session);
   try {
-    return await switchReps(session, fake, seeded, plan, timeouts, popup, app);
+    return await switchReps(session, fake, seeded, plan, timeouts, popup, app, pair);
   } finally {
     await probes(app, false).catch(() => undefined);
     await app.close();
@@ -428,25 +440,42 @@ async function drain(popup: Page, timeouts: Timeouts): Promise<void> {
   if (reply === 'timeout') throw new Error(`the background did not answer within ${timeouts.actionMs} ms`);
 }
 
-async function switchReps(session: Session, fake: Fake, seeded: SeedResult, plan: Plan, timeouts: Timeouts, popup: Page, app: Page): Promise<SwitchTimes> {
+async function switchReps(
+  session: Session,
+  fake: Fake,
+  seeded: SeedResult,
+  plan: Plan,
+  timeouts: Timeouts,
+  popup: Page,
+  app: Page,
+  given?: readonly [SeededSub, SeededSub],
+): Promise<SwitchTimes> {
   const clocks = {
     popup: await clockOffset(fake, 'popup', pagePing(popup)),
     app: await clockOffset(fake, 'app', pagePing(app)),
     worker: await clockOffset(fake, 'worker', workerPing(session)),
   };
   const accepted = seeded.subs.filter((s) => s.status === 'accepted' && s.name);
-  const pair = [accepted[0]!, accepted[1]!];
+  const pair = given ?? [accepted[0]!, accepted[1]!];
+  const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
+  let searched = false;
   const out: SwitchTimes = { popup: [], popupRules: [], cycle: null, cycleRules: [], clocks, probesBefore: [], resolution: [] };
 
   await repeat(plan, async (keep, rep) => {
     const target = pair[rep % 2]!;
+    const button = popup.getByRole('button', { name: `Act as ${target.name}`, exact: true });
+    if ((await button.count()) === 0) {
+      searched = true;
+      await search.fill(target.name ?? target.id);
+      await settle(popup);
+    }
     await drain(popup, timeouts);
     await fake.control.clearRequests();
     await probes(app, true);
     await sleep(30);
     const clicksBefore = (await benchState(popup)).clicks.length;
     await watchRules(session, target.id, timeouts.actionMs);
-    await popup.getByRole('button', { name: `Act as ${target.name}`, exact: true }).click();
+    await button.click();
     const arrived = await firstProbe(fake, (h) => h === target.id, timeouts.actionMs);
     await probes(app, false);
     const clickAt = (await benchState(popup)).clicks[clicksBefore];
@@ -461,6 +490,11 @@ async function switchReps(session: Session, fake: Fake, seeded: SeedResult, plan
     const previous = log.filter((e) => e.seq < arrived.seq).at(-1);
     if (previous) out.resolution.push(arrived.time - previous.time);
   });
+
+  if (searched) {
+    await search.fill('');
+    await settle(popup);
+  }
 
   // The cycle command, dispatched to the listeners the extension registered.
   const hasCycle = await session.worker.evaluate(() => chrome.commands.onCommand.hasListeners());
@@ -529,9 +563,25 @@ export interface SyncRun {
   listSpanMs: number;
   /** The most requests to api.instantly.ai in any 1 s window. */
   maxPerSecond: number;
+  /** With several agencies: each one's listing, told apart by the key it was sent with (in the order of `keys`). */
+  perAgency: AgencyListing[];
 }
 
-export async function measureSync(session: Session, fake: Fake, plan: Plan, timeouts: Timeouts): Promise<SyncRun[]> {
+export interface AgencyListing {
+  listRequests: number;
+  listPages: number;
+  allRequests: number;
+  listSpanMs: number;
+}
+
+const listSpan = (lists: RequestLogEntry[]) => (lists.length > 1 ? (lists.at(-1)?.time ?? 0) - (lists[0]?.time ?? 0) : 0);
+
+/**
+ * `keys`: the connected admin keys, when there are several. The group counts as stored when its
+ * `syncedAt` is later than the click: it is the oldest of the agencies' own, so only once every
+ * agency's listing is stored (with one agency, the first change after the click).
+ */
+export async function measureSync(session: Session, fake: Fake, plan: Plan, timeouts: Timeouts, keys: readonly string[] = []): Promise<SyncRun[]> {
   const popup = await openPopupReady(session, timeouts);
   const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
   const runs: SyncRun[] = [];
@@ -541,14 +591,19 @@ export async function measureSync(session: Session, fake: Fake, plan: Plan, time
     const before = await benchState(popup);
     await refresh.click();
     await popup.waitForFunction(
-      (n) => (window as unknown as BenchWindow).__bench.groupChanges.length > n,
-      before.groupChanges.length,
+      ({ clicks, changes }) => {
+        const bench = (window as unknown as BenchWindow).__bench;
+        const clickAt = bench.clicks[clicks];
+        return clickAt !== undefined && bench.groupChanges.slice(changes).some((c) => c.error !== null || (c.syncedAt !== null && c.syncedAt > clickAt));
+      },
+      { clicks: before.clicks.length, changes: before.groupChanges.length },
       { timeout: timeouts.syncMs },
     );
     const after = await benchState(popup);
-    const change = after.groupChanges[before.groupChanges.length]!;
+    const clickAt = after.clicks[before.clicks.length];
+    const change = after.groupChanges.slice(before.groupChanges.length).find((c) => c.error !== null || (c.syncedAt !== null && clickAt !== undefined && c.syncedAt > clickAt));
+    if (clickAt === undefined || change === undefined) throw new Error('the click or the stored group was not seen in the popup');
     if (change.error) throw new Error(`the sync failed: ${change.error}`);
-    const clickAt = after.clicks[before.clicks.length]!;
     await waitFor(() => refresh.isEnabled(), Boolean, timeouts.syncMs, 'the refresh to finish');
     // The extension's requests: not the probes or clock pings of other measurements.
     const log = (await fake.control.requests({ host: 'api.instantly.ai' })).filter((e) => e.query.probe === undefined && e.path !== CLOCK_PATH);
@@ -561,6 +616,11 @@ export async function measureSync(session: Session, fake: Fake, plan: Plan, time
       allRequests: log.length,
       listSpanMs: lists.length ? lists.at(-1)!.time - lists[0]!.time : 0,
       maxPerSecond: maxInWindow(log.map((e) => e.time)),
+      perAgency: keys.map((key) => {
+        const mine = (e: RequestLogEntry) => e.headers.authorization === `Bearer ${key}`;
+        const own = lists.filter(mine);
+        return { listRequests: own.length, listPages: own.filter((e) => e.query.limit === '100').length, allRequests: log.filter(mine).length, listSpanMs: listSpan(own) };
+      }),
     });
   });
   await popup.close();

@@ -17,6 +17,8 @@ export type Chrome = typeof Browser;
 
 /** The largest group the fake's control route seeds (control.ts: SeedOptionsSchema). */
 const CONTROL_SEED_MAX = 5000;
+/** The largest second agency the control route seeds (control.ts: SeedOptionsSchema). */
+const CONTROL_SECOND_AGENCY_MAX = 100;
 
 /** The floor: an extension page with one list row and nothing else (no script, no CSS). */
 export const FLOOR_PAGE = 'bench-floor.html';
@@ -29,7 +31,8 @@ export interface Fake {
   spki: string;
   /** How the fake was seeded last: 'control route' or 'in its process' (above the route's limit). */
   seededVia: string;
-  seed(subWorkspaces: number): Promise<SeedResult>;
+  /** `secondAgency`: sub workspaces of a second agency with its own admin key (SeedOptions.secondAgency). */
+  seed(subWorkspaces: number, secondAgency?: number): Promise<SeedResult>;
   close(): Promise<void>;
 }
 
@@ -60,19 +63,20 @@ export async function startFake(): Promise<Fake> {
     control,
     spki: started.spki,
     seededVia: 'control route',
-    async seed(subWorkspaces) {
+    async seed(subWorkspaces, secondAgency = 0) {
       await control.reset();
       // Default statuses (every 6th pending, every 9th rejected otherwise).
-      if (subWorkspaces <= CONTROL_SEED_MAX) {
+      if (subWorkspaces <= CONTROL_SEED_MAX && secondAgency <= CONTROL_SECOND_AGENCY_MAX) {
         fake.seededVia = 'control route';
-        return control.seed({ subWorkspaces });
+        return control.seed({ subWorkspaces, ...(secondAgency > 0 ? { secondAgency } : {}) });
       }
-      // The control route refuses more than 5,000: the same seed function, run in the fake's process.
-      fake.seededVia = 'seedAgency in the fake\'s process (the control route stops at 5,000)';
+      // The control route refuses more than 5,000 (100 in a second agency): the same seed
+      // function, run in the fake's process.
+      fake.seededVia = 'seedAgency in the fake\'s process (the control route stops at 5,000, and at 100 in a second agency)';
       const id = nextId++;
       return new Promise<SeedResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send({ id, type: 'seed', subWorkspaces });
+        child.send({ id, type: 'seed', subWorkspaces, secondAgency });
       });
     },
     close: () =>
