@@ -11,6 +11,12 @@ import { useRequest } from '../use-request';
 export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { sites: string[]; unstructuredSites: string[]; hasUnstructured: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const request = useRequest();
+  const shownError = error ?? request.error;
+  async function revoke(origin: string) {
+    setError(null);
+    const removed = await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
+    if (!removed) setError(`${origin} could not be revoked: it was granted when the extension was installed.`);
+  }
   return (
     <section className="card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Allowed sites</h2>
@@ -38,11 +44,7 @@ export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { si
               <button
                 type="button"
                 aria-label={`Revoke ${origin}`}
-                onClick={async () => {
-                  setError(null);
-                  const removed = await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
-                  if (!removed) setError(`${origin} could not be revoked: it was granted when the extension was installed.`);
-                }}
+                onClick={() => void revoke(origin)}
               >
                 Revoke
               </button>
@@ -50,7 +52,15 @@ export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { si
           ))}
         </ul>
       )}
-      {(error ?? request.error) && <Alert message={(error ?? request.error)!} onDismiss={() => (setError(null), request.setError(null))} />}
+      {shownError && (
+        <Alert
+          message={shownError}
+          onDismiss={() => {
+            setError(null);
+            request.setError(null);
+          }}
+        />
+      )}
     </section>
   );
 }

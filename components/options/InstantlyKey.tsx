@@ -14,7 +14,7 @@ export function InstantlyKey() {
   const request = useRequest();
   const forget = useRequest();
 
-  async function save(event: React.FormEvent) {
+  async function save(event: React.SubmitEvent) {
     event.preventDefault();
     setSaved(false);
     if (await request.run({ type: 'saveKey', key, remember })) {
@@ -42,7 +42,7 @@ export function InstantlyKey() {
           <p className="muted">No key connected. Create one in Instantly under Settings → Integrations → API Keys.</p>
         )}
       </div>
-      <form onSubmit={save} className="field">
+      <form onSubmit={(event) => void save(event)} className="field">
         <label htmlFor="instantly-key">Instantly API key</label>
         <input
           id="instantly-key"

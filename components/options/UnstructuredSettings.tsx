@@ -19,15 +19,18 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
   // workspace that used it.
   const remove = (workspace: UnstructuredWorkspace) => void request.run({ type: 'deleteUnstructured', id: workspace.id });
 
-  async function add(event: React.FormEvent) {
+  async function add(event: React.SubmitEvent) {
     event.preventDefault();
     const api = normaliseApiUrl(apiUrl);
     // An account's own API host needs the user's permission before the key can be checked there.
     const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? patternFor(api.origin) : null;
     const alreadyGranted = custom ? await browserPermissions.contains({ origins: [custom] }).catch(() => false) : true;
-    if (custom && !alreadyGranted) {
+    if (api && custom && !alreadyGranted) {
       const granted = await browserPermissions.request({ origins: [custom] }).catch(() => false);
-      if (!granted) return request.setError(`The extension needs your permission to reach ${api!.origin} to check the key.`);
+      if (!granted) {
+        request.setError(`The extension needs your permission to reach ${api.origin} to check the key.`);
+        return;
+      }
     }
     if (await request.run({ type: 'addUnstructured', name, key, apiUrl: apiUrl || undefined, remember })) {
       setName('');
@@ -54,14 +57,14 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
               <span>
                 <strong>{w.name}</strong> <span className="muted">key …{w.keyHint} · {w.apiBase}</span>
               </span>
-              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => void remove(w)}>
+              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => remove(w)}>
                 Delete
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="field">
+      <form onSubmit={(event) => void add(event)} className="field">
         <label htmlFor="u-name">Unstructured workspace name</label>
         <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="u-key">Unstructured API key</label>

@@ -13,7 +13,7 @@ export function ActingStatus({
   actingAs: Target | null;
   tabActing: TabChoices;
   tabId: number | undefined;
-  send(request: Request): void;
+  send: (request: Request) => void;
 }) {
   const tabChoice = tabId === undefined ? undefined : tabActing[String(tabId)];
   return (

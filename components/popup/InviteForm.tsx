@@ -8,16 +8,17 @@ import { useRequest } from '../use-request';
 export function InviteForm() {
   const [id, setId] = useState('');
   const request = useRequest();
+  async function invite(event: React.SubmitEvent) {
+    event.preventDefault();
+    if (!isWorkspaceId(id)) {
+      request.setError(MALFORMED_ID);
+      return;
+    }
+    // On failure the field keeps what was typed, so it can be corrected.
+    if (await request.run({ type: 'invite', workspaceId: id.trim() })) setId('');
+  }
   return (
-    <form
-      className="field"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!isWorkspaceId(id)) return request.setError(MALFORMED_ID);
-        // On failure the field keeps what was typed, so it can be corrected.
-        if (await request.run({ type: 'invite', workspaceId: id.trim() })) setId('');
-      }}
-    >
+    <form className="field" onSubmit={(event) => void invite(event)}>
       <div className="inline-form">
         <input
           type="text"

@@ -17,9 +17,9 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
-  onActAs(member: Member, tabId: number | undefined): void;
-  onRemove(member: Member): void;
-  onRefusal(sentence: string): void;
+  onActAs: (member: Member, tabId: number | undefined) => void;
+  onRemove: (member: Member) => void;
+  onRefusal: (sentence: string) => void;
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
@@ -32,10 +32,13 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
   const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
-  useEffect(() => {
+  // A new search starts at the top (set while rendering, so no frame shows the old highlight).
+  const [highlightedIn, setHighlightedIn] = useState(deferredQuery);
+  if (highlightedIn !== deferredQuery) {
+    setHighlightedIn(deferredQuery);
     setHighlighted(0);
-    rememberSearch(deferredQuery);
-  }, [deferredQuery]);
+  }
+  useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
 
@@ -61,6 +64,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         type="search"
         aria-label="Search workspaces"
         placeholder="Search by name or ID"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the popup opens to be typed in: its search box is where the keyboard starts
         autoFocus
         className="search"
         value={query}

@@ -19,8 +19,8 @@ export interface WorkspaceListProps {
   highlighted: number;
   actingAsId: string | null;
   canRemove: boolean;
-  onActAs(member: Member): void;
-  onRemove(member: Member): void;
+  onActAs: (member: Member) => void;
+  onRemove: (member: Member) => void;
 }
 
 /**

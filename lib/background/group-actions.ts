@@ -53,7 +53,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
     });
     return done;
   } catch (error) {
-    return failedAndTold(explainInstantlyError(error, 'invite'));
+    return await failedAndTold(explainInstantlyError(error, 'invite'));
   } finally {
     await end(op.id);
   }
@@ -98,7 +98,7 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
     });
     return done;
   } catch (error) {
-    return failedAndTold(explainInstantlyError(error, 'leave'));
+    return await failedAndTold(explainInstantlyError(error, 'leave'));
   } finally {
     await end(op.id);
   }

@@ -69,7 +69,9 @@ export async function dropGoneTargets(members: Member[]) {
  * one must not write its older list over it: it leaves the list to the next sync.
  */
 let localChanges = 0;
-export const noteLocalChange = () => void localChanges++;
+export const noteLocalChange = () => {
+  localChanges++;
+};
 
 let inFlight: { key: string | null; run: Promise<Reply> } | null = null;
 
@@ -131,7 +133,7 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     return members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId));
   });
   // Told outside the lock: a system notification must not hold up a switch.
-  if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
+  if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();

@@ -1,7 +1,7 @@
 // One start-up gate for a fresh install, a browser start and a wake-up of the worker: every
 // listener waits for it, so a wake-up and a cold start take the same path (uBlock Origin Lite's
 // "one init gate", docs/browsers.md#service-worker-lifetime).
-let begin: () => Promise<void> = async () => undefined;
+let begin: () => Promise<void> = () => Promise.resolve();
 let started: Promise<void> | null = null;
 
 /** Says how the worker starts; the first event (or this call) runs it. */

@@ -21,6 +21,8 @@ export function fromOwnPage(sender: { id?: string; url?: string }): boolean {
 }
 
 export function setUpRequests(): void {
+  // The reply is the promise returned (webextension-polyfill), although Chrome's types say void.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!fromOwnPage(sender)) return undefined;
     const parsed = Request.safeParse(message);

@@ -19,7 +19,7 @@ export interface StoredItem<T> {
 /** Reads several items in one storage call per area (a page's first paint waits for these). */
 export async function readAll(items: StoredItem<unknown>[]): Promise<unknown[]> {
   const values = await storage.getItems(items.map((item) => item.key));
-  return values.map(({ value }, i) => items[i]!.parse(value));
+  return items.map((item, i) => item.parse(values[i]?.value));
 }
 
 const caches: (() => void)[] = [];

@@ -105,7 +105,7 @@ describe('context menu', () => {
   it('a refused click says why and puts the checks back (the browser already moved them)', async () => {
     const calls: string[] = [];
     const { browserMenus } = await import('@/lib/background/adapters/menus');
-    const removeAll = browserMenus.removeAll;
+    const removeAll = browserMenus.removeAll.bind(browserMenus);
     browserMenus.removeAll = async () => void calls.push('removeAll');
     try {
       await account.set(admin);

@@ -104,7 +104,7 @@ describe('acting as a sub workspace', () => {
   it('an accepted member: the rule and badge follow; stop acting removes them', async () => {
     const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
     expect(await actAs(sub.id)).toEqual({ ok: true });
-    expect(headerValue(headerRule()!)).toBe(sub.id);
+    expect(headerValue(headerRule())).toBe(sub.id);
     expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
     await actAs(null);
     expect(headerRule()).toBeUndefined();
