@@ -51,6 +51,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
       const now = await account.get();
       if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
     });
+    await reconcile(); // a workspace that was in no group is an admin now: the menu appears
     return done;
   } catch (error) {
     return await failedAndTold(explainInstantlyError(error, 'invite'));

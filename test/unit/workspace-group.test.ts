@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/providers/api-error';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs, forgetTab } from '@/lib/background/act-as';
@@ -187,6 +187,20 @@ describe('invite, remove, leave', () => {
       noticed: true,
     });
     expect(await operations.get()).toEqual([]);
+  });
+
+  it('the first invite of a workspace in no group makes it an admin, and the right-click menu follows at once', async () => {
+    await saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    const { browserMenus } = await import('@/lib/background/adapters/menus');
+    const created = vi.spyOn(browserMenus, 'create');
+    try {
+      expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({ ok: true });
+      expect(await account.get()).toMatchObject({ kind: 'admin' });
+      // Not only at the next tab switch or refresh: the menu now offers the admin workspace.
+      expect(created.mock.calls.map(([item]) => item.id)).toContain('act-as:admin');
+    } finally {
+      created.mockRestore();
+    }
   });
 
   it('a member without rights gets the scope named', async () => {
