@@ -27,17 +27,14 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
-  const [highlighted, setHighlighted] = useState(0);
+  // The highlight belongs to the results of one query: a new query starts on its best match,
+  // in the same render as its results (never the old index over the new list).
+  const [highlight, setHighlight] = useState({ query: deferredQuery, index: 0 });
+  const highlighted = highlight.query === deferredQuery ? highlight.index : 0;
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
   const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
-  // A new search starts at the top (set while rendering, so no frame shows the old highlight).
-  const [highlightedIn, setHighlightedIn] = useState(deferredQuery);
-  if (highlightedIn !== deferredQuery) {
-    setHighlightedIn(deferredQuery);
-    setHighlighted(0);
-  }
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
@@ -47,7 +44,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();
     if (outcome.kind === 'move') {
-      setHighlighted(outcome.to);
+      setHighlight({ query: deferredQuery, index: outcome.to });
       const member = members[outcome.to];
       if (member) setAnnouncement(`${displayName(member)}, ${member.status}, ${outcome.to + 1} of ${members.length}`);
     } else if (outcome.kind === 'choose') {
