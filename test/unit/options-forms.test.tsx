@@ -24,14 +24,29 @@ function background(reply: Reply = { ok: true }): Request[] {
 
 afterEach(cleanup);
 
+/** Opens the Instantly section, pastes `key`, ticks Remember if asked, and presses Save key. */
+async function saveKey(key: string, { remember = false } = {}) {
+  const user = userEvent.setup();
+  render(<InstantlyKey />);
+  await user.type(screen.getByLabelText('Instantly API key'), key);
+  if (remember) await user.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
+  await user.click(screen.getByRole('button', { name: 'Save key' }));
+}
+
+/** Opens the Unstructured section, fills the add form, and presses Add Unstructured workspace. */
+async function addUnstructured(name: string, key: string, apiUrl?: string) {
+  const user = userEvent.setup();
+  render(<UnstructuredSettings workspaces={[]} />);
+  await user.type(screen.getByRole('textbox', { name: 'Unstructured workspace name' }), name);
+  await user.type(screen.getByLabelText('Unstructured API key'), key);
+  if (apiUrl) await user.type(screen.getByLabelText('API URL (optional)'), apiUrl);
+  await user.click(screen.getByRole('button', { name: 'Add Unstructured workspace' }));
+}
+
 describe('settings: the Instantly key', () => {
   it('Save key sends the key and “Remember on this device”, then clears the field', async () => {
     const received = background();
-    const user = userEvent.setup();
-    render(<InstantlyKey />);
-    await user.type(screen.getByLabelText('Instantly API key'), 'key-123');
-    await user.click(screen.getByRole('checkbox', { name: 'Remember on this device' }));
-    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await saveKey('key-123', { remember: true });
     expect(received).toEqual([{ type: 'saveKey', key: 'key-123', remember: true }]);
     expect(screen.getByLabelText<HTMLInputElement>('Instantly API key').value).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
@@ -39,20 +54,14 @@ describe('settings: the Instantly key', () => {
 
   it('Remember is off unless ticked', async () => {
     const received = background();
-    const user = userEvent.setup();
-    render(<InstantlyKey />);
-    await user.type(screen.getByLabelText('Instantly API key'), 'key-123');
-    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await saveKey('key-123');
     expect(received).toEqual([{ type: 'saveKey', key: 'key-123', remember: false }]);
   });
 
   it('a refused key: the sentence in an alert, and the key stays to be corrected', async () => {
     const sentence = 'Instantly rejected this API key. Check that it was copied whole.';
     background({ ok: false, error: sentence });
-    const user = userEvent.setup();
-    render(<InstantlyKey />);
-    await user.type(screen.getByLabelText('Instantly API key'), 'wrong-key');
-    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await saveKey('wrong-key');
     expect(screen.getByRole('alert').textContent).toContain(sentence);
     expect(screen.getByLabelText<HTMLInputElement>('Instantly API key').value).toBe('wrong-key');
   });
@@ -70,11 +79,7 @@ describe('settings: Unstructured workspaces', () => {
 
   it('the add form sends the name and key, then empties itself', async () => {
     const received = background();
-    const user = userEvent.setup();
-    render(<UnstructuredSettings workspaces={[]} />);
-    await user.type(screen.getByRole('textbox', { name: 'Unstructured workspace name' }), 'Research');
-    await user.type(screen.getByLabelText('Unstructured API key'), 'u-key-9');
-    await user.click(screen.getByRole('button', { name: 'Add Unstructured workspace' }));
+    await addUnstructured('Research', 'u-key-9');
     expect(received).toEqual([{ type: 'addUnstructured', name: 'Research', key: 'u-key-9', apiUrl: undefined, remember: false }]);
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe('');
     expect(screen.getByLabelText<HTMLInputElement>('Unstructured API key').value).toBe('');
@@ -82,11 +87,7 @@ describe('settings: Unstructured workspaces', () => {
 
   it('a key the check refused: the sentence in an alert, and the form keeps what was typed', async () => {
     background({ ok: false, error: 'Unstructured rejected this API key.' });
-    const user = userEvent.setup();
-    render(<UnstructuredSettings workspaces={[]} />);
-    await user.type(screen.getByRole('textbox', { name: 'Unstructured workspace name' }), 'Research');
-    await user.type(screen.getByLabelText('Unstructured API key'), 'bad');
-    await user.click(screen.getByRole('button', { name: 'Add Unstructured workspace' }));
+    await addUnstructured('Research', 'bad');
     expect(screen.getByRole('alert').textContent).toContain('Unstructured rejected this API key.');
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe('Research');
   });
@@ -94,12 +95,7 @@ describe('settings: Unstructured workspaces', () => {
   it('an account’s own API URL the user does not allow: said plainly, and nothing is sent', async () => {
     // The unit set-up's permissions grant nothing: the user said no.
     const received = background();
-    const user = userEvent.setup();
-    render(<UnstructuredSettings workspaces={[]} />);
-    await user.type(screen.getByRole('textbox', { name: 'Unstructured workspace name' }), 'Own host');
-    await user.type(screen.getByLabelText('Unstructured API key'), 'u-key-9');
-    await user.type(screen.getByLabelText('API URL (optional)'), 'https://api.acme-unstructured.example');
-    await user.click(screen.getByRole('button', { name: 'Add Unstructured workspace' }));
+    await addUnstructured('Own host', 'u-key-9', 'https://api.acme-unstructured.example');
     expect(screen.getByRole('alert').textContent).toContain('needs your permission to reach https://api.acme-unstructured.example');
     expect(received).toEqual([]);
   });
