@@ -4,7 +4,8 @@ import { manifestFor } from './lib/build/manifest';
 // Build-time only: the manifest is a function of the target browser (see lib/manifest.ts).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  // `--mode e2e` is the test build: it also holds https://other.example, granted at install, as
-  // a stand-in for a site the user allowed (a headless browser cannot click a permission prompt).
-  manifest: ({ browser, mode }) => manifestFor(browser, mode === 'e2e' ? 'https://other.example' : ''),
+  // `--mode e2e` is the test build: it also holds https://other.example and its subdomain
+  // https://sub.other.example, granted at install, as stand-ins for sites the user allowed (a
+  // headless browser cannot click a permission prompt).
+  manifest: ({ browser, mode }) => manifestFor(browser, mode === 'e2e' ? 'https://other.example,https://sub.other.example' : ''),
 });

@@ -3,9 +3,10 @@
 // with each figure next to its target (issue 6), writes bench/results.json (not committed) and,
 // for a full run, bench/results.md (committed). See bench/README.md for how each figure is taken.
 //
-//   npm run bench                 full run (3 to 7 minutes on 2 cores)
-//   npm run bench -- --smoke      100 members, one repetition: for CI, under a minute
+//   npm run bench                 full run (5 to 9 minutes on 2 cores)
+//   npm run bench -- --smoke      100 members, one repetition, and the glance of 100: for CI, about 2 minutes
 //   npm run bench -- --sizes=1000 --reps=5    a partial run while working on something
+//   npm run bench -- --sizes= --glance=100    only the glance (issue 12) of 100 accepted sub workspaces
 //
 // Exit code 1 only when the bench itself broke (a measurement threw); missed targets are reported.
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,8 @@ import {
   type Plan,
   type Timeouts,
 } from './lib/measure';
+import { measureObserving, type ObservingTimes } from './lib/observing';
+import { measureGlance, type GlanceResult } from './lib/glance';
 import { markdownTable, misses, type Figure, type Target } from './lib/report';
 import { connect, extensionCopy, launch, startFake, type Fake } from './lib/session';
 import { summarize } from './lib/stats';
@@ -36,9 +39,14 @@ const HERE = import.meta.dirname;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const sizes = option('sizes')?.split(',').map(Number) ?? (smoke ? [100] : [100, 1000, 10000]);
+const sizes = option('sizes')?.split(',').filter(Boolean).map(Number) ?? (smoke ? [100] : [100, 1000, 10000]);
 const repsOverride = option('reps') ? Number(option('reps')) : undefined;
-const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined;
+// The glance of N accepted sub workspaces (issue 12): 100 in smoke runs; 1,000 is watched for a
+// minute and projected (at its pace, the whole run takes over ten minutes; bench/README.md).
+const glanceSizes = option('glance')?.split(',').filter(Boolean).map(Number) ?? (smoke ? [100] : option('sizes') ? sizes.filter((s) => s <= 1000) : [100, 1000]);
+const GLANCE_MEASURED_UP_TO = 100;
+const GLANCE_WATCH_MS = 65_000;
+const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined || option('glance') !== undefined;
 
 // Repetitions: up to `reps` (after `warmups`), fewer once `budgetMs` is spent and `minReps` kept,
 // so that a slow figure (e.g. at 10,000 members) cannot stretch the run past ten minutes.
@@ -54,8 +62,17 @@ const config = {
   switch: plan(15, 1, 45),
   sync: (size: number) => plan(size >= 10000 ? 3 : 5, 0, 45),
   cold: plan(10, 0, 40),
+  /** Once, not per group size: the cost of Recent API calls' listeners to a page's call. */
+  observing: smoke ? { blocks: 2, callsPerBlock: 20 } : { blocks: 10, callsPerBlock: 30 },
+  glance: { sizes: glanceSizes, measuredUpTo: GLANCE_MEASURED_UP_TO, watchMs: GLANCE_WATCH_MS, openReps: smoke ? 1 : 10 },
 };
 const timeoutsFor = (size: number): Timeouts => ({ syncMs: Math.max(30_000, size * 15), actionMs: Math.max(30_000, size * 12) });
+
+interface GlanceRun {
+  size: number;
+  result?: GlanceResult;
+  error?: string;
+}
 
 interface SizeResult {
   size: number;
@@ -122,7 +139,10 @@ async function benchSize(fake: Fake, extensionDir: string, size: number): Promis
 const group = (size: number) => size.toLocaleString('en-US');
 const ms = (max: number): Target => ({ max, on: 'median', text: `≤ ${max} ms` });
 
-function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }): Figure[] {
+/** Recent API calls' cost to a page's call: measured once, or why not. */
+type Observing = { times?: ObservingTimes; error?: string };
+
+function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }, observing: Observing): Figure[] {
   const figures: Figure[] = [];
   const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
     for (const r of results) figures.push({ group: group(r.size), ...make(r) });
@@ -229,6 +249,50 @@ function figuresFor(results: SizeResult[], bundles: { popup: BundleSize; options
   }));
   each((r) => ({ figure: 'cold start: worker stopped, message → reply', unit: 'ms', summary: r.cold && summarize(r.cold.replyMs), error: failed(r, 'cold start') }));
 
+  const o = observing.times;
+  const observed = o && summarize(o.observing);
+  const blind = o && summarize(o.notObserving);
+  figures.push(
+    { figure: 'page API call round trip, extension observing (Recent API calls)', group: '', unit: 'ms', summary: observed, error: observing.error },
+    { figure: 'page API call round trip, same build without webRequest', group: '', unit: 'ms', summary: blind, error: observing.error },
+    {
+      figure: 'observing adds to a page API call (difference of medians)',
+      group: '',
+      unit: 'ms',
+      value: observed && blind ? observed.median - blind.median : undefined,
+      note: o ? `${o.observing.length} calls each, in alternating blocks; ${o.listed} listed` : undefined,
+      error: observing.error,
+    },
+  );
+  for (const g of glances) {
+    const label = `${group(g.size)} accepted`;
+    const r = g.result;
+    const error = g.error;
+    figures.push(
+      {
+        figure: r?.method === 'projected' ? 'glance: Refresh glance → all figures stored (projected)' : 'glance: Refresh glance → all figures stored',
+        group: label,
+        unit: 'ms',
+        value: r?.completeMs,
+        note: r?.method === 'projected' ? `pacer schedule for ${r.requestsForAll} requests; watched ${((r.watchedMs ?? 0) / 1000).toFixed(0)} s, see notes` : undefined,
+        error,
+      },
+      { figure: 'glance: requests', group: label, unit: 'requests', value: r?.method === 'projected' ? r.requestsForAll : r?.requests, note: r?.method === 'projected' ? `${r.requests} arrived while watched` : undefined, error },
+      { figure: 'glance: most requests in any 1 s', group: label, unit: 'requests', value: r?.maxPerSecond, target: { max: 10, on: 'value', text: '≤ 10' }, error },
+      { figure: 'glance: most requests in any 60 s', group: label, unit: 'requests', value: r?.maxPerMinute, target: { max: 300, on: 'value', text: '≤ 300' }, error },
+      {
+        figure: 'popup open → first row, glance stored',
+        group: label,
+        unit: 'ms',
+        summary: r && summarize(r.open),
+        target: g.size === 1000 ? ms(100) : undefined,
+        note: r && r.figuresFrom !== 'the run' ? 'figures written into storage' : undefined,
+        error,
+      },
+      { figure: 'popup open → first row’s figures shown', group: label, unit: 'ms', summary: r && summarize(r.openFigures), error },
+    );
+  }
+
   const kB = (bytes: number) => bytes / 1000;
   figures.push(
     { figure: 'popup JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.popup.gzip), target: { max: 90, on: 'value', text: '≤ 90 kB' } },
@@ -249,7 +313,7 @@ function git(...cmd: string[]): string {
   }
 }
 
-function notes(results: SizeResult[], bundles: Record<string, BundleSize>): string[] {
+function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<string, BundleSize>): string[] {
   const lines: string[] = [];
   for (const r of results) {
     const parts = [`seeded ${r.seededVia}`];
@@ -279,6 +343,15 @@ function notes(results: SizeResult[], bundles: Record<string, BundleSize>): stri
     for (const [name, error] of Object.entries(r.errors)) parts.push(`**${name} failed**: ${error}`);
     lines.push(`- ${group(r.size)} members: ${parts.join('; ')}.`);
   }
+  for (const g of glances) {
+    const r = g.result;
+    if (!r) continue;
+    const how =
+      r.method === 'measured'
+        ? `the whole run waited for: ${r.requests} requests`
+        : `watched for ${((r.watchedMs ?? 0) / 1000).toFixed(0)} s (${r.requests} requests arrived; the pacer's own schedule for that many is ${((r.scheduleForWatched ?? 0) / 1000).toFixed(1)} s), then stopped; its time is the pacer's schedule for the ${r.requestsForAll} requests the whole run makes (requests per workspace seen × workspaces), on a virtual clock with every answer instant, so the real run takes that plus the answers' time`;
+    lines.push(`- glance of ${group(g.size)} accepted sub workspaces: ${how}; popup opens with figures ${r.figuresFrom}.`);
+  }
   for (const [name, b] of Object.entries(bundles)) lines.push(`- ${name} JavaScript files: ${b.files.join(', ')}.`);
   return lines;
 }
@@ -290,12 +363,38 @@ async function main(): Promise<number> {
   const ext = await extensionCopy();
   const fake = await startFake();
   const results: SizeResult[] = [];
+  const glances: GlanceRun[] = [];
   let chromium = 'unknown';
+  const observing: Observing = {};
   try {
     for (const size of sizes) {
       const { result, chromium: version } = await benchSize(fake, ext.dir, size);
       results.push(result);
       chromium = version;
+    }
+    const t0 = Date.now();
+    try {
+      observing.times = await measureObserving(fake, ext.dir, config.observing);
+      log(`observing done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      observing.error = (error as Error).message.split('\n')[0]!.slice(0, 300);
+      log(`observing FAILED: ${observing.error}`);
+    }
+    for (const size of glanceSizes) {
+      const run: GlanceRun = { size };
+      const started = Date.now();
+      try {
+        run.result = await measureGlance(fake, ext.dir, size, {
+          watchMs: size > GLANCE_MEASURED_UP_TO ? GLANCE_WATCH_MS : undefined,
+          openReps: config.glance.openReps,
+          timeoutMs: Math.max(120_000, size * 1_000),
+        });
+        log(`glance ${size}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        run.error = (error as Error).message.split('\n')[0]!.slice(0, 300);
+        log(`glance ${size}: FAILED: ${run.error}`);
+      }
+      glances.push(run);
     }
   } finally {
     await fake.close();
@@ -307,7 +406,7 @@ async function main(): Promise<number> {
   };
   await ext.dispose();
 
-  const figures = figuresFor(results, bundles);
+  const figures = figuresFor(results, glances, bundles, observing);
   const table = markdownTable(figures);
   const missed = misses(figures);
   const cpus = os.cpus();
@@ -332,7 +431,7 @@ async function main(): Promise<number> {
 
   writeFileSync(
     path.join(HERE, 'results.json'),
-    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, bundles, figures }, null, 2)}\n`,
+    `${JSON.stringify({ config: { ...config, sync: sizes.map((s) => ({ size: s, ...config.sync(s) })) }, machine, results, glances, observing, bundles, figures }, null, 2)}\n`,
   );
   if (!partial) {
     const md = [
@@ -348,7 +447,7 @@ async function main(): Promise<number> {
       '',
       '## Notes',
       '',
-      ...notes(results, bundles),
+      ...notes(results, glances, bundles),
       '',
     ].join('\n');
     writeFileSync(path.join(HERE, 'results.md'), md);
@@ -356,7 +455,7 @@ async function main(): Promise<number> {
   } else {
     log(`${config.mode} run: wrote bench/results.json only (bench/results.md keeps the last full run)`);
   }
-  const broke = results.some((r) => Object.keys(r.errors).length > 0);
+  const broke = results.some((r) => Object.keys(r.errors).length > 0) || observing.error !== undefined || glances.some((g) => g.error !== undefined);
   log(`finished in ${machine.durationS} s${broke ? ' with measurement errors' : ''}`);
   return broke ? 1 : 0;
 }

@@ -1,17 +1,20 @@
 import { useCallback, useState } from 'react';
 import { send, type Request } from '@/lib/shared/messages';
+import type { Reply } from '@/lib/shared/reply';
 
 /** Sends a request to the background and keeps its error (a sentence) for an alert. */
 export function useRequest() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (request: Request) => {
+  /** Sends it and answers the whole reply. */
+  const call = useCallback(async (request: Request): Promise<Reply> => {
     setBusy(true);
     setError(null);
     const reply = await send(request);
     setBusy(false);
     if (!reply.ok && !reply.noticed) setError(reply.error);
-    return reply.ok;
+    return reply;
   }, []);
-  return { busy, error, setError, run };
+  const run = useCallback(async (request: Request) => (await call(request)).ok, [call]);
+  return { busy, error, setError, run, call };
 }

@@ -6,11 +6,14 @@ import { setUpConnect } from '@/lib/background/connect';
 import { setUpContextMenu } from '@/lib/background/context-menu-click';
 import { setUpCycleShortcut } from '@/lib/background/cycle-shortcut';
 import { setUpGroupActions } from '@/lib/background/group-actions';
+import { setUpGlance } from '@/lib/background/glance';
 import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
+import { setUpRecentCalls } from '@/lib/background/recent-calls';
 import { setUpRequests } from '@/lib/background/requests';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
+import { exposeTestHook } from '@/lib/background/test-hook';
 
 export default defineBackground(() => {
   setUpStartUp();
@@ -24,4 +27,9 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpGlance();
+  setUpRecentCalls();
+  // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
+  // otherwise, and the bundler leaves the hook out of the shipped worker.
+  if (import.meta.env.MODE === 'e2e') exposeTestHook();
 });

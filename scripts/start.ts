@@ -1,7 +1,8 @@
 // `npm start` (= `wxt build && tsx scripts/start.ts`): the demo. Starts the fake Instantly +
 // Unstructured API over TLS (port 8443 if free), seeded with the demo agency, prints the keys,
 // and opens Chromium with the freshly built extension and a throw-away profile: the options page
-// in the first tab, https://app.instantly.ai (served by the fake) in the second.
+// in the first tab, the fake's "Who am I?" page on https://app.instantly.ai/demo (its key box
+// filled with the demo admin key) in the second, so the switch can be seen at once.
 //
 //   npm start                      needs a display; on a server: xvfb-run -a npm start
 //   tsx scripts/start.ts --headless   same without a window (smoke checks)
@@ -109,14 +110,23 @@ async function main(): Promise<number | undefined> {
   const optionsPage = context.pages()[0] ?? (await context.newPage());
   await optionsPage.goto(`chrome-extension://${extensionId}/options.html`);
   const appPage = await context.newPage();
-  await appPage.goto('https://app.instantly.ai/');
+  // The key goes in the fragment, which the page reads and no server ever receives.
+  const demoUrl = `https://app.instantly.ai/demo#key=${encodeURIComponent(demo.seed.adminKey)}`;
+  await appPage.goto(demoUrl);
   await optionsPage.bringToFront();
 
   console.log(
     [
       `Chromium is running${headless ? ' (headless)' : ''} with the extension ${extensionId}:`,
       `  tab 1: chrome-extension://${extensionId}/options.html`,
-      '  tab 2: https://app.instantly.ai/ (served by the fake)',
+      '  tab 2: https://app.instantly.ai/demo, a page that asks the API "Who am I?" (served by the fake)',
+      '',
+      'See the switch work:',
+      `  1. Tab 1: paste the admin key (${demo.seed.adminKey}) and press Save key.`,
+      '  2. Tab 2: press "Who am I?": the API answers as the admin workspace.',
+      '  3. Open the popup (the toolbar icon, or Ctrl+Shift+Y) and press Act as next to a sub workspace.',
+      '  4. Tab 2: press "Who am I?" again: the API now answers as that sub workspace.',
+      '  5. The popup\'s "Recent API calls" lists both calls and whom each went out as.',
       '',
       'Ctrl+C (or closing the browser) stops everything.',
     ].join('\n'),

@@ -63,7 +63,7 @@ export async function openPopupReady(session: Session, timeouts: Timeouts): Prom
  * refresh runs), so that the next measurement starts from an idle extension.
  */
 async function waitForOpenSync(page: Page, timeouts: Timeouts): Promise<void> {
-  const refresh = page.getByRole('button', { name: 'Refresh' });
+  const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
   await refresh.waitFor({ state: 'visible' });
   await sleep(150);
   await waitFor(() => refresh.isEnabled(), Boolean, timeouts.syncMs, 'the refresh to finish');
@@ -533,7 +533,7 @@ export interface SyncRun {
 
 export async function measureSync(session: Session, fake: Fake, plan: Plan, timeouts: Timeouts): Promise<SyncRun[]> {
   const popup = await openPopupReady(session, timeouts);
-  const refresh = popup.getByRole('button', { name: 'Refresh' });
+  const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
   const runs: SyncRun[] = [];
   await repeat(plan, async (keep) => {
     await waitFor(() => refresh.isEnabled(), Boolean, timeouts.syncMs, 'Refresh to be enabled');

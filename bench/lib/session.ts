@@ -139,6 +139,8 @@ export interface PageBench {
   firstRow: number | null;
   /** performance.now() when the first <p> entered the DOM (the fake's static pages). */
   firstParagraph: number | null;
+  /** performance.now() when a row's glance figures first entered the DOM (the popup). */
+  firstGlance: number | null;
   /** Wall-clock (timeOrigin + now) of each `click` (capture phase, before the page's handlers). */
   clicks: number[];
   /** Wall-clock of each storage.local change of `group` seen by this page. */
@@ -149,13 +151,14 @@ export interface PageBench {
 function benchInit(): void {
   const w = window as unknown as { __bench?: PageBench; chrome?: Chrome };
   if (w.__bench) return;
-  const bench: PageBench = { firstRow: null, firstParagraph: null, clicks: [], groupChanges: [] };
+  const bench: PageBench = { firstRow: null, firstParagraph: null, firstGlance: null, clicks: [], groupChanges: [] };
   w.__bench = bench;
   const observer = new MutationObserver(() => {
     const now = performance.now();
     if (bench.firstRow === null && document.querySelector('[role=listitem], [role=list] > li')) bench.firstRow = now;
     if (bench.firstParagraph === null && document.querySelector('p')) bench.firstParagraph = now;
-    if (bench.firstRow !== null && bench.firstParagraph !== null) observer.disconnect();
+    if (bench.firstGlance === null && document.querySelector('.row-glance')) bench.firstGlance = now;
+    if (bench.firstRow !== null && bench.firstParagraph !== null && bench.firstGlance !== null) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
   addEventListener('click', () => bench.clicks.push(performance.timeOrigin + performance.now()), { capture: true });

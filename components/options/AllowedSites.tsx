@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { patternFor } from '@/lib/shared/host-permissions';
+import { keyMayGoFrom } from '@/lib/shared/key-scope';
 import { browserPermissions } from '@/lib/shared/permissions';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
@@ -8,7 +9,18 @@ import { useRequest } from '../use-request';
  * Sites beyond Instantly's own whose requests may carry the workspace header; each can be
  * revoked, and, where Unstructured workspaces exist, opted in to get the Unstructured key too.
  */
-export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { sites: string[]; unstructuredSites: string[]; hasUnstructured: boolean }) {
+export function AllowedSites({
+  sites,
+  unstructuredSites,
+  hasUnstructured,
+  keyBlocked = [],
+}: {
+  sites: string[];
+  unstructuredSites: string[];
+  hasUnstructured: boolean;
+  /** Ticked sites that get no key, and why (lib/shared/key-scope.ts). */
+  keyBlocked?: { origin: string; reason: string }[];
+}) {
   const [error, setError] = useState<string | null>(null);
   const request = useRequest();
   const shownError = error ?? request.error;
@@ -24,6 +36,12 @@ export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { si
         Requests from app.instantly.ai and developer.instantly.ai always go out as the workspace you chose. Other sites are
         added with “Allow on this site” in the popup.
       </p>
+      {hasUnstructured && sites.length > 0 && (
+        <p className="muted">
+          Ticking “Send the Unstructured key” for a site means any script running on that site, its own or one it loads,
+          can make Unstructured API calls with your key (it cannot read the key). Tick only sites you trust with it.
+        </p>
+      )}
       {sites.length === 0 ? (
         <p>No other sites.</p>
       ) : (
@@ -31,7 +49,7 @@ export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { si
           {sites.map((origin) => (
             <li key={origin} className="inline-form">
               <span className="grow">{origin}</span>
-              {hasUnstructured && (
+              {hasUnstructured && keyMayGoFrom(origin) && (
                 <label className="check muted">
                   <input
                     type="checkbox"
@@ -41,6 +59,14 @@ export function AllowedSites({ sites, unstructuredSites, hasUnstructured }: { si
                   Send the Unstructured key from {origin}
                 </label>
               )}
+              {hasUnstructured && !keyMayGoFrom(origin) && <span className="muted">No Unstructured key over plain http</span>}
+              {keyBlocked
+                .filter((b) => b.origin === origin)
+                .map((b) => (
+                  <span key={b.reason} className="muted">
+                    {b.reason}
+                  </span>
+                ))}
               <button
                 type="button"
                 aria-label={`Revoke ${origin}`}

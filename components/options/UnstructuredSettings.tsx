@@ -2,13 +2,24 @@ import { useState } from 'react';
 import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
 import { browserPermissions } from '@/lib/shared/permissions';
 import type { UnstructuredWorkspace } from '@/lib/shared/model';
+import { apiOriginsOf } from '@/lib/shared/key-scope';
 import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';
 
 /** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
-export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredWorkspace[] }) {
+export function UnstructuredSettings({
+  workspaces,
+  unstructuredSites = [],
+  keyBlocked = [],
+}: {
+  workspaces: UnstructuredWorkspace[];
+  /** Origins opted in for the key. */
+  unstructuredSites?: string[];
+  /** Ticked origins that get no key, and why. */
+  keyBlocked?: { origin: string; reason: string }[];
+}) {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
   const [apiUrl, setApiUrl] = useState('');
@@ -47,8 +58,9 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
       <h2 id="unstructured-heading">Unstructured</h2>
       <p className="muted">
         Each Unstructured workspace has its own API key. The key you use is added as <code>unstructured-api-key</code> to
-        requests to the Unstructured API made from its own site (the API docs) and from sites you allowed, never from other
-        pages.
+        requests to the Unstructured API made from its own site (platform.unstructuredapp.io, with the API docs) and from the
+        sites you tick, never from other pages. Any script on a ticked site can make API calls with the key (it cannot read
+        it).
       </p>
       {workspaces.length > 0 && (
         <ul role="list" aria-label="Saved Unstructured workspaces" className="plain">
@@ -64,7 +76,27 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
           ))}
         </ul>
       )}
-      <form onSubmit={(event) => void add(event)} className="field">
+      {customApiOrigins(workspaces).map((origin) => (
+        <div key={origin} className="inline-form">
+          {/* An account's own API host is not its docs site by default: its pages get the key only if ticked. */}
+          <label className="check muted">
+            <input
+              type="checkbox"
+              checked={unstructuredSites.includes(origin)}
+              onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
+            />
+            Send the Unstructured key from {origin}
+          </label>
+          {keyBlocked
+            .filter((b) => b.origin === origin)
+            .map((b) => (
+              <span key={b.reason} className="muted">
+                {b.reason}
+              </span>
+            ))}
+        </div>
+      ))}
+      <form onSubmit={add} className="field">
         <label htmlFor="u-name">Unstructured workspace name</label>
         <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="u-key">Unstructured API key</label>
@@ -91,3 +123,6 @@ export function UnstructuredSettings({ workspaces }: { workspaces: UnstructuredW
     </section>
   );
 }
+
+/** The accounts' own API origins (not the default one), whose pages may be opted in for the key. */
+const customApiOrigins = (workspaces: UnstructuredWorkspace[]) => apiOriginsOf(workspaces).filter((o) => !BUILT_IN_ORIGINS.includes(o));

@@ -4,9 +4,19 @@ import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';
 
-/** Invites a workspace by id. The id is checked here first: a malformed one is never sent. */
-export function InviteForm() {
+export interface Invited {
+  membershipId: string;
+  /** The workspace's name, or its id where Instantly has none. */
+  name: string;
+}
+
+/**
+ * Invites a workspace by id. The id is checked here first: a malformed one is never sent. A sent
+ * invitation is said in words, and its new row is shown (onInvited), wherever the list stands.
+ */
+export function InviteForm({ onInvited }: { onInvited?: (invited: Invited) => void }) {
   const [id, setId] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useRequest();
   async function invite(event: React.SubmitEvent) {
     event.preventDefault();
@@ -18,7 +28,20 @@ export function InviteForm() {
     if (await request.run({ type: 'invite', workspaceId: id.trim() })) setId('');
   }
   return (
-    <form className="field" onSubmit={(event) => void invite(event)}>
+    <form
+      className="field"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setSentTo(null);
+        if (!isWorkspaceId(id)) return request.setError(MALFORMED_ID);
+        const reply = await request.call({ type: 'invite', workspaceId: id.trim() });
+        // On failure the field keeps what was typed, so it can be corrected.
+        if (!reply.ok) return;
+        setId('');
+        setSentTo(reply.invited?.name ?? id.trim());
+        if (reply.invited) onInvited?.(reply.invited);
+      }}
+    >
       <div className="inline-form">
         <input
           type="text"
@@ -32,6 +55,11 @@ export function InviteForm() {
           Invite
         </BusyButton>
       </div>
+      {sentTo && (
+        <p role="status" className="muted">
+          Invitation sent to {sentTo}
+        </p>
+      )}
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
     </form>
   );

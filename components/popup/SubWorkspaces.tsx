@@ -1,10 +1,12 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
-import { filterMembers } from '@/lib/pages/search';
+import { orderRows } from '@/lib/pages/attention';
+import { filterMembers, prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import { displayName, type GroupHead, type Member } from '@/lib/shared/model';
+import { displayName, type GlanceRun, type Glances, type GroupHead, type Member } from '@/lib/shared/model';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { GlanceBar } from './GlanceBar';
 import { WorkspaceList } from './WorkspaceList';
 
 export interface SubWorkspacesProps {
@@ -17,13 +19,18 @@ export interface SubWorkspacesProps {
   canRemove: boolean;
   /** The active tab, for "This tab only"; undefined where there is none. */
   tabId: number | undefined;
-  onActAs: (member: Member, tabId: number | undefined) => void;
-  onRemove: (member: Member) => void;
-  onRefusal: (sentence: string) => void;
+  glances: Glances;
+  glanceRun: GlanceRun | null;
+  attentionFirst: boolean;
+  onActAs(member: Member, tabId: number | undefined): void;
+  onRemove(member: Member): void;
+  onRefusal(sentence: string): void;
+  /** A membership just invited: its row is shown and highlighted once it is in the list (a new object per invite). */
+  reveal?: { membershipId: string } | null;
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, onActAs, onRemove, onRefusal }: SubWorkspacesProps) {
+export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -31,24 +38,54 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   // in the same render as its results (never the old index over the new list).
   const [highlight, setHighlight] = useState({ query: deferredQuery, index: 0 });
   const highlighted = highlight.query === deferredQuery ? highlight.index : 0;
+  const [scrollRequest, setScrollRequest] = useState(0);
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
-  const members = useMemo(() => filterMembers(all, deferredQuery), [all, deferredQuery]);
+  const members = useMemo(
+    () => orderRows(filterMembers(all, deferredQuery), deferredQuery, attentionFirst, glances),
+    [all, deferredQuery, attentionFirst, glances],
+  );
+  const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
+  // The first keystroke then finds a large group folded already.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => prepareSearch(all));
+    return () => cancelIdleCallback(idle);
+  }, [all]);
+
+  // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
+  // search that hides it).
+  const revealed = useRef<object | null>(null);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal || !all.some((m) => m.membershipId === reveal.membershipId)) return;
+    const index = members.findIndex((m) => m.membershipId === reveal.membershipId);
+    if (index < 0) {
+      setQuery('');
+      return;
+    }
+    revealed.current = reveal;
+    setHighlight({ query: deferredQuery, index });
+    setScrollRequest((n) => n + 1);
+  }, [reveal, all, members, deferredQuery]);
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
 
   function onKeyDown(event: React.KeyboardEvent) {
-    const outcome = listKey(event.key, highlighted, members.length, query !== '');
+    // The list can lag the search box by a render (useDeferredValue): Enter and the arrows work
+    // on the results of what is typed now, whose best match comes first.
+    const settled = query === deferredQuery || !['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
+    const list = settled ? members : orderRows(filterMembers(all, query), query, attentionFirst, glances);
+    const outcome = listKey(event.key, settled ? highlighted : 0, list.length, query !== '');
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();
     if (outcome.kind === 'move') {
-      setHighlight({ query: deferredQuery, index: outcome.to });
-      const member = members[outcome.to];
-      if (member) setAnnouncement(`${displayName(member)}, ${member.status}, ${outcome.to + 1} of ${members.length}`);
+      setHighlight({ query, index: outcome.to });
+      const member = list[outcome.to];
+      if (member) setAnnouncement(`${displayName(member)}, ${member.status}, ${outcome.to + 1} of ${list.length}`);
     } else if (outcome.kind === 'choose') {
-      const member = members[outcome.index];
+      const member = list[outcome.index];
       if (member?.status === 'accepted') actAs(member);
       else if (member) onRefusal(cannotActAs(displayName(member), member.status));
     } else if (outcome.kind === 'clear-search') setQuery('');
@@ -78,14 +115,17 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
         {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
         {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
       </p>
+      {head.counts.accepted > 0 && <GlanceBar run={glanceRun} attentionFirst={attentionFirst} failed={failed} />}
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
       <WorkspaceList
         members={members}
         highlighted={highlighted}
+        scrollRequest={scrollRequest}
         actingAsId={actingAsId}
         canRemove={canRemove}
+        glances={glances}
         onActAs={actAs}
         onRemove={setRemoving}
       />

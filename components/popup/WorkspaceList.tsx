@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
-import { displayName, type Member } from '@/lib/shared/model';
+import { displayName, type Glances, type Member } from '@/lib/shared/model';
 import { CopyButton } from '../CopyButton';
+import { GlanceLine } from './GlanceLine';
 import { useWindow } from './use-window';
 
-export const ROW_HEIGHT = 60;
+/** Three lines: name and status, id and date, the glance's figures. */
+export const ROW_HEIGHT = 76;
 /** The list's visible height (.scroller in style.css). */
 const VIEWPORT = 360;
 
@@ -17,21 +19,25 @@ export interface WorkspaceListProps {
   members: Member[];
   /** Index of the row the keyboard is on. */
   highlighted: number;
+  /** Bumped to scroll the highlighted row into view again (e.g. a new invitation's row). */
+  scrollRequest?: number;
   actingAsId: string | null;
   canRemove: boolean;
-  onActAs: (member: Member) => void;
-  onRemove: (member: Member) => void;
+  /** The glance's figures by workspace id (accepted rows only ever have some). */
+  glances: Glances;
+  onActAs(member: Member): void;
+  onRemove(member: Member): void;
 }
 
 /**
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
-  }, [highlighted, reveal]);
+  }, [highlighted, reveal, scrollRequest]);
 
   return (
     <div ref={scroller} className="scroller">
@@ -39,7 +45,9 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onA
         {members.slice(first, last).map((member, offset) => {
           const index = first + offset;
           const name = displayName(member);
-          const acting = member.workspaceId === actingAsId;
+          // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
+          const acting = member.workspaceId === actingAsId && member.status === 'accepted';
+          const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           return (
             <li
               key={member.membershipId}
@@ -76,6 +84,7 @@ export function WorkspaceList({ members, highlighted, actingAsId, canRemove, onA
                   </button>
                 )}
               </div>
+              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
             </li>
           );
         })}

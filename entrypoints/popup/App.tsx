@@ -1,11 +1,14 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '@/components/Alert';
 import { ActingStatus } from '@/components/popup/ActingStatus';
 import { AllowSite } from '@/components/popup/AllowSite';
-import { InviteForm } from '@/components/popup/InviteForm';
+import { InviteForm, type Invited } from '@/components/popup/InviteForm';
+import { RecentCalls } from '@/components/popup/RecentCalls';
+import { RelayNotice } from '@/components/popup/RelayNotice';
 import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
+import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
@@ -19,12 +22,16 @@ function openSettings() {
 export function App() {
   const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
     useUi();
+  const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
+  const [invited, setInvited] = useState<Invited | null>(null);
+  const recentCalls = useUi((s) => s.recentCalls);
+  const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
@@ -37,11 +44,13 @@ export function App() {
     return (
       <main className="popup">
         <h1>Workspace Switcher</h1>
+        <StartUpProblem />
         <p>Connect your Instantly API key to see your workspace group.</p>
         <button type="button" className="primary" onClick={openSettings}>
           Open settings
         </button>
         <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+        <RecentCalls calls={recentCalls} />
       </main>
     );
   }
@@ -69,10 +78,12 @@ export function App() {
 
       <ActingStatus account={account} actingAs={actingAs} tabActing={tabActing} tabId={tab?.id} send={(r) => void request.run(r)} />
       <AllowSite url={tab?.url} allowed={allowedSites} />
+      <StartUpProblem />
 
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
       ))}
+      <RelayNotice calls={recentCalls} seenAt={relayNoticeSeen} onDismiss={() => void request.run({ type: 'dismissRelayNotice' })} />
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert
@@ -90,7 +101,7 @@ export function App() {
       {account.kind === 'sub' && <LeaveGroup account={account} />}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm />
+          <InviteForm onInvited={setInvited} />
           <SubWorkspaces
             members={members}
             complete={groupComplete}
@@ -98,14 +109,19 @@ export function App() {
             actingAsId={actingAs?.workspaceId ?? null}
             canRemove={account.kind === 'admin'}
             tabId={tab?.id}
+            glances={glances}
+            glanceRun={glanceRun}
+            attentionFirst={attentionFirst}
             onActAs={(member, tabId) => void request.run({ type: 'actAs', workspaceId: member.workspaceId, tabId })}
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
+            reveal={invited}
           />
         </>
       )}
 
       <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+      <RecentCalls calls={recentCalls} />
     </main>
   );
 }

@@ -1,19 +1,20 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
-// for them, and the official kit sends it only for them (api-facts A3).
+// for them, and the official kit sends it only for them (docs/instantly-api.md#x-as-workspace).
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
 import { cannotActAs } from '../shared/act-as-refusal';
 import { done, failed, type Reply } from '../shared/reply';
 import { actingAs, group, tabActing } from '../shared/storage';
 import { displayName, type Target } from '../shared/model';
+import { membershipOf } from '../shared/memberships';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { onRequest } from './requests';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();
-  const member = members.find((m) => m.workspaceId === workspaceId);
+  const member = membershipOf(members, workspaceId);
   if (!member) return 'That workspace is not in your workspace group any more. Refresh the list and try again.';
   if (member.status !== 'accepted')
     return cannotActAs(displayName(member), member.status);

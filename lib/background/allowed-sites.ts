@@ -3,8 +3,10 @@
 import { exclusive } from './queue';
 import { BUILT_IN_ORIGINS, originOf } from '../shared/host-permissions';
 import { browserPermissions, type PermissionsApi } from '../shared/permissions';
+import { normaliseApiUrl } from '../shared/unstructured-url';
 import { reconcile } from './reconcile';
-import { done, type Reply } from '../shared/reply';
+import { done, failed, type Reply } from '../shared/reply';
+import { apiOriginsOf, keyMayGoFrom, mayOptIn } from '../shared/key-scope';
 import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
@@ -16,7 +18,8 @@ import { onRequest } from './requests';
  */
 export async function grantedOrigins(permissions: PermissionsApi = browserPermissions): Promise<string[]> {
   const [{ origins = [] }, workspaces] = await Promise.all([permissions.getAll(), unstructuredWorkspaces.get()]);
-  const apiOrigins = new Set(workspaces.map((w) => new URL(w.apiBase).origin));
+  // normaliseApiUrl, not new URL: one stored base that is not a URL must not stop every sync.
+  const apiOrigins = new Set(workspaces.map((w) => normaliseApiUrl(w.apiBase)?.origin));
   return origins
     .map(originOf)
     .filter((o): o is string => o !== null && !BUILT_IN_ORIGINS.includes(o) && !apiOrigins.has(o))
@@ -27,24 +30,29 @@ export async function syncAllowedSites(permissions: PermissionsApi = browserPerm
   const sites = await grantedOrigins(permissions);
   await exclusive(async () => {
     await allowedSites.set(sites);
-    // A revoked site loses its Unstructured opt-in too, so granting it again does not revive it.
-    await unstructuredSites.set((await unstructuredSites.get()).filter((origin) => sites.includes(origin)));
+    // A revoked site (or a deleted account's own API host) loses its Unstructured opt-in too, so
+    // granting it again does not revive it.
+    const apiOrigins = apiOriginsOf(await unstructuredWorkspaces.get());
+    await unstructuredSites.set((await unstructuredSites.get()).filter((origin) => sites.includes(origin) || apiOrigins.includes(origin)));
   });
   await reconcile();
 }
 
 /**
  * The Unstructured key is a credential: an allowed site gets it only when the user says so for
- * that site (allowing a site to act as an Instantly workspace does not hand it the key).
+ * that site (allowing a site to act as an Instantly workspace does not hand it the key), and so
+ * does an account's own API host (its pages are not the API's docs by default).
  */
 export async function setUnstructuredSite(origin: string, on: boolean): Promise<Reply> {
-  await exclusive(async () => {
+  const reply = await exclusive(async () => {
     const now = (await unstructuredSites.get()).filter((o) => o !== origin);
-    const allowed = await allowedSites.get();
-    await unstructuredSites.set(on && allowed.includes(origin) ? [...now, origin].sort() : now);
+    if (on && !keyMayGoFrom(origin)) return failed(`The Unstructured key is sent only from https:// sites (and http://localhost), not from ${origin}.`);
+    const may = on && mayOptIn(origin, await allowedSites.get(), apiOriginsOf(await unstructuredWorkspaces.get()));
+    await unstructuredSites.set(may ? [...now, origin].sort() : now);
+    return done;
   });
   await reconcile();
-  return done;
+  return reply;
 }
 
 export function setUpAllowedSites(): void {

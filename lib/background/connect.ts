@@ -10,11 +10,12 @@ import { keepRefreshing } from './refresh-alarm';
 import { done, failed, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notices';
+import { forgetGlance } from './glance';
 import { account, actingAs, group, tabActing } from '../shared/storage';
 import { onRequest } from './requests';
 
 async function clearWorkspaceState() {
-  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices()]);
+  await Promise.all([group.remove(), actingAs.set(null), tabActing.set({}), clearNotices(), forgetGlance()]);
 }
 
 export async function saveKey(rawKey: string, remember: boolean, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
@@ -34,9 +35,12 @@ export async function saveKey(rawKey: string, remember: boolean, makeClient: Cli
     await account.set({ ...inspected, remembered: remember, checkedAt: Date.now() });
   });
   // The old workspace's choices are gone: so must their rules be, whatever the sync does next.
-  await reconcile();
+  // The key is stored by now: if the browser refuses the rules, the refresh still gets set up,
+  // and the reply says what happened (requests.ts turns RulesNotApplied into its sentence).
+  const refused = await reconcile().then(() => null, (error: unknown) => error);
   await keepRefreshing(true);
   await syncGroup(makeClient);
+  if (refused) throw refused;
   return done;
 }
 

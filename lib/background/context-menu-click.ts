@@ -1,7 +1,7 @@
 // What a click on one of the "Act as workspace" items does (the items: context-menu.ts).
 import { actAs, forgetTab } from './act-as';
 import { forgetShownMenu, MENU_ID } from './context-menu';
-import { tell } from './notices';
+import { tell, tellIfNotApplied } from './notices';
 import { reconcile } from './reconcile';
 import type { Reply } from '../shared/reply';
 import { browser } from 'wxt/browser';
@@ -13,8 +13,8 @@ export async function onMenuClick(menuItemId: string | number, tabId: number | u
   if (reply && !reply.ok) {
     // The browser already moved the radio check to the refused item: put the checks back.
     forgetShownMenu();
-    await reconcile();
     await tell(reply.error);
+    await reconcile();
   }
   return reply;
 }
@@ -35,7 +35,7 @@ function choose(menuItemId: string | number, tabId: number | undefined): Promise
 }
 
 export function setUpContextMenu(): void {
-  browser.contextMenus.onClicked.addListener((info, tab) => whenReady('context menu', () => onMenuClick(info.menuItemId, tab?.id)));
+  browser.contextMenus.onClicked.addListener((info, tab) => whenReady('context menu', () => onMenuClick(info.menuItemId, tab?.id), tellIfNotApplied));
   // The "In this tab only" checks show the active tab's choice (of the focused window).
   browser.tabs.onActivated.addListener(() => whenReady('context menu for the active tab', () => reconcile()));
   browser.windows.onFocusChanged.addListener(() => whenReady('context menu for the focused window', () => reconcile()));

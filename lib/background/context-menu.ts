@@ -3,6 +3,7 @@
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
 import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/model';
+import { oneMembershipEach } from '../shared/memberships';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
@@ -32,7 +33,8 @@ function shortList(accepted: Member[], keep: (string | undefined)[]): Member[] {
 
 export function menuFor(state: MenuState): MenuItem[] {
   if (!state.account || state.account.kind !== 'admin') return [];
-  const all = state.members.filter((m) => m.status === 'accepted');
+  // One item per workspace: two memberships of one would be two items with the same id.
+  const all = oneMembershipEach(state.members).filter((m) => m.status === 'accepted');
   const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);
   const more = all.length - accepted.length;
   const moreItem = (parentId: string): MenuItem[] =>

@@ -5,18 +5,27 @@ import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
 import { actingAs, group } from '../shared/storage';
 import { displayName, type Member, type Target } from '../shared/model';
+import { oneMembershipEach } from '../shared/memberships';
+import { normaliseId } from '../shared/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
+import { tellIfNotApplied } from './notices';
 
 export type Direction = 'next' | 'previous';
 
-/** The workspace after (or before) `current`; null is the admin workspace. Pending and rejected are skipped. */
+/**
+ * The workspace after (or before) `current`; null is the admin workspace. Pending and rejected
+ * are skipped, and so is a workspace's older membership next to the accepted one.
+ */
 export function cycleTarget(current: string | null, members: Member[], direction: Direction): Target | null {
   const ring: (Target | null)[] = [
     null,
-    ...members.filter((m) => m.status === 'accepted').map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
+    ...oneMembershipEach(members)
+      .filter((m) => m.status === 'accepted')
+      .map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
   ];
-  const at = Math.max(0, ring.findIndex((t) => (t?.workspaceId ?? null) === current));
+  const here = current === null ? null : normaliseId(current);
+  const at = Math.max(0, ring.findIndex((t) => (t === null ? null : normaliseId(t.workspaceId)) === here));
   const step = direction === 'next' ? 1 : -1;
   return ring[(at + step + ring.length) % ring.length] ?? null;
 }
@@ -44,6 +53,6 @@ export function cycle(direction: Direction): Promise<Reply> {
 export function setUpCycleShortcut(): void {
   browser.commands.onCommand.addListener((command) => {
     const direction = directionOf(command);
-    if (direction) whenReady('cycle shortcut', () => cycle(direction));
+    if (direction) whenReady('cycle shortcut', () => cycle(direction), tellIfNotApplied);
   });
 }

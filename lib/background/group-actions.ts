@@ -1,19 +1,20 @@
-// Invite, remove and leave: Instantly's workspace-group rules (api-facts A2) turned into
-// actions with plain answers. Each is journalled (operations.ts) so that a worker stopped
-// mid-way neither loses it nor sends it twice.
+// Invite, remove and leave: Instantly's workspace-group rules (docs/instantly-api.md#workspace-groups) turned into
+// actions with plain answers. Each is journalled (operations.ts) so that one whose outcome is
+// unknown (no answer, or a worker stopped mid-way) is neither lost nor sent twice.
 import { ApiError } from '../providers/api-error';
 import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
 import { explainInstantlyError } from '../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID } from '../shared/workspace-id';
+import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../shared/workspace-id';
 import { exclusive } from './queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notices';
-import { begin, end, interrupted } from './operations';
+import { begin, end, markUnknown, pending } from './operations';
+import { checkSoon } from './refresh-alarm';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, group } from '../shared/storage';
-import { displayName, type Member } from '../shared/model';
+import { account, group, operations } from '../shared/storage';
+import { displayName, type Member, type Operation } from '../shared/model';
 import { onRequest } from './requests';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
@@ -35,29 +36,71 @@ async function setMembers(change: (members: Member[]) => Member[]) {
   await group.set({ ...now, members: change(now.members) });
 }
 
+/**
+ * A failure after which the request may or may not have been applied: no answer in time, an
+ * error 5xx, a connection that broke off (it may have died before or after the server got the
+ * request), an answer that could not be read. A 4xx is a known refusal. (docs/instantly-api.md#errors)
+ */
+function unknownOutcome(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  switch (error.kind) {
+    case 'timeout':
+      return 'Instantly did not answer in time';
+    case 'server':
+      return `Instantly had a problem answering (error ${error.status ?? '5xx'}), so it is not known whether it went through`;
+    case 'network':
+      return 'the connection to Instantly broke off, so it is not known whether it went through';
+    case 'invalid-response':
+      return 'Instantly’s answer could not be read, so it is not known whether it went through';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The outcome is unknown: the entry stays (a sync settles it from the server's state and tells
+ * the user), a sync is scheduled to do that soon, and nothing is sent again.
+ */
+async function checking(op: Operation, why: string): Promise<Reply> {
+  await markUnknown(op.id);
+  await checkSoon();
+  return failedAndTold(`${VERB[op.kind]} ${op.label}: ${why}; checking whether it went through…`);
+}
+
+const VERB = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' } as const;
+
+const stillChecking = (op: Operation) =>
+  failed(`Still checking whether ${VERB[op.kind].toLowerCase()} ${op.label} went through, so it is not sent again. Refresh to check now.`);
+
 export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const workspaceId = rawId.trim();
+  // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
+  const workspaceId = normaliseId(rawId);
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
   const session = await connected(makeClient);
   if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
     return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
-  if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
-  const op = await begin({ kind: 'invite', workspaceId, label: workspaceId });
+  if (workspaceId === normaliseId(session.current.workspaceId)) return failed('A workspace cannot invite itself.');
+  const open = await pending('invite', (op) => op.workspaceId === workspaceId);
+  if (open) return stillChecking(open);
+  const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
+  let member: Member;
   try {
-    const member = toMember(await session.client.invite(workspaceId));
-    await exclusive(async () => {
-      await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-      const now = await account.get();
-      if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
-    });
-    await reconcile(); // a workspace that was in no group is an admin now: the menu appears
-    return done;
+    member = toMember(await session.client.invite(workspaceId));
   } catch (error) {
-    return await failedAndTold(explainInstantlyError(error, 'invite'));
-  } finally {
+    const why = unknownOutcome(error);
+    if (why) return checking(op, why);
     await end(op.id);
+    return failedAndTold(explainInstantlyError(error, 'invite'));
   }
+  await exclusive(async () => {
+    await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
+    const now = await account.get();
+    if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
+  });
+  await reconcile(); // a workspace that was in no group is an admin now: the menu appears
+  await end(op.id);
+  return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
 }
 
 export async function remove(membershipId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
@@ -65,12 +108,22 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   if (!session) return failed(NOT_CONNECTED);
   const member = (await group.get()).members.find((m) => m.membershipId === membershipId);
   if (!member) return done; // already gone: what the user wanted
-  const op = await begin({ kind: 'remove', membershipId, workspaceId: member.workspaceId, label: displayName(member) });
+  const open = await pending('remove', (op) => op.membershipId === membershipId);
+  if (open) return stillChecking(open);
+  const op = await begin({
+    kind: 'remove',
+    membershipId,
+    workspaceId: member.workspaceId,
+    label: displayName(member),
+    accountId: session.current.workspaceId,
+  });
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {
     // Someone (or an earlier try) removed it already: the outcome the user asked for.
     if (!(error instanceof ApiError && error.kind === 'not-found')) {
+      const why = unknownOutcome(error);
+      if (why) return checking(op, why);
       await end(op.id);
       return failedAndTold(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
@@ -90,45 +143,34 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
   const { current } = session;
   const membershipId = current.admin?.membershipId;
   if (current.kind !== 'sub' || !membershipId) return failed('This workspace is not in a workspace group, so there is nothing to leave.');
-  const op = await begin({ kind: 'leave', membershipId, label: current.admin?.name ?? 'the admin workspace' });
+  const open = await pending('leave', (op) => op.membershipId === membershipId);
+  if (open) return stillChecking(open);
+  const op = await begin({ kind: 'leave', membershipId, label: current.admin?.name ?? 'the admin workspace', accountId: current.workspaceId });
   try {
     await session.client.deleteMember(membershipId);
-    await exclusive(async () => {
-      const now = await account.get();
-      if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
-    });
-    return done;
   } catch (error) {
-    return await failedAndTold(explainInstantlyError(error, 'leave'));
-  } finally {
+    const why = unknownOutcome(error);
+    if (why) return checking(op, why);
     await end(op.id);
+    return failedAndTold(explainInstantlyError(error, 'leave'));
   }
+  await exclusive(async () => {
+    const now = await account.get();
+    if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
+  });
+  await end(op.id);
+  return done;
 }
 
 /**
- * Start-up: entries still "running" belong to a worker that was stopped mid-action. Whether
- * the server got the request is unknown, so ask the server, tell the user, and send nothing.
+ * After start-up: entries whose outcome is unknown (marked interrupted by start-up, or left
+ * unknown by an action that got no usable answer) are settled by a sync from the server's
+ * state (group-sync), and the user told; if Instantly cannot be asked, they wait for the next
+ * sync. Nothing is sent again.
  */
 export async function settleInterrupted(makeClient: ClientFactory = defaultClientFactory): Promise<void> {
-  const stopped = await interrupted();
-  if (stopped.length === 0) return;
-  const synced = await syncGroup(makeClient);
-  const [{ members }, current] = await Promise.all([group.get(), account.get()]);
-  for (const op of stopped) {
-    let happened: boolean | undefined;
-    if (synced.ok && op.kind === 'invite') happened = members.some((m) => m.workspaceId === op.workspaceId && m.status !== 'rejected');
-    if (synced.ok && op.kind === 'remove') happened = !members.some((m) => m.membershipId === op.membershipId);
-    if (synced.ok && op.kind === 'leave') happened = current?.kind !== 'sub';
-    const verb = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' }[op.kind];
-    await tell(
-      happened === undefined
-        ? `${verb} ${op.label} was interrupted and could not be confirmed. Refresh to see whether it happened.`
-        : happened
-          ? `${verb} ${op.label} was interrupted, but Instantly had already done it.`
-          : `${verb} ${op.label} was interrupted before Instantly got it: nothing changed. Try again if you still want to.`,
-    );
-    await end(op.id);
-  }
+  if (!(await operations.get()).some((op) => op.state === 'unknown')) return;
+  await syncGroup(makeClient);
 }
 
 export function setUpGroupActions(): void {

@@ -5,22 +5,25 @@ import { defaultClientFactory, type ClientFactory } from '../providers/instantly
 import { exclusive } from './queue';
 import { explainInstantlyError } from '../providers/instantly/explain';
 import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
-import type { WorkspaceGroupMember } from '../providers/instantly/schemas';
+import type { UnreadableRow, WorkspaceGroupMember } from '../providers/instantly/schemas';
 import { tell } from './notices';
+import { settle } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, tabActing } from '../shared/storage';
+import { account, actingAs, group, operations, tabActing } from '../shared/storage';
 import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
+import { normaliseId } from '../shared/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
-import { REFRESH_ALARM } from './refresh-alarm';
+import { REFRESH_ALARM, SETTLE_ALARM } from './refresh-alarm';
 import { onRequest } from './requests';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
-    membershipId: item.id,
-    workspaceId: item.sub_workspace_id,
+    // In lower case, as every id the extension compares (workspace-id.ts normaliseId).
+    membershipId: normaliseId(item.id),
+    workspaceId: normaliseId(item.sub_workspace_id),
     name: item.sub_workspace_name ?? null,
     status: item.status,
     addedAt: item.timestamp_created,
@@ -28,40 +31,70 @@ export function toMember(item: WorkspaceGroupMember): Member {
 }
 
 
+/** "Acme Outbound: status “invited”": what the user can recognise the row by, and what is wrong with it. */
+export const describeUnreadable = (row: UnreadableRow) => `${row.name ?? row.workspaceId ?? 'one without a name or id'}: ${row.problem}`;
+
+/** The plain notice for rows not shown ("Instantly sent 1 membership this extension cannot read; it is not shown (…)"). */
+export function unreadableNotice(described: string[]): string {
+  const shown = described.slice(0, 3);
+  const more = described.length - shown.length;
+  const list = more > 0 ? `${shown.join('; ')}; and ${more} more` : shown.join('; ');
+  return described.length === 1
+    ? `Instantly sent 1 membership this extension cannot read; it is not shown (${list}).`
+    : `Instantly sent ${described.length.toLocaleString('en-US')} memberships this extension cannot read; they are not shown (${list}).`;
+}
+
 function remedyFor(error: unknown): Group['remedy'] {
   if (!(error instanceof ApiError)) return undefined;
   if (error.kind === 'unauthorized') return 'new-key';
-  return ['rate-limited', 'server', 'network', 'timeout'].includes(error.kind) ? 'retry' : undefined;
+  return ['rate-limited', 'server', 'network', 'timeout', 'endless-list'].includes(error.kind) ? 'retry' : undefined;
 }
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */
 function stillActable(target: Target, members: Member[]): Target | null {
-  const member = members.find((m) => m.workspaceId === target.workspaceId && m.status === 'accepted');
+  const member = members.find((m) => normaliseId(m.workspaceId) === normaliseId(target.workspaceId) && m.status === 'accepted');
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
+}
+
+/**
+ * Why a target can no longer be acted as. A row Instantly sent but the extension cannot read
+ * (a status it does not know) is not acted as, since the header is honoured only for accepted
+ * members, but the user is not told it was removed: that is not known.
+ */
+function whyGone(target: Target, unreadable: UnreadableRow[]): string {
+  const row = unreadable.find((r) => r.workspaceId === target.workspaceId);
+  return row
+    ? `Instantly now sends its membership in a form this extension cannot read (${row.problem}), so it cannot tell whether it is still an accepted sub workspace.`
+    : 'it is no longer an accepted sub workspace of this group (it was removed or left).';
 }
 
 /**
  * Stops acting as workspaces that can no longer be acted as, and says so.
  * Call it inside exclusive(): it reads and writes the choices.
  */
-export async function dropGoneTargets(members: Member[]) {
+export async function dropGoneTargets(members: Member[], unreadable: UnreadableRow[] = []) {
+  const sentences: string[] = [];
   const everywhere = await actingAs.get();
   if (everywhere) {
     const kept = stillActable(everywhere, members);
     await actingAs.set(kept);
-    if (!kept) await tell(`Stopped acting as ${everywhere.name}: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+    if (!kept) sentences.push(`Stopped acting as ${everywhere.name}: ${whyGone(everywhere, unreadable)}`);
   }
   const tabs = await tabActing.get();
   const keptTabs: TabChoices = {};
-  const dropped = new Set<string>();
+  const dropped = new Map<string, Target>();
   for (const [tab, target] of Object.entries(tabs)) {
     const kept = target === null ? null : stillActable(target, members);
     if (target === null || kept) keptTabs[tab] = kept;
-    else dropped.add(target.name);
+    else dropped.set(target.workspaceId, target);
   }
   await tabActing.set(keptTabs);
-  for (const name of dropped)
-    await tell(`Stopped acting as ${name} in a tab: it is no longer an accepted sub workspace of this group (it was removed or left).`);
+  for (const target of dropped.values()) sentences.push(`Stopped acting as ${target.name} in a tab: ${whyGone(target, unreadable)}`);
+  if (sentences.length === 0) return;
+  // "Stopped acting as" is said once it is true: the rules first (reconcile takes no lock, so it
+  // may run in here). Refused rules are tried again, and the caller's own reconcile reports them.
+  await reconcile().catch(() => undefined);
+  for (const sentence of sentences) await tell(sentence);
 }
 
 /**
@@ -105,14 +138,19 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     return failed(KEY_GONE);
   }
   const startedAt = localChanges;
+  // Only entries already unknown when this sync began: one that became unknown while it
+  // fetched may have been applied after the list was read.
+  const unknown = (await operations.get()).filter((op) => op.state === 'unknown');
   const client = makeClient(key);
   let inspected: Inspected;
   let members: Member[];
+  let unreadable: UnreadableRow[];
   try {
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
     const found = await inspectKey(client, true);
     inspected = found.account;
     members = found.members.map(toMember);
+    unreadable = found.unreadable;
   } catch (error) {
     const sentence = explainInstantlyError(error, 'list');
     await exclusive(async () => {
@@ -120,20 +158,43 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     });
     return failed(sentence);
   }
-  const accepted = await exclusive(async () => {
+  const described = unreadable.map(describeUnreadable);
+  const saving = exclusive(async () => {
+    const nothing = { accepted: [], newlyUnreadable: false, written: false };
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
     const now = await account.get();
-    if ((await instantlyKey.get()) !== key || !now) return [];
+    if ((await instantlyKey.get()) !== key || !now) return nothing;
     await account.set({ ...now, ...inspected, checkedAt: Date.now() });
-    if (localChanges !== startedAt) return [];
+    if (localChanges !== startedAt) return nothing;
     const previous = await group.get();
     const wasPending = new Set(previous.members.filter((m) => m.status === 'pending').map((m) => m.workspaceId));
-    await group.set({ members, syncedAt: Date.now() });
-    await dropGoneTargets(members);
-    return members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId));
+    await group.set({ members, syncedAt: Date.now(), ...(described.length ? { unreadable: described } : {}) });
+    await dropGoneTargets(members, unreadable);
+    return {
+      accepted: members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
+      // Told once, not at every refresh: only when what cannot be read changed.
+      newlyUnreadable: described.length > 0 && described.join('\n') !== (previous.unreadable ?? []).join('\n'),
+      written: true,
+    };
   });
+  let saved: Awaited<typeof saving>;
+  try {
+    saved = await saving;
+  } catch (error) {
+    // A full disk (storage.local holds 10 MB without unlimitedStorage): the group and its head
+    // are written in one call, so the last stored group is still whole.
+    const reason = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
+    const sentence = `The browser would not store the refreshed group of ${(members.length + unreadable.length).toLocaleString('en-US')} sub workspaces${reason}, so the list shown is the last one stored.`;
+    await exclusive(async () => group.set({ ...(await group.get()), error: sentence, remedy: 'retry' })).catch(() => undefined);
+    return failed(sentence);
+  }
+  const { accepted, newlyUnreadable, written } = saved;
   // Told outside the lock: a system notification must not hold up a switch.
-  if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
+  if (newlyUnreadable) await tell(unreadableNotice(described));
+  // Settled only from a list this sync wrote: one a local change overtook may be out of date.
+  if (written && unknown.length > 0)
+    for (const sentence of await settle(unknown, { account: inspected, members, unreadable })) await tell(sentence);
+  if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();
@@ -145,6 +206,6 @@ export function setUpGroupSync(): void {
   browser.runtime.onInstalled.addListener(() => whenReady('sync after install', () => syncGroup()));
   browser.runtime.onStartup.addListener(() => whenReady('sync at browser start', () => syncGroup()));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) whenReady('background refresh', () => syncGroup());
+    if (alarm.name === REFRESH_ALARM || alarm.name === SETTLE_ALARM) whenReady('background refresh', () => syncGroup());
   });
 }

@@ -6,6 +6,7 @@ import { done, type Reply } from '../shared/reply';
 import { notices } from '../shared/storage';
 import type { Notice } from '../shared/model';
 import { serialQueue } from './queue';
+import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';
 import { onRequest } from './requests';
 
 /** Enough for a burst (several invitations accepted at once) without burying the popup. */
@@ -17,16 +18,27 @@ const update = (change: (list: Notice[]) => Notice[]) => writes(async () => noti
 
 export async function tell(
   text: string,
-  options: { notify?: boolean } = {},
+  options: { notify?: boolean; once?: boolean } = {},
   permissions: PermissionsApi = browserPermissions,
 ): Promise<void> {
-  await update((list) => [...list, { id: crypto.randomUUID(), text, at: Date.now() }].slice(-KEEP));
+  await update((list) =>
+    // once: not again while the latest notice already says it (a burst of failures is one notice).
+    options.once && list.at(-1)?.text === text ? list : [...list, { id: crypto.randomUUID(), text, at: Date.now() }].slice(-KEEP),
+  );
   if (!options.notify) return;
   const allowed = await permissions.contains({ permissions: ['notifications'] }).catch(() => false);
   if (!allowed) return;
   await browser.notifications
     .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Workspace Switcher', message: text })
     .catch(() => undefined);
+}
+
+/**
+ * For a browser event (a shortcut, a menu click: nobody waits for a reply): a change that was
+ * stored but whose rules the browser refused is told in the popup instead of passing silently.
+ */
+export async function tellIfNotApplied(error: unknown): Promise<void> {
+  if (error instanceof RulesNotApplied) await tell(RULES_NOT_APPLIED, { once: true });
 }
 
 export async function dismissNotice(id: string): Promise<Reply> {

@@ -11,6 +11,7 @@ import { account, actingAs, allowedSites, group, tabActing, unstructuredInUse, u
 import { type TabChoices, type Target, type UnstructuredWorkspace } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
+import { describe } from './lifecycle';
 
 export function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;
@@ -31,6 +32,7 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
   ] as StoredItem<unknown>[])) as [Target | null, TabChoices, string | null, UnstructuredWorkspace[], string[], string[]];
   const state: RuleState = {
     extensionHost: extensionHost(),
+    allowedSites: unstructured[2],
     actingAs: everywhere,
     tabActing: tabs,
     unstructured: await unstructuredRuleState(unstructured),
@@ -57,11 +59,70 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
   );
 }
 
-export function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
+/**
+ * The browser refused the rules for the stored state (the change itself is stored): what the
+ * user is told instead of a plain success, or of "nothing was changed".
+ */
+export class RulesNotApplied extends Error {
+  override name = 'RulesNotApplied';
+  constructor(cause: unknown) {
+    super(`the browser did not take the rules (${describe(cause)})`, { cause });
+  }
+}
+
+export const RULES_NOT_APPLIED =
+  'Your change is saved, but the browser refused to update the rule that applies it, so requests may still go out as before. The extension keeps trying (reloading the extension also applies it).';
+
+/** After a failed run, reconcile runs again by itself after these delays (and at every change and wake-up). */
+export const RECONCILE_RETRY_MS = [500, 2_000, 10_000, 30_000, 60_000];
+let retry: ReturnType<typeof setTimeout> | undefined;
+let failures = 0;
+
+/** Forgets a pending retry (for tests that end while one waits). */
+export function stopRetrying(): void {
+  failures = 0;
+  clearTimeout(retry);
+}
+
+function tryAgainLater(dnr: DnrApi): void {
+  const delay = RECONCILE_RETRY_MS[failures];
+  failures += 1;
+  clearTimeout(retry);
+  if (delay !== undefined) retry = setTimeout(() => void reconcile(dnr).catch(() => undefined), delay);
+}
+
+/**
+ * Brings the rules, then the badge and menu, to the stored state. Resolves once the rules are
+ * applied and the badge painted: a reply to the user waits for it. Rejects with RulesNotApplied
+ * when the browser refuses the rules (and tries again later); a badge or menu that could not be
+ * painted is logged and tried again, but does not fail the change.
+ */
+export async function reconcile(dnr: DnrApi = browserDnr): Promise<void> {
   const rules = rulesQueue(async () => {
-    const read = await readState();
-    await applyRules(dnr, rulesFor(read.state));
-    return read;
+    try {
+      const read = await readState();
+      await applyRules(dnr, rulesFor(read.state));
+      return read;
+    } catch (error) {
+      console.error('Workspace Switcher: rules not applied; trying again:', describe(error));
+      tryAgainLater(dnr);
+      throw new RulesNotApplied(error);
+    }
   });
-  return looksQueue(async () => showLooks(await rules));
+  const looks = looksQueue(async () => {
+    const read = await rules.catch(() => null);
+    if (!read) return true;
+    return showLooks(read).then(
+      () => true,
+      (error: unknown) => {
+        console.warn('Workspace Switcher: badge not updated; trying again:', describe(error));
+        return false;
+      },
+    );
+  });
+  await rules;
+  if (await looks) {
+    failures = 0;
+    clearTimeout(retry);
+  } else tryAgainLater(dnr);
 }

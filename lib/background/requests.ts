@@ -3,8 +3,10 @@
 // zod and hands it to its handler once start-up has run.
 import { browser } from 'wxt/browser';
 import { Request, type RequestOf } from '../shared/messages';
-import type { Reply } from '../shared/reply';
-import { describe, ready } from './lifecycle';
+import { failed, type Reply } from '../shared/reply';
+import { describe, ready, START_UP_FAILED } from './lifecycle';
+import { busy } from './queue';
+import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';
 
 type Handler<T extends Request['type']> = (request: RequestOf<T>) => Promise<Reply>;
 export type Handlers = { [T in Request['type']]: Handler<T> };
@@ -20,21 +22,36 @@ export function fromOwnPage(sender: { id?: string; url?: string }): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
+let received = 0;
+/** Requests received from the extension's pages since the worker started (for the e2e test hook). */
+export const requestsReceived = (): number => received;
+
+/** A handler's failure as the reply: the truth when the change was stored but its rules were refused. */
+export function replyToFailure(type: string, error: unknown): Reply {
+  console.error(`Workspace Switcher: ${type} failed:`, describe(error));
+  if (error instanceof RulesNotApplied) return failed(RULES_NOT_APPLIED);
+  return failed('Something unexpected went wrong. Please try again.');
+}
+
 export function setUpRequests(): void {
   // The reply is the promise returned (webextension-polyfill), although Chrome's types say void.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!fromOwnPage(sender)) return undefined;
+    received += 1;
     const parsed = Request.safeParse(message);
     if (!parsed.success) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
     const request = parsed.data;
     const handler = handlers[request.type] as Handler<Request['type']> | undefined;
     if (!handler) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
-    return ready()
-      .then(() => handler(request))
-      .catch((error: unknown) => {
-        console.error(`Workspace Switcher: ${request.type} failed:`, describe(error));
-        return { ok: false, error: 'Something unexpected went wrong. Please try again.' };
-      });
+    // Start-up (a wake-up reconciles the rules) before any handler; the reply after its work.
+    return busy(async () => {
+      try {
+        await ready();
+      } catch {
+        return failed(START_UP_FAILED); // logged and stored by ready()
+      }
+      return handler(request);
+    }).catch((error: unknown) => replyToFailure(request.type, error));
   });
 }

@@ -2,7 +2,8 @@
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
 import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
 import type { TabChoices, Target } from '../shared/model';
-import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_KEY_HEADER } from '../shared/hosts';
+import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, INSTANTLY_PAGE_ORIGINS, UNSTRUCTURED_KEY_HEADER } from '../shared/hosts';
+import { ruleHost } from '../shared/key-scope';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
@@ -23,10 +24,26 @@ export { AS_WORKSPACE_HEADER };
 export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */
   extensionHost: string;
+  /** Sites the user allowed beyond Instantly's own (origins, kept in step with the permissions). */
+  allowedSites: string[];
   actingAs: Target | null;
   /** tab id → the workspace acted as in that tab only (null: the admin workspace there). */
   tabActing: TabChoices;
-  unstructured: { key: string; apiHost: string; initiatorHosts: string[] } | null;
+  /** The key in use and the pages it may go from (lib/shared/key-scope.ts). */
+  unstructured: { key: string; apiHost: string; initiatorHosts: string[]; excludedHosts: string[] } | null;
+}
+
+/**
+ * The pages whose requests may carry x-as-workspace: Instantly's own sites, the API's own origin
+ * (where an interactive API reference may be served) and the sites the user allowed. Without
+ * this list a request from an opaque origin (a sandboxed or data: iframe on any site) got the
+ * header, because Chromium checks the initiator's host permission only for non-opaque initiators,
+ * and a tab the extension reached through activeTab (a click on its button or menu) would too
+ * (docs/browsers.md#opaque-initiators).
+ */
+export function workspaceInitiators(allowedSites: string[]): string[] {
+  const hosts = [INSTANTLY_API_HOST, ...[...INSTANTLY_PAGE_ORIGINS, ...allowedSites].map(ruleHost)];
+  return [...new Set(hosts.filter((host): host is string => !!host))].sort();
 }
 
 export interface RuleSet {
@@ -52,8 +69,10 @@ function asWorkspaceRule(id: number, priority: number, target: Target | null, st
     condition: {
       requestDomains: [INSTANTLY_API_HOST],
       resourceTypes: ['xmlhttprequest', 'other'],
+      initiatorDomains: workspaceInitiators(state.allowedSites),
       // The extension's own calls (listing the group, invite, remove) must go out as the admin
-      // workspace; without this the rule matches them too (measured, e2e-chromium.md).
+      // workspace. The list above leaves them out already; this says so outright (without
+      // either, the rule matched them: docs/browsers.md#declarativenetrequest).
       excludedInitiatorDomains: [state.extensionHost],
       ...(tabId === undefined ? {} : { tabIds: [tabId] }),
     },
@@ -79,9 +98,9 @@ export function rulesFor(state: RuleState): RuleSet {
       condition: {
         requestDomains: [state.unstructured.apiHost],
         resourceTypes: ['xmlhttprequest', 'other'],
-        // The header is a credential: only pages the user allowed may have it sent for them.
+        // The header is a credential: only the pages the user opted in may have it sent for them.
         initiatorDomains: [...state.unstructured.initiatorHosts].sort(),
-        excludedInitiatorDomains: [state.extensionHost],
+        excludedInitiatorDomains: [state.extensionHost, ...state.unstructured.excludedHosts],
       },
     });
   }

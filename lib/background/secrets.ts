@@ -1,6 +1,7 @@
 // API keys. A key lives in storage.session (gone when the browser closes) unless the user chose
 // "Remember on this device" (storage.local). Never storage.sync, never logged, never in a page:
 // only the background reads these.
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 export interface Secret {
@@ -28,4 +29,24 @@ export function secret(name: string): Secret {
 }
 
 export const instantlyKey = secret('instantly');
-export const unstructuredKey = (workspaceId: string) => secret(`unstructured:${workspaceId}`);
+const UNSTRUCTURED = 'unstructured:';
+export const unstructuredKey = (workspaceId: string) => secret(`${UNSTRUCTURED}${workspaceId}`);
+
+/**
+ * The workspace ids of every stored Unstructured key, where the browser can list storage keys
+ * (storage.getKeys: Chrome 130, Firefox 143); none where it cannot.
+ */
+export async function storedUnstructuredKeyIds(): Promise<string[]> {
+  const prefix = `secret:${UNSTRUCTURED}`;
+  const ids = await Promise.all(
+    [browser.storage.local, browser.storage.session].map(async (area) => {
+      try {
+        const keys = await (area as unknown as { getKeys(): Promise<string[]> }).getKeys();
+        return keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
+      } catch {
+        return [];
+      }
+    }),
+  );
+  return [...new Set(ids.flat())];
+}

@@ -2,18 +2,30 @@
 // everything the browser holds (rules, badge, alarm) from storage. Listeners await `ready`.
 import { syncAllowedSites } from './allowed-sites';
 import { settleInterrupted } from './group-actions';
+import { markInterrupted } from './operations';
 import { reconcile } from './reconcile';
-import { forgetLostUnstructuredKey } from './unstructured-workspaces';
+import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { account } from '../shared/storage';
-import { startWith, whenReady } from './lifecycle';
+import { account, allItems } from '../shared/storage';
+import { migrateStoredItems } from '../shared/stored-item';
+import { startWith } from './lifecycle';
+import { onRequest } from './requests';
+import { done } from '../shared/reply';
 
 export async function startUp(): Promise<void> {
+  // First, before anything reads or writes: values an older version stored are brought up to
+  // date (every read also does this in memory; this writes them back, once).
+  await migrateStoredItems(allItems);
+  // Before any request is served, so an action begun now is not taken for an interrupted one.
+  await markInterrupted();
   // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);
-  // syncAllowedSites also rebuilds the rules, badge and menu.
+  // syncAllowedSites also rebuilds the rules, badge and menu. The rules first, before any
+  // listener runs: a worker stopped between storing a choice and applying it left them behind.
+  // If the rules are refused even then, start-up fails (logged, shown, tried again).
   await syncAllowedSites().catch(() => reconcile());
   await keepRefreshing((await account.get()) !== null);
   await forgetLostUnstructuredKey();
+  await forgetOrphanedKeys();
 }
 
 /** Work that needs the network: run after start-up, so switching never waits for a server. */
@@ -22,6 +34,8 @@ export async function afterStartUp(): Promise<void> {
 }
 
 export function setUpStartUp(): void {
-  void startWith(startUp).catch(() => undefined);
-  whenReady('settling interrupted actions', afterStartUp);
+  // Interrupted actions are settled after the first start-up that succeeds.
+  void startWith(startUp, afterStartUp).catch(() => undefined);
+  // A page that opens asks this first: it wakes a stopped worker, whose start-up reconciles.
+  onRequest('startUp', async () => done);
 }

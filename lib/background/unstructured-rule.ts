@@ -1,22 +1,23 @@
 import type { RuleState } from './rules';
 import { unstructuredKey } from './secrets';
+import { apiOriginsOf, keyScope } from '../shared/key-scope';
 import type { UnstructuredWorkspace } from '../shared/model';
 import { normaliseApiUrl } from '../shared/unstructured-url';
 
 /**
- * The Unstructured key in use and which pages may have it sent: the API's own origin (its
- * interactive docs) and the allowed sites the user opted in for the key. None when the key is
- * gone (a key that was not remembered does not outlive the browser session).
+ * The Unstructured key in use and which pages may have it sent: the default API's own origin
+ * (its interactive docs) and the exact sites the user opted in for the key (key-scope.ts). None
+ * when the key is gone (a key that was not remembered does not outlive the browser session).
  */
 export async function unstructuredRuleState(
   [id, workspaces, allowed, optedIn]: [string | null, UnstructuredWorkspace[], string[], string[]],
 ): Promise<RuleState['unstructured']> {
-  const sites = optedIn.filter((origin) => allowed.includes(origin));
   const workspace = workspaces.find((w) => w.id === id);
   const api = workspace && normaliseApiUrl(workspace.apiBase);
   if (!workspace || !api) return null;
   const key = await unstructuredKey(workspace.id).get();
   if (!key) return null;
-  const initiatorHosts = [...new Set([api.host, ...sites.map((origin) => new URL(origin).hostname)])];
-  return { key, apiHost: api.host, initiatorHosts };
+  const apiOrigins = apiOriginsOf(workspaces);
+  const { initiatorHosts, excludedHosts } = keyScope({ apiOrigin: api.origin, allowedSites: allowed, optedIn, apiOrigins });
+  return { key, apiHost: api.host, initiatorHosts, excludedHosts };
 }

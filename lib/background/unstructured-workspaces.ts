@@ -4,7 +4,8 @@ import { exclusive } from './queue';
 import { tell } from './notices';
 import { reconcile } from './reconcile';
 import { done, failed, type Reply } from '../shared/reply';
-import { unstructuredKey } from './secrets';
+import { storedUnstructuredKeyIds, unstructuredKey } from './secrets';
+import { storage } from 'wxt/utils/storage';
 import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
 import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
 import { normaliseApiUrl } from '../shared/unstructured-url';
@@ -91,6 +92,37 @@ export async function forgetLostUnstructuredKey(): Promise<void> {
   await reconcile();
   if (workspace)
     await tell(`The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`);
+}
+
+/**
+ * Start-up: the keys of Unstructured workspaces the extension no longer knows are removed. An
+ * entry that cannot be read (corrupt, or written by a version that is gone) is not shown, so
+ * its key, perhaps remembered on disk, could never be deleted otherwise. The user is told which.
+ */
+export async function forgetOrphanedKeys(): Promise<void> {
+  const [raw, known, listed] = await Promise.all([
+    storage.getItem<unknown>(unstructuredWorkspaces.key),
+    unstructuredWorkspaces.get(),
+    storedUnstructuredKeyIds(),
+  ]);
+  const knownIds = new Set(known.map((w) => w.id));
+  const unreadable = new Map<string, string | undefined>();
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; name?: unknown };
+    if (typeof id === 'string' && !knownIds.has(id)) unreadable.set(id, typeof name === 'string' && name.trim() ? name : undefined);
+  }
+  const orphans = [...new Set([...unreadable.keys(), ...listed.filter((id) => !knownIds.has(id))])];
+  if (orphans.length === 0) return;
+  await exclusive(async () => {
+    await Promise.all(orphans.map((id) => unstructuredKey(id).clear()));
+    const inUse = await unstructuredInUse.get();
+    if (inUse !== null && !knownIds.has(inUse)) await unstructuredInUse.set(null);
+  });
+  await reconcile();
+  for (const [id, name] of unreadable)
+    await tell(
+      `The Unstructured workspace ${name ?? id} could not be read (it was saved damaged or by another version), so it is not shown and its key was deleted. Add it again in the settings to use it.`,
+    );
 }
 
 export function setUpUnstructured(): void {

@@ -15,7 +15,11 @@ export function manifestFor(browser: string, extraHosts = '') {
   const manifest: Record<string, unknown> = {
     name: 'Workspace Switcher for Instantly',
     short_name: 'Workspace Switcher',
-    permissions: ['storage', 'declarativeNetRequest', 'contextMenus', 'alarms', 'activeTab'],
+    // WithHostAccess: the rules only modify headers, which needs host access anyway, and it spares
+    // the user the "block content on any page" install warning of plain declarativeNetRequest.
+    // webRequest: Recent API calls observes the API hosts (no blocking, no warning of its own in
+    // either browser: docs/browsers.md#observing-requests).
+    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'contextMenus', 'alarms', 'activeTab', 'webRequest'],
     // Asked for only when the user wants to hear of accepted invitations.
     optional_permissions: ['notifications'],
     // Requests from a page are modified only if the extension may access the page's origin as

@@ -1,9 +1,12 @@
 // What the popup shows of the group, as pure functions of the state it mirrors.
 import { FRESH_FOR_MS, type Account, type Group, type Member, type Operation } from '../shared/model';
 
-/** A removal in flight hides its row at once; if the server refuses, the row comes back. */
+/**
+ * A removal in flight hides its row at once; if the server refuses, the row comes back. One whose
+ * outcome is unknown (state 'unknown') shows its row: it may still be there.
+ */
 export function visibleMembers(members: Member[], operations: Operation[]): Member[] {
-  const removing = new Set(operations.filter((op) => op.kind === 'remove').map((op) => op.membershipId));
+  const removing = new Set(operations.filter((op) => op.kind === 'remove' && op.state === 'sending').map((op) => op.membershipId));
   return removing.size ? members.filter((m) => !removing.has(m.membershipId)) : members;
 }
 

@@ -1,14 +1,95 @@
 import type { Member } from '../shared/model';
 
-/** Case- and accent-insensitive text for matching a typed query. */
-export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Case- and accent-insensitive text for matching a typed query (plain ASCII, most names, skips normalising). */
+export const fold = (text: string) =>
+  /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 
-/** Members whose name or id contains every word of the query, in the list's order. */
+/** Folded, with runs of spaces as one, so "Acme  Outbound " is the name "acme outbound". */
+const squash = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
+
+/**
+ * A folded text with a space before each word, words split at anything but letters and digits:
+ * " o brien sons" for "O'Brien & Sons", so a word starts wherever " " + it is found.
+ */
+const spaced = (text: string) => ` ${text.replace(/[^\x00-\x7f]/.test(text) ? /[^\p{L}\p{N}]+/gu : /[^a-z0-9]+/g, ' ')}`;
+
+interface Folded {
+  name: string;
+  words: string;
+  id: string;
+}
+
+// Folded once per member list (the list object changes only when the group does), not on every
+// keystroke: at 10,000 members folding is most of a search's cost. One string per part (no
+// arrays of words), and done ahead of the first keystroke when the page is idle (prepareSearch).
+const foldedLists = new WeakMap<Member[], Folded[]>();
+
+function foldedOf(members: Member[]): Folded[] {
+  let folded = foldedLists.get(members);
+  if (!folded) {
+    folded = new Array<Folded>(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      const name = m.name ? squash(m.name) : '';
+      folded[i] = { name, words: spaced(name), id: m.workspaceId.toLowerCase() };
+    }
+    foldedLists.set(members, folded);
+  }
+  return folded;
+}
+
+/** Folds a list ahead of the first keystroke (call it when the page is idle). */
+export const prepareSearch = (members: Member[]) => void foldedOf(members);
+
+/** How well a member matches, best first; null when it does not. */
+export const RANK = {
+  exactName: 0,
+  namePrefix: 1,
+  /** Every typed word starts a word of the name ("acme out" for "Acme Outbound"). */
+  wordPrefixes: 2,
+  /** Every typed word is somewhere in the name ("bound" for "Acme Outbound"). */
+  nameContains: 3,
+  /** Every typed word is in the id. */
+  id: 4,
+  /** Every typed word is in the name or the id, some in each. */
+  nameAndId: 5,
+} as const;
+
+interface Query {
+  text: string;
+  words: string[];
+  /** Each typed word with a space before it, to find where it starts a word of the name. */
+  prefixes: string[];
+}
+
+function rankOf(member: Folded, query: Query): number | null {
+  const { name, words, id } = member;
+  if (name) {
+    if (name === query.text) return RANK.exactName;
+    if (name.startsWith(query.text)) return RANK.namePrefix;
+    if (query.prefixes.length > 0 && query.prefixes.every((p) => words.includes(p))) return RANK.wordPrefixes;
+    if (query.words.every((w) => name.includes(w))) return RANK.nameContains;
+  }
+  if (query.words.every((w) => id.includes(w))) return RANK.id;
+  if (query.words.every((w) => name.includes(w) || id.includes(w))) return RANK.nameAndId;
+  return null;
+}
+
+/**
+ * Members matching the query, best match first: the exact name, then names that start with it,
+ * then names with a word starting with each typed word, then names containing them, then ids.
+ * Within a rank the list's order stays. So typing a whole name puts that workspace on top even
+ * where its digits appear in a thousand other ids.
+ */
 export function filterMembers(members: Member[], query: string): Member[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return members;
-  return members.filter((member) => {
-    const haystack = fold(`${member.name ?? ''} ${member.workspaceId}`);
-    return words.every((word) => haystack.includes(word));
-  });
+  const text = squash(query);
+  if (!text) return members;
+  const q: Query = { text, words: text.split(' '), prefixes: spaced(text).split(' ').filter(Boolean).map((w) => ` ${w}`) };
+  const folded = foldedOf(members);
+  const ranks: Member[][] = Object.values(RANK).map(() => []);
+  for (let i = 0; i < members.length; i++) {
+    const rank = rankOf(folded[i]!, q);
+    if (rank !== null) ranks[rank]!.push(members[i]!);
+  }
+  return ranks.flat();
 }

@@ -1,8 +1,8 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, group, groupHead, notices, operations, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
-import { headOf, type Group } from '../shared/model';
+import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
@@ -17,6 +17,8 @@ const items = {
   unstructuredWorkspaces,
   unstructuredInUse,
   unstructuredSites,
+  glanceRun,
+  attentionFirst,
 } as const;
 type Items = typeof items;
 export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T> ? T : never } & {
@@ -24,6 +26,11 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
   /** The group's members: its head (a screenful) until the whole list is read. */
   group: Group;
   groupComplete: boolean;
+  /** Read after the first paint (the popup's opening time is a budget); empty until then. */
+  recentCalls: RecentCall[];
+  relayNoticeSeen: number;
+  /** The glance's figures: read with the whole group, after the first paint (they grow with it). */
+  glances: Glances;
 };
 
 export const useUi = create<UiState>(() => ({
@@ -40,6 +47,11 @@ export const useUi = create<UiState>(() => ({
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
   unstructuredSites: [],
+  recentCalls: [],
+  relayNoticeSeen: 0,
+  glanceRun: null,
+  attentionFirst: false,
+  glances: {},
 }));
 
 let hydrated: Promise<void> | undefined;
@@ -57,12 +69,27 @@ export function hydrate(): Promise<void> {
       if (!useUi.getState().groupComplete) useUi.setState({ group: head });
     });
     group.watch((value) => useUi.setState({ group: value, groupComplete: true }));
-    const values = await readAll(Object.values(items));
+    let glancesChanged = false;
+    glances.watch((value) => {
+      glancesChanged = true;
+      useUi.setState({ glances: value });
+    });
+    const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
     useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : (state.groupHead ?? now.group), loaded: true }));
     // After the first paint has had its turn.
-    setTimeout(() => void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true })), 0);
+    setTimeout(() => {
+      void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
+      void glances.get().then((value) => glancesChanged || useUi.setState({ glances: value }));
+    }, 0);
+    setTimeout(() => {
+      recentCalls.watch((value) => useUi.setState({ recentCalls: value }));
+      relayNoticeSeen.watch((value) => useUi.setState({ relayNoticeSeen: value }));
+      void readAll([recentCalls, relayNoticeSeen] as StoredItem<unknown>[]).then(([calls, seen]) =>
+        useUi.setState({ recentCalls: calls as RecentCall[], relayNoticeSeen: seen as number }),
+      );
+    }, 0);
   })();
   return hydrated;
 }

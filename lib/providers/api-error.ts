@@ -13,7 +13,9 @@ export type ApiErrorKind =
   | 'timeout'
   /** The server pointed elsewhere; not followed, so no key went with it. */
   | 'redirected'
-  | 'invalid-response';
+  | 'invalid-response'
+  /** A listing that would not end (a cursor handed out for ever); stopped by the extension. */
+  | 'endless-list';
 
 export class ApiError extends Error {
   constructor(

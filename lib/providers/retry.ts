@@ -7,7 +7,7 @@ export interface RetryPolicy {
   maxMs: number;
 }
 
-// Instantly allows 100 requests/s per workspace (api-facts A6): a few spaced tries are plenty.
+// Instantly allows 100 requests/s per workspace (docs/instantly-api.md#rate-limits): a few spaced tries are plenty.
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 500, maxMs: 8_000 };
 
 /**

@@ -1,6 +1,6 @@
 // Which sites' requests the header rules can modify. A rule changes a page's request only when
 // the extension has host permission for the page's origin as well as for the API host
-// (measured, e2e-chromium.md), so Instantly's own origins are granted at install and any other
+// (measured: docs/browsers.md#host-permissions), so Instantly's own origins are granted at install and any other
 // site is granted by the user, one origin at a time ("Allow on this site").
 import { INSTANTLY_API_ORIGIN, INSTANTLY_PAGE_ORIGINS } from './hosts';
 import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';

@@ -2,6 +2,54 @@
 // runtime check and the type never drift. Where each is stored: storage.ts.
 import { z } from 'zod/mini';
 
+/**
+ * A stored list read element by element: an element that does not parse (corrupt, or written by
+ * a version that is gone) is dropped, and every other one kept.
+ */
+export function listOf<S extends z.ZodMiniType>(element: S) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((raw) => {
+      const all = z.array(element).safeParse(raw);
+      if (all.success) return all.data as z.infer<S>[];
+      return raw.flatMap((item) => {
+        const one = element.safeParse(item);
+        return one.success ? [one.data as z.infer<S>] : [];
+      });
+    }),
+  );
+}
+
+/**
+ * A stored record read entry by entry, like listOf: an entry whose key or value does not parse
+ * is dropped. (Built with fromEntries, so a key like "__proto__" is a key, never a prototype.)
+ */
+export function recordOf<S extends z.ZodMiniType>(value: S, key: z.ZodMiniType<string> = z.string()) {
+  return z.pipe(
+    z.record(z.string(), z.unknown()),
+    z.transform((raw): Record<string, z.infer<S>> =>
+      Object.fromEntries(
+        Object.entries(raw).flatMap(([name, item]) => {
+          const one = value.safeParse(item);
+          return key.safeParse(name).success && one.success ? [[name, one.data as z.infer<S>]] : [];
+        }),
+      ),
+    ),
+  );
+}
+
+/** A web origin as the browser writes one ("https://crm.example.com"): what allowed sites are kept as. */
+export const Origin = z.string().check(
+  z.refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+    } catch {
+      return false;
+    }
+  }),
+);
+
 /** Any 8-4-4-4-12 hex id: Instantly's ids are UUIDv7, but its OpenAPI document only says `format: uuid`. */
 export const Uuid = z.guid();
 
@@ -39,13 +87,19 @@ export type Member = z.infer<typeof Member>;
 /** The name a user knows a workspace by: its name, or its id when Instantly has none. */
 export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
 
+// A field of the group that does not parse costs only that field, never the members.
 export const Group = z.object({
-  members: z.array(Member),
-  syncedAt: z.nullable(z.number()),
+  members: listOf(Member),
+  syncedAt: z.catch(z.nullable(z.number()), null),
   /** The last refresh's failure, as a sentence; cleared by the next success. */
-  error: z.optional(z.string()),
+  error: z.catch(z.optional(z.string()), undefined),
   /** What the user can do about it: try again, or paste a new key. */
-  remedy: z.optional(z.enum(['retry', 'new-key'])),
+  remedy: z.catch(z.optional(z.enum(['retry', 'new-key'])), undefined),
+  /**
+   * Memberships the last sync got but could not read (not among `members`), each described
+   * ("Acme: status “invited”"), so the user is told once and the popup can say why a row is missing.
+   */
+  unreadable: z.catch(z.optional(listOf(z.string())), undefined),
 });
 export type Group = z.infer<typeof Group>;
 
@@ -77,7 +131,7 @@ export function headOf(value: Group): GroupHead {
  * (a tab without an entry follows the everywhere choice). Tab ids do not survive a browser
  * restart, so these live in session storage and go with it.
  */
-export const TabChoices = z.record(z.string(), z.nullable(Target));
+export const TabChoices = recordOf(z.nullable(Target), z.string().check(z.regex(/^\d+$/)));
 export type TabChoices = z.infer<typeof TabChoices>;
 /** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
 export const UnstructuredWorkspace = z.object({
@@ -93,9 +147,9 @@ export const UnstructuredWorkspace = z.object({
 });
 export type UnstructuredWorkspace = z.infer<typeof UnstructuredWorkspace>;
 /**
- * Invite, remove and leave, journalled before they are sent: if the worker is stopped
- * mid-way, start-up finds the entry still "running" and settles it from the server's state
- * instead of losing it or sending it again.
+ * Invite, remove and leave, journalled before they are sent. An entry whose outcome is not
+ * known (no answer in time, a 5xx, a worker stopped mid-way) stays until a sync settles it
+ * from the server's state: never lost, never sent again.
  */
 export const Operation = z.object({
   id: z.string(),
@@ -105,5 +159,88 @@ export const Operation = z.object({
   /** What the user calls the workspace concerned. */
   label: z.string(),
   at: z.number(),
+  /**
+   * sending: the request is on its way (a removal's row is hidden meanwhile).
+   * unknown: it was sent, but whether Instantly applied it is not known; the next sync finds
+   * out and tells the user. Its row is shown, as being checked: it may still be there.
+   */
+  state: z.enum(['sending', 'unknown']),
+  /** Why an entry is unknown: a worker stopped mid-way, or Instantly gave no usable answer. */
+  cause: z.optional(z.enum(['interrupted', 'no-answer'])),
+  /** The workspace whose key sent it (absent in v1 entries): only its own state can settle it. */
+  accountId: z.optional(z.string()),
 });
 export type Operation = z.infer<typeof Operation>;
+/**
+ * A request a page made to an API host the extension manages, as the browser sent it (after the
+ * rules). Only what a user needs to see whom it went out as: never a key, a query, a body or
+ * any header value but the workspace x-as-workspace named (kept as that workspace's name).
+ */
+export const RecentCall = z.object({
+  /** The browser's request id. */
+  id: z.string(),
+  at: z.number(),
+  method: z.string(),
+  /** The API host, e.g. api.instantly.ai; the path has no query string. */
+  host: z.string(),
+  path: z.string(),
+  /** The host of the page that made it; null when the browser does not say (an opaque origin). */
+  site: z.nullable(z.string()),
+  /** The HTTP status; 'failed' when no answer came (network, CORS, blocked); null while pending. */
+  status: z.nullable(z.union([z.number(), z.literal('failed')])),
+  /**
+   * instantly: a call to Instantly's API; unstructured: to an Unstructured API; relayed: a call
+   * the page handed to its own server to make (Mintlify's “Try it”), which no rule can switch.
+   */
+  api: z.enum(['instantly', 'unstructured', 'relayed']),
+  /**
+   * Whom it went out as: the workspace named by x-as-workspace (Instantly) or whose key the
+   * extension added (Unstructured); null for none (the key's own workspace: for an admin key,
+   * the admin workspace).
+   */
+  as: z.nullable(z.string()),
+  /** relayed only: the workspace the extension was acting as for that tab, which the call did not get. */
+  meant: z.optional(z.string()),
+});
+export type RecentCall = z.infer<typeof RecentCall>;
+/** How many calls the popup's `Recent API calls` keeps. */
+export const RECENT_CALLS_KEPT = 50;
+
+
+/** A sending account in trouble, and why (its status, its warmup status, the server's message). */
+export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });
+export type TroubledAccount = z.infer<typeof TroubledAccount>;
+
+/**
+ * What the glance learnt of one accepted sub workspace at `fetchedAt`. A figure is missing when
+ * its call failed; `error` then says why, in sentences.
+ */
+export const WorkspaceGlance = z.object({
+  fetchedAt: z.number(),
+  unread: z.optional(z.number()),
+  launched: z.optional(z.number()),
+  /** Sending accounts with a negative status or warmup status. */
+  trouble: z.optional(z.number()),
+  /** The first few of those, by name (TROUBLE_NAMED), so the item stays small. */
+  troubled: z.optional(z.array(TroubledAccount)),
+  /** Rows of the account list that could not be read (skipped, not counted as trouble). */
+  unreadableAccounts: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type WorkspaceGlance = z.infer<typeof WorkspaceGlance>;
+export const TROUBLE_NAMED = 5;
+
+/** The glance's figures by sub workspace id, read entry by entry (one bad entry costs only itself). */
+export const Glances = recordOf(WorkspaceGlance);
+export type Glances = z.infer<typeof Glances>;
+
+/** The glance run: going or last finished, how far, and why it stopped if it did not finish. */
+export const GlanceRun = z.object({
+  running: z.boolean(),
+  done: z.number(),
+  total: z.number(),
+  startedAt: z.number(),
+  finishedAt: z.optional(z.number()),
+  error: z.optional(z.string()),
+});
+export type GlanceRun = z.infer<typeof GlanceRun>;

@@ -2,7 +2,11 @@ import { z } from 'zod/mini';
 
 /** What the background answers to every request: done, or a sentence saying why not. */
 export const Reply = z.union([
-  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(true),
+    /** After an invite: the new membership, so the popup can show its row and say whom it invited. */
+    invited: z.optional(z.object({ membershipId: z.string(), name: z.string() })),
+  }),
   z.object({
     ok: z.literal(false),
     error: z.string(),

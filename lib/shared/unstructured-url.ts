@@ -4,7 +4,7 @@ import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
 
 /**
  * The API URL as a base without `/api/v1`: Unstructured's docs give it both with and without
- * (docs/instantly-api.md#unstructured), so a trailing `/api/v1` and slashes are dropped and the
+ * (docs/instantly-api.md#unstructured-base-url), so a trailing `/api/v1` and slashes are dropped and the
  * path is added back per call. Returns null for something that is not an https URL (http only
  * for a local server).
  */

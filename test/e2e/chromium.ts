@@ -1,6 +1,6 @@
 // One place that knows how to start Chromium against the fake API with the built extension.
 // Used by the Playwright fixtures (test/e2e/fixtures.ts), by `npm start` (scripts/start.ts)
-// and by the benchmark. See ../../../shared/e2e-chromium.md for why each flag is here.
+// and by the benchmark. See docs/browsers.md for why each flag is here.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BROWSER_HOSTS, hostResolverRules } from '../fake-api/hosts';
@@ -12,8 +12,8 @@ export const FAKE_HOSTS: readonly string[] = BROWSER_HOSTS;
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /**
  * The test build (`npm run build:e2e`): the shipped code, plus host permission for
- * https://other.example granted at install, because a headless browser cannot click the
- * permission prompt that "Allow on this site" opens.
+ * https://other.example and https://sub.other.example granted at install, because a headless
+ * browser cannot click the permission prompt that "Allow on this site" opens.
  */
 export const E2E_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 

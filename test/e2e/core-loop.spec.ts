@@ -129,7 +129,7 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
 
   // The extension's own calls go out as the admin workspace.
   await api.clearRequests();
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect.poll(async () => (await api.requests({ path: '/api/v2/workspace-group-members' })).length).toBeGreaterThan(0);
   const own = await api.requests({ host: 'api.instantly.ai' });
   expect(own.length).toBeGreaterThan(0);

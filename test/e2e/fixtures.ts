@@ -48,7 +48,7 @@ export interface FakeApi extends FakeApiControl {
 export interface Fixtures {
   /** Test option: how the fake is seeded before each test. Default `{ subWorkspaces: 30 }`. */
   seed: SeedOptions;
-  /** Test option: the shipped build, or the e2e build that also holds https://other.example (chromium.ts). */
+  /** Test option: the shipped build, or the e2e build that also holds https://other.example and https://sub.other.example (chromium.ts). */
   build: 'shipped' | 'e2e';
   /** The result of seeding for this test: keys, admin workspace, subs, invitable workspaces. */
   seeded: SeedResult;

@@ -33,7 +33,7 @@ test('invite: a malformed id is refused without a request; a valid one appears p
   // Its owner accepts; a refresh picks it up and it can be acted as.
   const membership = (await api.state()).memberships.find((m) => m.sub_workspace_id === invitee.id)!;
   await api.accept(membership.id);
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect(row).toContainText('accepted');
   await expect(popup.getByRole('alert')).toContainText('accepted your invitation');
   await popup.getByRole('button', { name: `Act as ${invitee.name}` }).click();
@@ -124,11 +124,11 @@ test('a 429 on the list is retried and recovers without bothering the user', asy
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
   await api.clearRequests();
   await api.fault({ status: 429, count: 1, retryAfter: 0, path: '/api/v2/workspace-group-members' });
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   await expect
     .poll(async () => (await api.requests({ path: '/api/v2/workspace-group-members' })).map((r) => r.status))
     .toEqual(expect.arrayContaining([429, 200]));
-  await expect(popup.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(popup.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled();
   await expect(popup.getByRole('alert')).toHaveCount(0);
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
 });
@@ -138,7 +138,7 @@ test('a lasting 500 shows a plain message with Retry, which works once the serve
   const popup = await openPopup();
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
   await api.fault({ status: 500, count: 50 });
-  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
   const alert = popup.getByRole('alert').filter({ hasText: 'Instantly had a problem answering' });
   await expect(alert).toBeVisible({ timeout: 15_000 });
   // The last known group stays on screen.
@@ -157,5 +157,36 @@ test.describe('a group of 250', () => {
     const last = seeded.subs.at(-1)!;
     await popup.getByRole('searchbox', { name: 'Search workspaces' }).fill(last.id);
     await expect(popup.getByRole('listitem').filter({ hasText: last.id })).toContainText(last.status);
+  });
+
+  test('an invitation shows its result: the new pending row in view and highlighted, and a status that says so', async ({
+    openOptions,
+    openPopup,
+    seeded,
+    api,
+  }) => {
+    await connectKey(await openOptions(), seeded.adminKey);
+    const popup = await openPopup();
+    await expect(popup.getByText('250 sub workspaces')).toBeVisible();
+    // A search that the new row does not match: it is cleared so the row can be shown.
+    const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
+    await search.fill(seeded.subs[0]!.name!);
+    const invitee = seeded.invitable[1]!;
+    await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
+    await popup.getByRole('button', { name: 'Invite' }).click();
+
+    await expect(popup.getByRole('status').filter({ hasText: 'Invitation sent to' })).toHaveText(`Invitation sent to ${invitee.name}`);
+    expect((await api.state()).memberships.filter((m) => m.sub_workspace_id === invitee.id)).toHaveLength(1);
+    await expect(popup.getByText('251 sub workspaces')).toBeVisible();
+    const row = popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').filter({ hasText: invitee.id });
+    await expect(row).toContainText('pending');
+    // Inside the list's visible window, and the popup's.
+    await expect(row).toBeInViewport({ ratio: 1 });
+    const [rowBox, scrollerBox] = [await row.boundingBox(), await popup.locator('.scroller').boundingBox()];
+    expect(rowBox!.y).toBeGreaterThanOrEqual(scrollerBox!.y);
+    expect(rowBox!.y + rowBox!.height).toBeLessThanOrEqual(scrollerBox!.y + scrollerBox!.height);
+    // Highlighted: the row the keyboard is on.
+    await expect(search).toHaveAttribute('aria-activedescendant', (await row.getAttribute('id'))!);
+    await expect(row).toHaveClass(/highlighted/);
   });
 });

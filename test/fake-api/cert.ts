@@ -1,5 +1,6 @@
 // A throw-away TLS certificate for the fake, so a browser can reach it as https://api.instantly.ai
-// (../../../shared/e2e-chromium.md). Chromium is told to trust it by the hash of its public key.
+// (docs/browsers.md#reaching-the-fake-under-the-real-host-names). Chromium is told to trust it
+// by the hash of its public key.
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

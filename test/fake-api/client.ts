@@ -2,9 +2,10 @@
 // cannot set Host), and a typed client for the control routes.
 import http from 'node:http';
 import https from 'node:https';
-import type { Fault, RequestLogEntry } from './control';
+import type { AccountInput, Fault, RequestLogEntry } from './control';
+import type { AccountBody } from './glance';
 import type { SeedOptions, SeedResult } from './seed';
-import type { StoreSnapshot, WorkspaceBody, WorkspaceGroupMemberBody } from './store';
+import type { ApiKeyRecord, StoreSnapshot, WorkspaceBody, WorkspaceGroupMemberBody } from './store';
 
 export interface CallOptions {
   method?: string;
@@ -116,10 +117,22 @@ export class FakeApiControl {
   state(): Promise<StoreSnapshot & { conditions: { faults: Fault[]; latencyMs: number; offline: boolean } }> {
     return this.send('GET', 'state');
   }
-  setWorkspace(id: string, patch: { paid?: boolean; name?: string | null }): Promise<WorkspaceBody> {
+  /** `deniedScopes`: calls answered as this workspace that need one of them get a 403 (control.ts). */
+  setWorkspace(id: string, patch: { paid?: boolean; name?: string | null; deniedScopes?: string[] }): Promise<WorkspaceBody> {
     return this.send('POST', `workspaces/${id}`, patch);
+  }
+  /** What the glance endpoints answer for a workspace; `accounts` replaces its list. */
+  setGlance(
+    id: string,
+    patch: { unread?: number; launched?: number; accounts?: AccountInput[] },
+  ): Promise<{ unread: number; launched: number; accounts: AccountBody[] }> {
+    return this.send('POST', `workspaces/${id}/glance`, patch);
   }
   revokeKey(key: string): Promise<{ revoked: string }> {
     return this.send('POST', 'keys/revoke', { key });
+  }
+  /** Replaces a key's scopes, e.g. the admin key without `emails:read`. */
+  setKeyScopes(key: string, scopes: string[]): Promise<ApiKeyRecord> {
+    return this.send('POST', 'keys/scopes', { key, scopes });
   }
 }

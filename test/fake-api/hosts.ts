@@ -1,14 +1,22 @@
 // Which host names the fake answers as which service. Browsers reach it under the real names
-// through --host-resolver-rules (../../../shared/e2e-chromium.md); unit tests use 127.0.0.1.
+// through --host-resolver-rules (docs/browsers.md#reaching-the-fake-under-the-real-host-names);
+// unit tests use 127.0.0.1.
 
 /** Answered as Instantly API v2. 127.0.0.1 and localhost so plain-HTTP tests need no Host header. */
 export const INSTANTLY_API_HOSTS = ['api.instantly.ai', '127.0.0.1', 'localhost'];
 
-/** Answered as Unstructured's platform API (api-facts B2). */
+/** Answered as Unstructured's platform API (docs/instantly-api.md#unstructured-base-url). */
 export const UNSTRUCTURED_API_HOSTS = ['platform.unstructuredapp.io'];
 
-/** Every other host gets a tiny HTML page, so a browser test can open a page on that origin. */
-export const PAGE_HOSTS = ['app.instantly.ai', 'developer.instantly.ai', 'other.example'];
+/** Pages (pages.ts): a tiny HTML page anywhere, the Mintlify proxy model, the "Who am I?" demo. */
+export const PAGE_HOSTS = [
+  'app.instantly.ai',
+  'developer.instantly.ai',
+  'other.example',
+  // A subdomain of an allowed site, and a site the user never allowed (header-scope tests).
+  'sub.other.example',
+  'never-allowed.example',
+];
 
 /** Host names to put in the certificate and to map to the fake in Chromium. */
 export const CERTIFICATE_HOSTS = ['api.instantly.ai', ...PAGE_HOSTS, ...UNSTRUCTURED_API_HOSTS, 'localhost', '127.0.0.1'];

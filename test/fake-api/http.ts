@@ -21,7 +21,7 @@ export interface FakeResponse {
   html?: string;
 }
 
-/** Instantly's (Fastify's) error body: all three fields, always (api-facts A7). */
+/** Instantly's (Fastify's) error body: all three fields, always (docs/instantly-api.md#errors). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
@@ -50,8 +50,8 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-// [inference] Nothing says whether api.instantly.ai sends CORS headers (api-facts A1, D5). The
-// fake does, so a page on app.instantly.ai or other.example can call it in browser tests;
+// [inference] Nothing says whether api.instantly.ai sends CORS headers
+// (docs/instantly-api.md#cors). The fake does, so a page on app.instantly.ai or other.example can call it in browser tests;
 // whether the extension's header reaches the server is then what the tests observe.
 export const CORS_ALLOW_HEADERS = 'authorization, content-type, x-as-workspace, unstructured-api-key';
 export const CORS_ALLOW_METHODS = 'GET, POST, DELETE, PATCH, OPTIONS';

@@ -1,7 +1,11 @@
-// Instantly API v2 routes the extension uses (api-facts A2, A4), answered from the Store.
+// Instantly API v2 routes the extension uses, answered from the Store
+// (docs/instantly-api.md#workspace-group-member-endpoints, #current-workspace, #glance-endpoints).
 // The order of checks imitates a Fastify app whose auth runs in an onRequest hook:
 // route → 401 → x-as-workspace → scope 403 → 402 → body parsing and validation 400 → the rule.
+import type { ListFault } from './control';
+import { ACCOUNT_STATUSES } from './glance';
 import { errorResponse, headerValue, jsonResponse, type FakeRequest, type FakeResponse } from './http';
+import { faultyMemberPage } from './list-faults';
 import { ApiProblem, SCOPES, type Caller, type Store } from './store';
 
 const MEMBERS = '/api/v2/workspace-group-members';
@@ -10,7 +14,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** [inference] The OpenAPI gives no default page size (its example is 10); 10 it is. */
 export const DEFAULT_LIST_LIMIT = 10;
 
-type Handler = (store: Store, caller: Caller, req: FakeRequest, id: string) => FakeResponse;
+/** A fault that shapes the member list's pages (control.ts), and where its made-up rows get their numbers. */
+export interface ListFaultContext {
+  fault: ListFault;
+  nextPhantom: () => number;
+}
+
+type Handler = (store: Store, caller: Caller, req: FakeRequest, id: string, listFault?: ListFaultContext) => FakeResponse;
 
 interface Route {
   scopes: readonly string[];
@@ -31,12 +41,18 @@ function routeFor(method: string, path: string): { route: Route; id: string } | 
     routes.DELETE = { scopes: SCOPES.deleteMember, handle: remove };
   } else if (path === '/api/v2/workspaces/current') {
     routes.GET = { scopes: SCOPES.readWorkspace, handle: (store, caller) => jsonResponse(store.currentWorkspace(caller)) };
+  } else if (path === '/api/v2/emails/unread/count') {
+    routes.GET = { scopes: SCOPES.readEmails, handle: (store, caller) => jsonResponse({ count: store.glance(caller).unread }) };
+  } else if (path === '/api/v2/campaigns/count-launched') {
+    routes.GET = { scopes: SCOPES.readCampaigns, handle: (store, caller) => jsonResponse({ count: store.glance(caller).launched }) };
+  } else if (path === '/api/v2/accounts') {
+    routes.GET = { scopes: SCOPES.readAccounts, handle: listAccounts };
   }
   const route = routes[method];
   return route ? { route, id } : undefined;
 }
 
-export function handleInstantly(store: Store, req: FakeRequest): FakeResponse {
+export function handleInstantly(store: Store, req: FakeRequest, listFault?: ListFaultContext): FakeResponse {
   const found = routeFor(req.method, req.path);
   // Fastify's not-found answer, with the usual error body.
   if (!found) return errorResponse(404, `Route ${req.method}:${req.path} not found`);
@@ -44,29 +60,59 @@ export function handleInstantly(store: Store, req: FakeRequest): FakeResponse {
     const caller = store.authenticate(headerValue(req.headers, 'authorization'), headerValue(req.headers, 'x-as-workspace'));
     store.requireScope(caller, found.route.scopes);
     store.requirePaid(caller);
-    return found.route.handle(store, caller, req, found.id);
+    return found.route.handle(store, caller, req, found.id, listFault);
   } catch (error) {
     if (error instanceof ApiProblem) return errorResponse(error.statusCode, error.message, error.headers);
     throw error;
   }
 }
 
-function list(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
-  const raw = req.query.get('limit');
-  let limit = DEFAULT_LIST_LIMIT;
-  if (raw !== null) {
-    // Messages as Fastify's ajv words them (coerced query string, OpenAPI: integer 1–100).
-    if (!/^-?\d+$/.test(raw.trim())) throw new ApiProblem(400, 'querystring/limit must be integer');
-    limit = Number(raw);
-    if (limit < 1) throw new ApiProblem(400, 'querystring/limit must be >= 1');
-    if (limit > 100) throw new ApiProblem(400, 'querystring/limit must be <= 100');
+function list(store: Store, caller: Caller, req: FakeRequest, _id: string, listFault?: ListFaultContext): FakeResponse {
+  const limit = limitOf(req);
+  const startingAfter = req.query.get('starting_after') ?? undefined;
+  if (listFault) return jsonResponse(faultyMemberPage(listFault.fault, store, caller, { limit, startingAfter }, listFault.nextPhantom));
+  return jsonResponse(store.listMemberships(caller, limit, startingAfter));
+}
+
+/**
+ * GET /accounts: `limit`, `starting_after`, `search` and `status` are honoured; the document's
+ * other filters (provider, tags, sort, skip) are accepted and ignored: no client of ours sends them.
+ */
+function listAccounts(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
+  const rawStatus = req.query.get('status');
+  let status: number | undefined;
+  if (rawStatus !== null) {
+    status = Number(rawStatus);
+    if (rawStatus.trim() === '' || !ACCOUNT_STATUSES.some((s) => s === status)) {
+      throw new ApiProblem(400, 'querystring/status must be equal to one of the allowed values');
+    }
   }
-  return jsonResponse(store.listMemberships(caller, limit, req.query.get('starting_after') ?? undefined));
+  return jsonResponse(
+    store.listAccounts(caller, {
+      limit: limitOf(req),
+      startingAfter: req.query.get('starting_after') ?? undefined,
+      search: req.query.get('search') ?? undefined,
+      status,
+    }),
+  );
+}
+
+/** `limit` of a cursor-paginated list: integer 1–100 in every list of the OpenAPI document. */
+function limitOf(req: FakeRequest): number {
+  const raw = req.query.get('limit');
+  if (raw === null) return DEFAULT_LIST_LIMIT;
+  // Messages as Fastify's ajv words them (coerced query string, OpenAPI: integer 1–100).
+  if (!/^-?\d+$/.test(raw.trim())) throw new ApiProblem(400, 'querystring/limit must be integer');
+  const limit = Number(raw);
+  if (limit < 1) throw new ApiProblem(400, 'querystring/limit must be >= 1');
+  if (limit > 100) throw new ApiProblem(400, 'querystring/limit must be <= 100');
+  return limit;
 }
 
 function create(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
   const body = parseJsonBody(req);
-  // Body schema: {sub_workspace_id: uuid}, required, additionalProperties: false (api-facts A2).
+  // Body schema: {sub_workspace_id: uuid}, required, additionalProperties: false
+  // (docs/instantly-api.md#workspace-group-member-endpoints).
   // [inference] Fastify's default ajv would drop an extra property silently; the fake refuses
   // it, so a client that sends anything else is caught here rather than in production.
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiProblem(400, 'body must be object');
@@ -87,7 +133,7 @@ function get(store: Store, caller: Caller, _req: FakeRequest, id: string): FakeR
 
 function remove(store: Store, caller: Caller, req: FakeRequest, id: string): FakeResponse {
   const body = parseJsonBody(req);
-  // The DELETE body schema is `type: null` (api-facts A2).
+  // The DELETE body schema is `type: null` (docs/instantly-api.md#workspace-group-member-endpoints).
   if (body !== undefined && body !== null) throw new ApiProblem(400, 'body must be null');
   requireUuidParam(id);
   return jsonResponse(store.removeMembership(caller, id));
@@ -108,7 +154,7 @@ function requireUuidParam(id: string): void {
 /**
  * The body as Fastify's JSON parser sees it: undefined when there is none. With
  * `content-type: application/json` an empty body is refused, which is why clients must not
- * send that header on a DELETE without a body (api-facts A7).
+ * send that header on a DELETE without a body (docs/instantly-api.md#errors).
  */
 function parseJsonBody(req: FakeRequest): unknown {
   const type = headerValue(req.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();

@@ -76,6 +76,10 @@ async function main(): Promise<void> {
     'Chromium flags',
     ...demo.chromiumFlags.map((flag) => `  '${flag}'`),
     '',
+    'Pages',
+    `  https://app.instantly.ai/demo#key=${demo.seed.adminKey}   "Who am I?" with the admin key filled in`,
+    `  POST https://developer.instantly.ai/_mintlify/api/request   the API playground proxy (test/fake-api/pages.ts)`,
+    '',
     `Control: ${demo.api.url}/__control/state, /__control/requests (see test/fake-api/control.ts)`,
     'Ctrl+C to stop.',
   ];

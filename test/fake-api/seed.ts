@@ -1,6 +1,7 @@
 // Fixtures: an agency (one admin workspace and its clients' sub workspaces), a few workspaces
-// outside any group, keys for every kind of caller, and Unstructured workspaces. Deterministic:
-// the same options give the same ids, names, keys and timestamps.
+// outside any group, keys for every kind of caller, glance figures, and Unstructured workspaces.
+// Deterministic: the same options give the same ids, names, keys, timestamps and figures.
+import type { AccountRecord, AccountStatus, GlanceRecord, ProviderCode, WarmupStatus } from './glance';
 import { counterUuid, type MembershipStatus, type Store, type UnstructuredJob, type UnstructuredWorkflow } from './store';
 
 export interface SeedOptions {
@@ -24,6 +25,16 @@ export interface SeededSub {
   membershipId: string;
   /** Key of the sub workspace's owner (all scopes). */
   ownerKey: string;
+  /** What its glance endpoints answer until changed (docs/instantly-api.md#glance-endpoints). */
+  glance: GlanceSummary;
+}
+
+export interface GlanceSummary {
+  unread: number;
+  launched: number;
+  accounts: number;
+  /** Accounts with `status < 0 || warmup_status < 0`. */
+  accountsInTrouble: number;
 }
 
 export interface SeedResult {
@@ -77,11 +88,29 @@ function slug(name: string): string {
   return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 }
 
+const slugs = new Map<string, string>();
+/** slug() of the few names a big seed repeats, computed once each (a 100,000 seed calls it per sub). */
+function cachedSlug(name: string): string {
+  let known = slugs.get(name);
+  if (known === undefined) {
+    known = slug(name);
+    slugs.set(name, known);
+  }
+  return known;
+}
+
 /** Unique realistic names: the list, then the list again with " 2", " 3"… */
 function clientName(index: number): string {
   const base = CLIENT_NAMES[index % CLIENT_NAMES.length] ?? 'Client';
   const round = Math.floor(index / CLIENT_NAMES.length);
   return round === 0 ? base : `${base} ${round + 1}`;
+}
+
+/** slug(prefix + clientName(index)), without normalising a new string per sub. */
+function clientSlug(prefix: string, index: number): string {
+  const base = cachedSlug(`${prefix}${CLIENT_NAMES[index % CLIENT_NAMES.length] ?? 'Client'}`);
+  const round = Math.floor(index / CLIENT_NAMES.length);
+  return round === 0 ? base : `${base}-${round + 1}`;
 }
 
 function statusFor(n: number, pendingEvery: number, rejectedEvery: number): MembershipStatus {
@@ -94,6 +123,8 @@ function statusFor(n: number, pendingEvery: number, rejectedEvery: number): Memb
 export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   const { subWorkspaces, pendingEvery = 6, rejectedEvery = 9, namePrefix = '', nullNameEvery = 0, unstructuredWorkspaces = [] } = options;
   store.reset();
+  // Which seeded workspace is which, for the glance figures computed when first asked (glance.ts).
+  const glanceIndex = new Map<string, number>();
   let step = 0;
   let keyCount = 0;
   const key = (label: string) => `demo-${label}-key-${String(++keyCount).padStart(4, '0')}`;
@@ -112,6 +143,7 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   const adminName = 'Northstar Outreach Agency';
   const { owner: adminOwner, workspace: admin } = workspaceWithOwner(adminName, 'owner@northstar-agency.example');
   const adminKey = store.addKey({ key: key('admin'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL }).key;
+  glanceIndex.set(admin.id, 0);
   const readOnlyKey = store.addKey({ key: key('admin-readonly'), workspaceId: admin.id, userId: adminOwner.id, scopes: READ_ONLY }).key;
   const revokedKey = store.addKey({ key: key('admin-revoked'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL, revoked: true }).key;
   const adminColleagueKey = member(admin.id, 'ops@northstar-agency.example', 'admin', 'admin-colleague');
@@ -121,13 +153,13 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   let subMemberKey = '';
   for (let i = 0; i < subWorkspaces; i++) {
     const n = i + 1;
-    const fullName = `${namePrefix}${clientName(i)}`;
-    const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : fullName;
-    const { owner, workspace } = workspaceWithOwner(name, `owner@${slug(fullName)}.example`);
+    const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : `${namePrefix}${clientName(i)}`;
+    const { owner, workspace } = workspaceWithOwner(name, `owner@${clientSlug(namePrefix, i)}.example`);
     const ownerKey = store.addKey({ key: key(`sub${n}-owner`), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
     const status = statusFor(n, pendingEvery, rejectedEvery);
     const membership = store.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: workspace.id, status, createdAt: at(step++) });
-    subs.push({ id: workspace.id, name, status, membershipId: membership.id, ownerKey });
+    glanceIndex.set(workspace.id, n);
+    subs.push({ id: workspace.id, name, status, membershipId: membership.id, ownerKey, glance: glanceSummary(n) });
   }
   const firstAccepted = subs.find((s) => s.status === 'accepted');
   if (firstAccepted) {
@@ -144,6 +176,13 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
     const ownerKey = store.addKey({ key: key('free-owner'), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
     return { id: workspace.id, name, ownerKey };
   });
+
+  store.glances.source = (workspaceId) => {
+    const n = glanceIndex.get(workspaceId);
+    const workspace = store.workspaces.get(workspaceId);
+    const domain = workspace ? store.users.get(workspace.ownerId)?.email.split('@')[1] : undefined;
+    return n === undefined || !workspace || !domain ? undefined : seededGlance(n, domain, Date.parse(workspace.timestampCreated));
+  };
 
   const unstructuredKeys = unstructuredWorkspaces.map((name, index) => {
     const record = { name, key: `demo-unstructured-${slug(name)}-key-${index + 1}`, ...unstructuredContents(name, index) };
@@ -168,10 +207,67 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   };
 }
 
+// ---- Glance figures: the n-th sub workspace (1-based; the admin workspace is 0) ----
+// Spread so that a group of 25 has every case: no unread mail, no launched campaign, a paused
+// account (not trouble), an account with a connection error, a banned warm-up, and both.
+
+/** Every 4th sub from the 2nd: its first account has a connection error (status -1). */
+const connectionErrorAt = (n: number) => n % 4 === 2;
+/** Every 7th sub from the 3rd: its last account's warm-up is banned (warmup_status -1). */
+const warmupBannedAt = (n: number) => n % 7 === 3;
+const accountCountAt = (n: number) => 2 + (n % 3);
+
+function glanceSummary(n: number): GlanceSummary {
+  const accounts = accountCountAt(n);
+  // The first and the last account are never the same one (there are at least two).
+  const accountsInTrouble = Number(connectionErrorAt(n)) + Number(warmupBannedAt(n));
+  return { unread: n % 5 === 0 ? 0 : (n * 13) % 48, launched: n % 4, accounts, accountsInTrouble };
+}
+
+const SENDERS = [
+  ['Alex', 'Morgan'],
+  ['Sam', 'Rivera'],
+  ['Jordan', 'Lee'],
+  ['Taylor', 'Brooks'],
+] as const;
+const PROVIDERS: ProviderCode[] = [2, 3, 1, 2];
+
+function seededGlance(n: number, domain: string, workspaceCreated: number): GlanceRecord {
+  const { unread, launched, accounts: count } = glanceSummary(n);
+  const accounts: AccountRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const [first, last] = SENDERS[i] ?? ['Casey', 'Quinn'];
+    const created = new Date(workspaceCreated + (i + 1) * 3_600_000).toISOString();
+    let status: AccountStatus = i === 1 && n % 5 === 1 ? 2 : 1;
+    let warmupStatus: WarmupStatus = 1;
+    let statusMessage: AccountRecord['status_message'];
+    if (i === 0 && connectionErrorAt(n)) {
+      status = -1;
+      statusMessage = { code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 5.7.8 Username and Password not accepted', e_message: 'Invalid login: 535 5.7.8 Username and Password not accepted' };
+    }
+    if (i === count - 1 && warmupBannedAt(n)) warmupStatus = -1;
+    accounts.push({
+      email: `${first.toLowerCase()}@${domain}`,
+      first_name: first,
+      last_name: last,
+      status,
+      warmup_status: warmupStatus,
+      ...(statusMessage ? { status_message: statusMessage } : {}),
+      provider_code: PROVIDERS[i] ?? 2,
+      stat_warmup_score: warmupStatus < 0 ? 41 : 97 - i,
+      daily_limit: 30,
+      timestamp_created: created,
+      timestamp_updated: created,
+      timestamp_warmup_start: created,
+    });
+  }
+  return { unread, launched, accounts };
+}
+
 const WORKFLOW_NAMES = ['Invoices to Postgres', 'Contracts to Pinecone', 'Support tickets to S3'] as const;
 const JOB_STATUSES: UnstructuredJob['status'][] = ['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'FAILED'];
 
-/** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (B4). */
+/** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (docs/instantly-api.md#unstructured-list-endpoints). */
 function unstructuredContents(workspaceName: string, index: number): { workflows: UnstructuredWorkflow[]; jobs: UnstructuredJob[] } {
   // Ids from a range of their own, so they never equal an Instantly id of the same seed.
   const id = (n: number) => counterUuid('other', 0x100000 * (index + 1) + n);

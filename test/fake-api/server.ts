@@ -1,13 +1,15 @@
-// The fake as a real HTTP(S) server: routes by Host header to Instantly, Unstructured or a
-// plain page, logs every request before anything else looks at it, and applies the conditions
+// The fake as a real HTTP(S) server: routes by Host header to Instantly, Unstructured or the
+// pages (pages.ts), logs every request before anything else looks at it, and applies the conditions
 // (faults, latency, offline) that the control routes set.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { CONTROL_PREFIX, Conditions, faultResponse, handleControl } from './control';
+import { call } from './client';
+import { CONTROL_PREFIX, Conditions, faultResponse, handleControl, isAnswering, isListFault, type Fault } from './control';
 import { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS } from './hosts';
 import { corsHeaders, errorResponse, headerValue, hostWithoutPort, preflightHeaders, type FakeRequest, type FakeResponse } from './http';
 import { handleInstantly } from './instantly';
+import { handlePage, type Relay } from './pages';
 import { Store } from './store';
 import { handleUnstructured } from './unstructured';
 
@@ -89,34 +91,57 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
     } else {
       // [inference] Faults spare CORS preflights: a failed preflight would hide the status
       // from the page, and the point of a fault is to show the client that status.
-      const fault = isApi ? conditions.takeFault(url.pathname) : undefined;
-      if (fault) {
+      const fault = isApi ? conditions.takeFault(method, url.pathname) : undefined;
+      const flavour = service === 'unstructured' ? 'unstructured' : 'instantly';
+      if (fault && isAnswering(fault)) {
         req.resume();
-        response = faultResponse(fault, service === 'unstructured' ? 'unstructured' : 'instantly');
+        response = faultResponse(fault, flavour);
       } else {
         const body = await readBody(req);
         if (entry) entry.body = body;
         const request: FakeRequest = { method, host, path: url.pathname, query: url.searchParams, headers: req.headers, body };
-        response = route(service, request);
+        response = await route(service, request, fault);
+        if (fault?.kind === 'apply-then-fail' || fault?.kind === 'apply-then-hold') {
+          if (entry) entry.handledStatus = response.status;
+          if (fault.kind === 'apply-then-fail') {
+            response = faultResponse(fault, flavour);
+          } else if (!(await heldUntilClosed(res, fault.holdMs))) {
+            // The client gave up waiting: the change is made and nobody hears of it.
+            return;
+          }
+        }
       }
     }
     if (entry) entry.status = response.status;
     write(res, response, origin);
   }
 
-  function route(service: Service, req: FakeRequest): FakeResponse {
+  function route(service: Service, req: FakeRequest, fault?: Fault): FakeResponse | Promise<FakeResponse> {
     switch (service) {
       case 'control':
         return handleControl(store, conditions, req);
       case 'instantly':
-        return handleInstantly(store, req);
+        return handleInstantly(store, req, fault && isListFault(fault) ? { fault, nextPhantom: () => conditions.nextPhantom() } : undefined);
       case 'unstructured':
         return handleUnstructured(store, req);
       case 'page':
-        if (req.method !== 'GET' && req.method !== 'HEAD') return errorResponse(405, 'Pages answer GET only');
-        return { status: 200, html: `<!doctype html><title>${escapeHtml(req.host)}</title><p>fake page</p>` };
+        return handlePage(req, relay, apiHosts);
     }
   }
+
+  // A call a page relays (pages.ts: the Mintlify proxy) goes to this very server over the network,
+  // under the API's host name, so it is logged and meets the conditions like any other call.
+  const apiHosts: ReadonlySet<string> = new Set([...instantlyHosts, ...unstructuredHosts]);
+  const relay: Relay = async ({ method, url, headers, body }) => {
+    const self = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const result = await call(self, `${url.pathname}${url.search}`, { method, host: url.hostname, headers, body, ca: opts.tls?.cert });
+    const passed: Record<string, string> = {};
+    const retryAfter = result.headers['retry-after'];
+    if (typeof retryAfter === 'string') passed['retry-after'] = retryAfter;
+    if (result.json !== undefined) return { status: result.status, json: result.json, headers: passed };
+    if (result.text !== '') return { status: result.status, html: result.text, headers: passed };
+    return { status: result.status, headers: passed };
+  };
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     answer(req, res).catch((error: unknown) => {
@@ -148,6 +173,25 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
   };
 }
 
+/**
+ * Waits `ms` before an answer is written; false when the client closed the connection first.
+ * The timer does not keep the process alive, so a long hold never delays a test run's end.
+ */
+function heldUntilClosed(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(!res.destroyed);
+    }, ms);
+    timer.unref();
+    res.once('close', onClose);
+  });
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -169,8 +213,4 @@ function write(res: ServerResponse, response: FakeResponse, origin: string | und
   }
   res.writeHead(response.status, headers);
   res.end(res.req.method === 'HEAD' ? undefined : payload);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,8 @@
 // The fake API's model: workspaces, users and their roles, API keys, group memberships (and a
 // few Unstructured workspaces), with the rules Instantly documents for workspace groups
-// (api-facts A2, A3, A5, A7). Pure data and rules: no HTTP here (see instantly.ts, server.ts).
+// (docs/instantly-api.md: #workspace-groups, #x-as-workspace, #scopes, #errors). Pure data and
+// rules: no HTTP here (see instantly.ts, server.ts).
+import { accountCursor, Glances, type AccountBody, type AccountPageBody, type AccountRecord, type GlanceRecord } from './glance';
 
 export type Role = 'owner' | 'admin' | 'member';
 export type MembershipStatus = 'pending' | 'accepted' | 'rejected';
@@ -9,13 +11,23 @@ export interface WorkspaceRecord {
   id: string;
   /** null to imitate a workspace whose name the API leaves out (`sub_workspace_name` is nullable). */
   name: string | null;
-  /** Without a paid plan every call answers 402 (api-facts A1). */
+  /** Without a paid plan every call answers 402 (docs/instantly-api.md#paid-plan). */
   paid: boolean;
-  /** User id of the owner (the `owner` field of Workspace is a user uuid, api-facts A4). */
+  /** User id of the owner (`owner` of Workspace is a user uuid, docs/instantly-api.md#current-workspace). */
   ownerId: string;
   planId: string | null;
   timestampCreated: string;
   timestampUpdated: string;
+  /**
+   * [inference] Scopes refused to every call answered as this workspace (its own keys, or an
+   * admin's key under x-as-workspace), with the same 403 as a key that lacks them. Real scopes
+   * belong to keys, and under x-as-workspace the admin key's scopes apply to every client alike
+   * (docs/instantly-api.md#x-as-workspace); yet Instantly's kit tells callers to expect a scope
+   * error from one client and carry on with the others, and the spec's one 403 description is
+   * "the API key scope or workspace plan does not allow this action". This switch models that
+   * per-client refusal, the way `paid` models a per-client 402. Empty for every seeded workspace.
+   */
+  deniedScopes: string[];
 }
 
 export interface UserRecord {
@@ -40,7 +52,7 @@ export interface MembershipRecord {
   timestampUpdated: string;
 }
 
-/** Shapes of Unstructured's workflow and job lists (api-facts B4). */
+/** Shapes of Unstructured's workflow and job lists (docs/instantly-api.md#unstructured-list-endpoints). */
 export interface UnstructuredWorkflow {
   id: string;
   name: string;
@@ -105,7 +117,7 @@ export interface MemberPageBody {
   next_starting_after?: string;
 }
 
-/** A refusal by the API: becomes `{statusCode, error, message}` on the wire (api-facts A7). */
+/** A refusal by the API: becomes `{statusCode, error, message}` on the wire (docs/instantly-api.md#errors). */
 export class ApiProblem extends Error {
   constructor(
     readonly statusCode: number,
@@ -117,15 +129,19 @@ export class ApiProblem extends Error {
   }
 }
 
-/** Scopes that let a key call each operation; any one is enough (api-facts A2, A4). */
+/** Scopes that let a key call each operation; any one is enough (docs/instantly-api.md#scopes). */
 export const SCOPES = {
   readMembers: ['workspace_group_members:read', 'workspace_group_members:all', 'all:read', 'all:all'],
   createMember: ['workspace_group_members:create', 'workspace_group_members:all', 'all:create', 'all:all'],
   deleteMember: ['workspace_group_members:delete', 'workspace_group_members:all', 'all:delete', 'all:all'],
-  // [inference] The spec names no scope for GET /workspace-group-members/admin (api-facts D1);
-  // the fake asks for the read scopes, so a client that works here works if the real one does too.
+  // [inference] The spec names no scope for GET /workspace-group-members/admin
+  // (docs/instantly-api.md#open-questions); the fake asks for the read scopes, so a client that works here works if the real one does too.
   adminOfCurrent: ['workspace_group_members:read', 'workspace_group_members:all', 'all:read', 'all:all'],
   readWorkspace: ['workspaces:read', 'workspaces:all', 'all:read', 'all:all'],
+  // The glance (docs/instantly-api.md#glance-endpoints), as each operation's description lists them.
+  readEmails: ['emails:read', 'emails:all', 'all:read', 'all:all'],
+  readCampaigns: ['campaigns:read', 'campaigns:all', 'all:read', 'all:all'],
+  readAccounts: ['accounts:read', 'accounts:all', 'all:read', 'all:all'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Who is calling: the key, and the workspace the request is answered as. */
@@ -163,12 +179,14 @@ export interface StoreOptions {
 export class Store {
   readonly workspaces = new Map<string, WorkspaceRecord>();
   readonly users = new Map<string, UserRecord>();
-  /** workspaceId → userId → role */
+  /** workspaceId → userId → role, for every role but a workspace's owner (that is `ownerId`). */
   readonly roles = new Map<string, Map<string, Role>>();
   readonly keys = new Map<string, ApiKeyRecord>();
   /** In creation order; ids are monotonic too, which is what the list cursor relies on. */
   memberships: MembershipRecord[] = [];
   unstructured: UnstructuredWorkspaceRecord[] = [];
+  /** Unread count, launched campaigns and email accounts of each workspace. */
+  readonly glances = new Glances();
   private counter = 0;
   private readonly now: () => Date;
 
@@ -184,6 +202,7 @@ export class Store {
     this.keys.clear();
     this.memberships = [];
     this.unstructured = [];
+    this.glances.clear();
     this.counter = 0;
   }
 
@@ -216,9 +235,11 @@ export class Store {
       planId: init.planId !== undefined ? init.planId : paid ? 'pid_hg_v1' : null,
       timestampCreated: created,
       timestampUpdated: created,
+      deniedScopes: [],
     };
+    // The owner's role is `ownerId` itself (see roleOf): no map per workspace, which is what
+    // lets a seed of 100,000 sub workspaces stay fast.
     this.workspaces.set(workspace.id, workspace);
-    this.setRole(workspace.id, init.ownerId, 'owner');
     return workspace;
   }
 
@@ -232,11 +253,19 @@ export class Store {
   }
 
   roleOf(workspaceId: string, userId: string): Role | undefined {
-    return this.roles.get(workspaceId)?.get(userId);
+    const role = this.roles.get(workspaceId)?.get(userId);
+    if (role) return role;
+    return this.workspaces.get(workspaceId)?.ownerId === userId ? 'owner' : undefined;
   }
 
   addKey(init: { key: string; workspaceId: string; userId: string; scopes: string[]; revoked?: boolean }): ApiKeyRecord {
-    const record: ApiKeyRecord = { ...init, scopes: [...init.scopes], revoked: init.revoked ?? false };
+    const record: ApiKeyRecord = {
+      key: init.key,
+      workspaceId: init.workspaceId,
+      userId: init.userId,
+      scopes: [...init.scopes],
+      revoked: init.revoked ?? false,
+    };
     this.keys.set(record.key, record);
     return record;
   }
@@ -267,7 +296,7 @@ export class Store {
     return this.memberships.find((m) => m.id === id);
   }
 
-  /** Pending and accepted memberships count; a rejected one is history (api-facts A2). */
+  /** Pending and accepted memberships count; a rejected one is history (docs/instantly-api.md#workspace-groups). */
   private activeAsSub(workspaceId: string): MembershipRecord | undefined {
     return this.memberships.find((m) => m.subWorkspaceId === workspaceId && m.status !== 'rejected');
   }
@@ -281,11 +310,12 @@ export class Store {
     return this.memberships.some((m) => m.adminWorkspaceId === workspaceId && m.status !== 'rejected');
   }
 
-  // ---- Authentication (api-facts A1, A3, A5) ----
+  // ---- Authentication (docs/instantly-api.md#base-url-and-authentication, #x-as-workspace, #scopes) ----
 
   /**
    * Resolves the caller from `Authorization: Bearer <key>` and an optional `x-as-workspace`.
-   * 401 for a missing, unknown or revoked key (api-facts A7: one status for all three).
+   * 401 for a missing, unknown or revoked key: one status for all three
+   * (docs/instantly-api.md#base-url-and-authentication).
    */
   authenticate(authorization: string | undefined, asWorkspace: string | undefined): Caller {
     if (!authorization) throw new ApiProblem(401, 'Missing Authorization header');
@@ -299,12 +329,13 @@ export class Store {
     const caller: Caller = { key, keyWorkspace, workspace: keyWorkspace, role: ownRole, actingAs: false };
 
     // [inference] An empty header is treated as no header (the docs: "without the header,
-    // requests behave as usual", api-facts A3).
+    // requests behave as usual", docs/instantly-api.md#x-as-workspace).
     const target = asWorkspace?.trim();
     if (!target) return caller;
     // [inference] What the real API answers for a pending, rejected or unrelated id is not
-    // documented (api-facts A3, D3). The fake refuses with 403, naming the id, so a client that
-    // sends the header only for accepted members (as Instantly's own kit does) never sees it.
+    // documented (docs/instantly-api.md#x-as-workspace, #open-questions). The fake refuses with
+    // 403, naming the id, so a client that sends the header only for accepted members (as
+    // Instantly's own kit does) never sees it.
     const membership = this.memberships.find(
       (m) => m.adminWorkspaceId === keyWorkspace.id && m.subWorkspaceId === target && m.status === 'accepted',
     );
@@ -320,31 +351,49 @@ export class Store {
     return { ...caller, workspace: sub, role: inSub ?? inherited, actingAs: true };
   }
 
-  /** 403 naming the scopes, any one of which would do (api-facts A2, A7; same under x-as-workspace, A3). */
+  /** 403 naming the scopes, any one of which would do; the key's scopes, also under x-as-workspace (docs/instantly-api.md#scopes). */
   requireScope(caller: Caller, accepted: readonly string[]): void {
-    if (accepted.some((scope) => caller.key.scopes.includes(scope))) return;
+    const denied = caller.workspace.deniedScopes.some((scope) => accepted.includes(scope));
+    if (!denied && accepted.some((scope) => caller.key.scopes.includes(scope))) return;
     throw new ApiProblem(403, `This API key is missing a required scope: one of ${accepted.join(', ')}`);
   }
 
-  /** The paid plan of the workspace the request is answered as (api-facts A1; a lapsed client under x-as-workspace gives 402, A3). */
+  /** The paid plan of the workspace answered as: a lapsed client under x-as-workspace gives 402 (docs/instantly-api.md#paid-plan). */
   requirePaid(caller: Caller): void {
     if (!caller.workspace.paid) throw new ApiProblem(402, 'Workspace does not have an active paid plan');
   }
 
-  // ---- Workspace-group operations (api-facts A2) ----
+  // ---- Workspace-group operations (docs/instantly-api.md#workspace-groups) ----
 
   /** Members where the caller's workspace is the admin, in creation order, after the cursor. */
   listMemberships(caller: Caller, limit: number, startingAfter: string | undefined): MemberPageBody {
     // [inference] With a sub workspace's key the list is empty: it lists sub workspaces only
-    // (api-facts A2, "Which side"; D2 is open).
-    const own = this.memberships.filter((m) => m.adminWorkspaceId === caller.workspace.id);
-    // Ids grow with creation, so "after the cursor" also works when the cursor's member was removed.
-    const after = startingAfter === undefined ? own : own.filter((m) => m.id > startingAfter);
-    const items = after.slice(0, limit).map((m) => this.memberBody(m));
+    // (docs/instantly-api.md#workspace-group-member-endpoints; open question 2).
+    const admin = caller.workspace.id;
+    // Ids grow with creation and `memberships` is in creation order, so "after the cursor" is a
+    // binary search (a page of a 100,000-member group costs a page, not the group), and also
+    // works when the cursor's member was removed.
+    const items: WorkspaceGroupMemberBody[] = [];
+    for (let i = startingAfter === undefined ? 0 : this.firstAfter(startingAfter); i < this.memberships.length && items.length < limit; i++) {
+      const m = this.memberships[i];
+      if (m?.adminWorkspaceId === admin) items.push(this.memberBody(m));
+    }
     const last = items.at(-1);
     // Like the real API, the last page with data still carries a cursor; the next page is empty
-    // and has none (api-facts A2, "Pagination").
+    // and has none (docs/instantly-api.md#pagination).
     return last ? { items, next_starting_after: last.id } : { items };
+  }
+
+  /** Index of the first membership whose id sorts after `id`. */
+  private firstAfter(id: string): number {
+    let low = 0;
+    let high = this.memberships.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.memberships[mid]?.id ?? '') > id) high = mid;
+      else low = mid + 1;
+    }
+    return low;
   }
 
   /** A membership the caller's workspace is part of (either side), else 404. */
@@ -352,7 +401,7 @@ export class Store {
     return this.memberBody(this.visibleMembership(caller, id));
   }
 
-  /** Sends an invitation; the membership is pending until the sub's owner accepts (api-facts A2). */
+  /** Sends an invitation; the membership is pending until the sub's owner accepts (docs/instantly-api.md#workspace-groups). */
   invite(caller: Caller, subWorkspaceId: string): WorkspaceGroupMemberBody {
     const admin = caller.workspace;
     if (caller.role === 'member') {
@@ -363,8 +412,9 @@ export class Store {
     // [inference] Status for self-invitation is undocumented; it is a bad request, not a conflict.
     if (sub.id === admin.id) throw new ApiProblem(400, 'A workspace cannot be its own sub workspace');
     if (this.activeAsSub(sub.id)) throw new ApiProblem(409, CONFLICT_ACTIVE_PARENT);
-    // "A workspace cannot be both an admin and a sub workspace" (api-facts A2). [inference] Both
-    // cases answer 409, the status the spec gives for hierarchy conflicts, with messages of our own.
+    // "A workspace cannot be both an admin and a sub workspace" (docs/instantly-api.md#workspace-groups).
+    // [inference] Both cases answer 409, the status the spec gives for hierarchy conflicts, with
+    // messages of our own.
     if (this.acceptedAsSub(admin.id)) {
       throw new ApiProblem(409, 'This workspace is a sub workspace of a workspace group and cannot have sub workspaces');
     }
@@ -376,7 +426,8 @@ export class Store {
 
   /**
    * DELETE /workspace-group-members/{id}: from the admin side it removes a sub workspace (owners
-   * and admins); from the sub side it is "leave" (owners only). Both take effect at once (api-facts A2).
+   * and admins); from the sub side it is "leave" (owners only). Both take effect at once
+   * (docs/instantly-api.md#workspace-groups).
    * [inference] The sub's owner may also delete a pending membership this way (declining it).
    */
   removeMembership(caller: Caller, id: string): WorkspaceGroupMemberBody {
@@ -391,7 +442,7 @@ export class Store {
     return body;
   }
 
-  /** GET /workspace-group-members/admin: "Undefined" when there is no admin workspace (api-facts A2). */
+  /** GET /workspace-group-members/admin: "Undefined" without an admin workspace (docs/instantly-api.md#workspace-group-member-endpoints). */
   adminOfCurrent(caller: Caller): AdminOfCurrentBody {
     // [inference] Only an accepted membership makes an admin workspace; a pending invitation does not.
     const membership = this.acceptedAsSub(caller.workspace.id);
@@ -404,9 +455,46 @@ export class Store {
     };
   }
 
-  /** GET /workspaces/current: the key's workspace, or the acted-as sub workspace (api-facts A3, A4). */
+  /** GET /workspaces/current: the key's workspace, or the acted-as sub workspace (docs/instantly-api.md#current-workspace). */
   currentWorkspace(caller: Caller): WorkspaceBody {
     return this.workspaceBody(caller.workspace);
+  }
+
+  // ---- The glance (docs/instantly-api.md#glance-endpoints), of the workspace answered as ----
+
+  glance(caller: Caller): GlanceRecord {
+    return this.glances.of(caller.workspace.id);
+  }
+
+  /**
+   * A page of the workspace's email accounts after the cursor (`timestamp_created&email`, or a
+   * bare date-time, the legacy form the OpenAPI document says is still accepted), optionally
+   * filtered by `search` (part of the email) and `status`.
+   */
+  listAccounts(caller: Caller, query: { limit: number; startingAfter?: string; search?: string; status?: number }): AccountPageBody {
+    let accounts = this.glance(caller).accounts;
+    if (query.startingAfter !== undefined) {
+      const [at = '', email] = query.startingAfter.split('&');
+      const time = Date.parse(at);
+      // [inference] The message for a cursor of neither form is a guess in ajv's wording.
+      if (Number.isNaN(time)) throw new ApiProblem(400, 'querystring/starting_after must be a timestamp_created&email cursor');
+      const after = new Date(time).toISOString();
+      accounts = accounts.filter((a) =>
+        email === undefined ? a.timestamp_created > after : a.timestamp_created > after || (a.timestamp_created === after && a.email > email),
+      );
+    }
+    const search = query.search?.toLowerCase();
+    if (search) accounts = accounts.filter((a) => a.email.toLowerCase().includes(search));
+    if (query.status !== undefined) accounts = accounts.filter((a) => a.status === query.status);
+    const page = accounts.slice(0, query.limit);
+    const last = page.at(-1);
+    const items = page.map((a) => this.accountBody(caller.workspace.id, a));
+    // Like the member list: the last page with data still carries a cursor (docs/instantly-api.md#pagination).
+    return last ? { items, next_starting_after: accountCursor(last) } : { items };
+  }
+
+  accountBody(workspaceId: string, a: AccountRecord): AccountBody {
+    return { ...a, organization: workspaceId, setup_pending: false, is_managed_account: false };
   }
 
   // ---- What only the invited side can do (driven by control routes in tests) ----
@@ -485,7 +573,8 @@ export class Store {
         ...this.workspaceBody(w),
         name: w.name,
         paid: w.paid,
-        roles: Object.fromEntries(this.roles.get(w.id) ?? []),
+        deniedScopes: w.deniedScopes,
+        roles: { [w.ownerId]: 'owner' as Role, ...Object.fromEntries(this.roles.get(w.id) ?? []) },
       })),
       users: [...this.users.values()],
       keys: [...this.keys.values()],
@@ -496,7 +585,7 @@ export class Store {
 }
 
 export interface StoreSnapshot {
-  workspaces: (Omit<WorkspaceBody, 'name'> & { name: string | null; paid: boolean; roles: Record<string, Role> })[];
+  workspaces: (Omit<WorkspaceBody, 'name'> & { name: string | null; paid: boolean; deniedScopes: string[]; roles: Record<string, Role> })[];
   users: UserRecord[];
   keys: ApiKeyRecord[];
   memberships: WorkspaceGroupMemberBody[];

@@ -1,8 +1,10 @@
-// The two cheap Unstructured endpoints the extension uses to check a key (api-facts B3, B4).
+// The two cheap Unstructured endpoints the extension uses to check a key
+// (docs/instantly-api.md#unstructured-authentication-and-errors, #unstructured-list-endpoints).
 import { headerValue, type FakeRequest, type FakeResponse } from './http';
 import type { Store, UnstructuredWorkspaceRecord } from './store';
 
-// Both spellings answer: the SDK uses the trailing slash, the docs' curl examples omit it (B4).
+// Both spellings answer: the SDK uses the trailing slash, the docs' curl examples omit it
+// (docs/instantly-api.md#unstructured-list-endpoints).
 const LISTS: Record<string, (ws: UnstructuredWorkspaceRecord, query: URLSearchParams) => unknown[]> = {
   '/api/v1/workflows': workflows,
   '/api/v1/jobs': jobs,
@@ -10,15 +12,16 @@ const LISTS: Record<string, (ws: UnstructuredWorkspaceRecord, query: URLSearchPa
 
 export function handleUnstructured(store: Store, req: FakeRequest): FakeResponse {
   const list = LISTS[req.path.replace(/\/$/, '')];
-  // FastAPI's not-found body (B3): an unknown path is a 404 whatever the key.
+  // FastAPI's not-found body: an unknown path is a 404 whatever the key
+  // (docs/instantly-api.md#unstructured-authentication-and-errors).
   if (!list) return { status: 404, json: { detail: 'Not Found' } };
   if (req.method !== 'GET') return { status: 405, json: { detail: 'Method Not Allowed' } };
   const workspace = store.unstructuredByKey(headerValue(req.headers, 'unstructured-api-key'));
   if (!workspace) {
-    // One answer for a missing and a wrong key (B3).
+    // One answer for a missing and a wrong key (same section).
     return { status: 401, json: { detail: 'API key is malformed, please type the API key correctly in the header.' } };
   }
-  // A bare JSON array, not an envelope (B4).
+  // A bare JSON array, not an envelope (docs/instantly-api.md#unstructured-list-endpoints).
   return { status: 200, json: list(workspace, req.query) };
 }
 

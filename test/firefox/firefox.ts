@@ -1,5 +1,5 @@
 // One place that knows how to start Firefox against the fake API with the built extension
-// (puppeteer-core over WebDriver BiDi). See ../../../shared/e2e-chromium.md, section Firefox.
+// (puppeteer-core over WebDriver BiDi). See docs/browsers.md#firefox.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';

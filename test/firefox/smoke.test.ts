@@ -1,6 +1,7 @@
 // Firefox smoke test: the shipped Firefox build (.output/firefox-mv3), in real Firefox, against
 // the fake API under the real host names. Key → act as a sub workspace → a page on
-// app.instantly.ai gets answers as that sub workspace, and the extension's own calls do not.
+// app.instantly.ai gets answers as that sub workspace (and the popup's Recent API calls says so),
+// and the extension's own calls do not.
 //
 //   npm run test:firefox      (= npm run build:firefox && tsx test/firefox/smoke.test.ts)
 //
@@ -161,6 +162,30 @@ async function main(): Promise<number> {
         check(last.host === 'api.instantly.ai', `request arrived for host ${last.host}`);
         check(last.headers.origin === 'https://app.instantly.ai', `origin ${last.headers.origin}`);
         check(last.headers['x-as-workspace'] === sub.id, `x-as-workspace: ${last.headers['x-as-workspace']}, expected ${sub.id}`);
+      },
+    ],
+    [
+      "the page's call is in the popup's Recent API calls, as the sub workspace (and no key is kept)",
+      async () => {
+        const { popup, sub } = state as Required<typeof state>;
+        // Read in the extension's own page: what the background stored from webRequest.
+        const stored = await poll(
+          () =>
+            popup.evaluate(async () => {
+              const { recentCalls } = await (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser.storage.session.get('recentCalls');
+              return (recentCalls ?? []) as { method: string; path: string; site: string | null; status: unknown; as: string | null }[];
+            }),
+          (calls) => calls.some((c) => c.as === sub.name && c.status === 200),
+          'the stored Recent API calls',
+        );
+        const call = stored.find((c) => c.as === sub.name)!;
+        check(call.method === 'GET' && call.path === '/api/v2/workspaces/current', `listed ${call.method} ${call.path}`);
+        check(call.site === 'app.instantly.ai', `site ${call.site}`);
+        check(!JSON.stringify(stored).includes(seeded!.adminKey), 'the stored list holds the key');
+        // And the popup shows it (the section is folded: its summary unfolds it).
+        await popup.click('details.recent-calls > summary');
+        const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent ?? '');
+        check(listed.includes(`as ${sub.name}`) && listed.includes('from app.instantly.ai'), `the popup's list says: ${listed}`);
       },
     ],
     [

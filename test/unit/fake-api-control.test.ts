@@ -194,7 +194,8 @@ describe('Unstructured', () => {
     const jobs = (await unstructured('/api/v1/jobs/', prod?.key)).json as { workflow_id: string; status: string }[];
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.every((j) => list.some((w) => w.id === j.workflow_id))).toBe(true);
-    // The cheap validation call (api-facts B4), with and without the trailing slash.
+    // The cheap validation call, with and without the trailing slash
+    // (docs/instantly-api.md#unstructured-list-endpoints).
     expect((await unstructured('/api/v1/workflows/?page=1&page_size=1', prod?.key)).json).toHaveLength(1);
     expect((await unstructured('/api/v1/workflows', prod?.key)).status).toBe(200);
   });

@@ -1,5 +1,6 @@
 // Every answer the fake gives on the group and workspace endpoints conforms to Instantly's own
-// OpenAPI document (../shared/instantly-openapi.json), errors included where it documents them.
+// OpenAPI document (test/fake-api/instantly-openapi.json, a copy of the one Instantly publishes;
+// see test/fake-api/README.md), errors included where it documents them.
 import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
@@ -9,7 +10,7 @@ import { seedAgency, type SeedResult } from '../fake-api/seed';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 
 const DOC_ID = 'https://api.instantly.ai/openapi/api_v2.json';
-const doc = JSON.parse(readFileSync(new URL('../../../shared/instantly-openapi.json', import.meta.url), 'utf8')) as {
+const doc = JSON.parse(readFileSync(new URL('../fake-api/instantly-openapi.json', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
 };
 
@@ -40,6 +41,9 @@ const LIST = '/api/v2/workspace-group-members';
 const ONE = '/api/v2/workspace-group-members/{id}';
 const ADMIN = '/api/v2/workspace-group-members/admin';
 const CURRENT = '/api/v2/workspaces/current';
+const UNREAD = '/api/v2/emails/unread/count';
+const LAUNCHED = '/api/v2/campaigns/count-launched';
+const ACCOUNTS = '/api/v2/accounts';
 const UNKNOWN_ID = '019ffad2-9cfe-7630-904f-b0ce5393cd7c';
 
 let api: FakeApi;
@@ -58,7 +62,8 @@ beforeEach(() => {
 
 describe('the fake conforms to the OpenAPI document', () => {
   it('finds the documented schemas it checks against', () => {
-    for (const [path, method] of [[LIST, 'get'], [LIST, 'post'], [ONE, 'get'], [ONE, 'delete'], [ADMIN, 'get'], [CURRENT, 'get']] as const) {
+    const checked = [[LIST, 'get'], [LIST, 'post'], [ONE, 'get'], [ONE, 'delete'], [ADMIN, 'get'], [CURRENT, 'get'], [UNREAD, 'get'], [LAUNCHED, 'get'], [ACCOUNTS, 'get']] as const;
+    for (const [path, method] of checked) {
       expect(documentedSchema(path, method, 200), `${method} ${path}`).toBeDefined();
     }
   });
@@ -152,6 +157,52 @@ describe('the fake conforms to the OpenAPI document', () => {
     expectConforms(await call(api.url, CURRENT, { headers: bearer(seed.adminKey) }), CURRENT, 'get', 429);
   });
 
+  it('glance: unread count and launched campaigns of the admin, of each acted-as sub, and errors', async () => {
+    for (const path of [UNREAD, LAUNCHED]) {
+      expectConforms(await call(api.url, path, { headers: bearer(seed.adminKey) }), path, 'get', 200);
+      for (const sub of seed.subs.filter((s) => s.status === 'accepted')) {
+        expectConforms(await call(api.url, path, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id } }), path, 'get', 200);
+      }
+      expectConforms(await call(api.url, path), path, 'get', 401);
+      expectConforms(await call(api.url, path, { headers: bearer(seed.unpaidKey) }), path, 'get', 402);
+      api.conditions.faults.push({ status: 429, count: 1 });
+      expectConforms(await call(api.url, path, { headers: bearer(seed.adminKey) }), path, 'get', 429);
+    }
+  });
+
+  it('glance: every page of every sub’s accounts (troubled ones included), figures set from outside, and errors', async () => {
+    const subs = seed.subs.filter((s) => s.status === 'accepted');
+    expect(subs.some((s) => s.glance.accountsInTrouble > 0)).toBe(true);
+    for (const sub of subs) {
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const query = new URLSearchParams({ limit: '2', ...(cursor ? { starting_after: cursor } : {}) });
+        const result = await call(api.url, `${ACCOUNTS}?${query}`, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id } });
+        expectConforms(result, ACCOUNTS, 'get', 200);
+        const body = result.json as { items: unknown[]; next_starting_after?: string };
+        if (body.items.length === 0) break;
+        cursor = body.next_starting_after;
+      }
+    }
+    const first = subs[0]?.id ?? '';
+    api.store.glances.update(first, {
+      accounts: [
+        {
+          email: 'ops@client.example', first_name: 'Ops', last_name: '', status: -2, warmup_status: -3,
+          status_message: { code: 'EENVELOPE', responseCode: 550, extra: 'more is allowed' } as never,
+          provider_code: 11, stat_warmup_score: null, daily_limit: null,
+          timestamp_created: '2026-02-01T10:00:00.000Z', timestamp_updated: '2026-02-01T10:00:00.000Z', timestamp_warmup_start: null,
+        },
+      ],
+    });
+    expectConforms(await call(api.url, ACCOUNTS, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': first } }), ACCOUNTS, 'get', 200);
+    expectConforms(await call(api.url, ACCOUNTS, { headers: bearer(seed.loneKey) }), ACCOUNTS, 'get', 200);
+    expectConforms(await call(api.url, ACCOUNTS), ACCOUNTS, 'get', 401);
+    expectConforms(await call(api.url, ACCOUNTS, { headers: bearer(seed.unpaidKey) }), ACCOUNTS, 'get', 402);
+    api.conditions.faults.push({ status: 429, count: 1 });
+    expectConforms(await call(api.url, ACCOUNTS, { headers: bearer(seed.adminKey) }), ACCOUNTS, 'get', 429);
+  });
+
   it('undocumented refusals (403, 500) still have the {statusCode, error, message} shape', async () => {
     const shape = ajv.compile({
       type: 'object',
@@ -162,6 +213,11 @@ describe('the fake conforms to the OpenAPI document', () => {
     const forbidden = await call(api.url, LIST, { method: 'POST', headers: bearer(seed.readOnlyKey), body: { sub_workspace_id: UNKNOWN_ID } });
     expect(forbidden.status).toBe(403);
     expect(shape(forbidden.json)).toBe(true);
+    for (const path of [UNREAD, LAUNCHED, ACCOUNTS]) {
+      const noScope = await call(api.url, path, { headers: bearer(seed.readOnlyKey) });
+      expect(noScope.status).toBe(403);
+      expect(shape(noScope.json)).toBe(true);
+    }
     api.conditions.faults.push({ status: 500, count: 1 });
     const failed = await call(api.url, CURRENT, { headers: bearer(seed.adminKey) });
     expect(failed.status).toBe(500);

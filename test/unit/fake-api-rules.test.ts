@@ -1,4 +1,4 @@
-// The workspace-group rules the fake enforces (api-facts A2, A3, A5, A7), seen over HTTP.
+// The workspace-group rules the fake enforces (docs/instantly-api.md), seen over HTTP.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../fake-api/client';
@@ -136,7 +136,7 @@ describe('removing and leaving', () => {
     expect(bad.json).toEqual({ statusCode: 400, error: 'Bad Request', message: 'params/id must match format "uuid"' });
   });
 
-  it('a DELETE with content-type application/json and no body is refused, as Fastify does (api-facts A7)', async () => {
+  it('a DELETE with content-type application/json and no body is refused, as Fastify does', async () => {
     const res = await call(api.url, `${LIST}/${subWith('accepted').membershipId}`, {
       method: 'DELETE',
       headers: { ...bearer(seed.adminKey), 'content-type': 'application/json' },
@@ -155,7 +155,7 @@ describe('keys, scopes and plans', () => {
     expect(revoked.json).toMatchObject({ error: 'Unauthorized' });
   });
 
-  it('402 without a paid plan, also for a lapsed sub acted as (api-facts A3)', async () => {
+  it('402 without a paid plan, also for a lapsed sub acted as', async () => {
     const unpaid = await call(api.url, CURRENT, { headers: bearer(seed.unpaidKey) });
     expect(unpaid.json).toEqual({ statusCode: 402, error: 'Payment Required', message: 'Workspace does not have an active paid plan' });
     const sub = subWith('accepted');

@@ -33,6 +33,9 @@ function renderList(props: Partial<SubWorkspacesProps> = {}) {
       actingAsId={null}
       canRemove
       tabId={7}
+      glances={{}}
+      glanceRun={null}
+      attentionFirst={false}
       {...handlers}
       {...props}
     />,

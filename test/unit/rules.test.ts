@@ -5,7 +5,8 @@ import { fakeDnr, headerValue } from './fake-dnr';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
 const north = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b5', name: 'Northwind Leads' };
-const base: RuleState = { extensionHost: 'abcdefghijklmnop', actingAs: null, tabActing: {}, unstructured: null };
+const base: RuleState = { extensionHost: 'abcdefghijklmnop', allowedSites: [], actingAs: null, tabActing: {}, unstructured: null };
+const INSTANTLY_INITIATORS = ['api.instantly.ai', 'app.instantly.ai', 'developer.instantly.ai'];
 
 describe('rulesFor', () => {
   it('adds no rule while acting as the admin workspace', () => {
@@ -23,6 +24,25 @@ describe('rulesFor', () => {
     expect(rule!.condition.tabIds).toBeUndefined();
   });
 
+  it('sets x-as-workspace only for requests from Instantly’s own sites and the sites the user allowed', () => {
+    const { dynamic } = rulesFor({ ...base, actingAs: acme, allowedSites: ['https://crm.example.com', 'http://localhost:3000'] });
+    // An explicit list: an opaque initiator (a sandboxed or data: iframe anywhere) and a tab the
+    // extension reached only through activeTab are on none of these hosts, so they never match.
+    expect(dynamic[0]!.condition.initiatorDomains).toEqual([...INSTANTLY_INITIATORS, 'crm.example.com', 'localhost'].sort());
+    expect(rulesFor({ ...base, actingAs: acme }).dynamic[0]!.condition.initiatorDomains).toEqual(INSTANTLY_INITIATORS);
+  });
+
+  it('leaves out an allowed site whose host a rule cannot name, rather than fail to apply', () => {
+    const { dynamic } = rulesFor({ ...base, actingAs: acme, allowedSites: ['http://[::1]:8080'] });
+    expect(dynamic[0]!.condition.initiatorDomains).toEqual(INSTANTLY_INITIATORS);
+  });
+
+  it('gives a tab-only rule, also one that removes the header, the same initiators as the everywhere rule', () => {
+    const { dynamic, session } = rulesFor({ ...base, actingAs: acme, allowedSites: ['https://crm.example.com'], tabActing: { '5': null, '6': north } });
+    expect(session.map((r) => r.action.requestHeaders[0]!.operation)).toEqual(['remove', 'set']);
+    for (const rule of session) expect(rule.condition.initiatorDomains).toEqual(dynamic[0]!.condition.initiatorDomains);
+  });
+
   it('gives each tab-only choice a session rule for that tab, above the everywhere rule', () => {
     const { dynamic, session } = rulesFor({ ...base, actingAs: acme, tabActing: { '42': north, '7': acme } });
     expect(dynamic).toHaveLength(1);
@@ -36,7 +56,7 @@ describe('rulesFor', () => {
   it('sends the Unstructured key only for the allowed initiators, from a session rule (never written to disk)', () => {
     const { dynamic, session } = rulesFor({
       ...base,
-      unstructured: { key: 'k-1', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io'] },
+      unstructured: { key: 'k-1', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io'], excludedHosts: [] },
     });
     expect(dynamic).toEqual([]);
     expect(session).toEqual([
@@ -52,7 +72,7 @@ describe('rulesFor', () => {
   });
 
   it('adds no Unstructured rule when no site is allowed to use the key', () => {
-    const state = { ...base, unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [] } };
+    const state = { ...base, unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [], excludedHosts: [] } };
     expect(rulesFor(state)).toEqual({ dynamic: [], session: [] });
   });
 });

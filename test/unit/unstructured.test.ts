@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setUnstructuredSite } from '@/lib/background/allowed-sites';
 import { RULE_ID, rulesFor } from '@/lib/background/rules';
 import { unstructuredKey } from '@/lib/background/secrets';
-import { allowedSites, notices, unstructuredInUse, unstructuredWorkspaces } from '@/lib/shared/storage';
+import { allowedSites, notices, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '@/lib/shared/storage';
 import { UNSTRUCTURED_KEY_HEADER } from '@/lib/shared/hosts';
 import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
 import { reconcile } from '@/lib/background/reconcile';
@@ -35,14 +35,20 @@ describe('the Unstructured key rule', () => {
       extensionHost: 'ext-id',
       actingAs: null,
       tabActing: {},
-      unstructured: { key: 'secret', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io', 'crm.example.com'] },
+      allowedSites: [],
+      unstructured: {
+        key: 'secret',
+        apiHost: 'platform.unstructuredapp.io',
+        initiatorHosts: ['platform.unstructuredapp.io', 'crm.example.com'],
+        excludedHosts: ['eu.crm.example.com'],
+      },
     });
     expect(session).toHaveLength(1);
     expect(session[0]!.action.requestHeaders).toEqual([{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' }]);
     expect(session[0]!.condition).toMatchObject({
       requestDomains: ['platform.unstructuredapp.io'],
       initiatorDomains: ['crm.example.com', 'platform.unstructuredapp.io'],
-      excludedInitiatorDomains: ['ext-id'],
+      excludedInitiatorDomains: ['ext-id', 'eu.crm.example.com'],
     });
   });
 });
@@ -83,22 +89,28 @@ describe('Unstructured workspaces against the fake API', () => {
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('API URL looks wrong') });
   });
 
-  it('use one, switch, turn off: the rule follows, from the API’s own origin and allowed sites', async () => {
+  it('use one, switch, turn off: the rule follows, from the sites opted in', async () => {
     const [research, legal] = seeded.unstructuredKeys;
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: true });
     await addUnstructured({ name: 'Legal', key: legal!.key, apiUrl: base, remember: true });
     const [r, l] = await unstructuredWorkspaces.get();
-    await allowedSites.set(['https://crm.example.com', 'https://other.example']);
+    await allowedSites.set(['https://crm.example.com', 'https://other.example', 'http://plain.example']);
 
     expect(await useUnstructured(r!.id)).toEqual({ ok: true });
+    // An account's own API host is a site like any other: no page there gets the key unopted.
+    expect(keyRule()).toBeUndefined();
+    expect(await setUnstructuredSite(base, true)).toEqual({ ok: true });
     expect(headerValue(keyRule())).toBe(research!.key);
     expect(JSON.stringify(sharedDnr.dynamic())).not.toContain(research!.key);
-    // An allowed site gets the key only once the user opts it in.
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1']);
+    // An allowed site gets the key only once the user opts it in.
     await setUnstructuredSite('https://crm.example.com', true);
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
     await setUnstructuredSite('https://not-allowed.example', true);
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
+    // Plain http is refused in words (anywhere but this machine).
+    expect(await setUnstructuredSite('http://plain.example', true)).toEqual({ ok: false, error: expect.stringContaining('only from https://') });
+    expect(await unstructuredSites.get()).toEqual([base, 'https://crm.example.com']);
 
     await useUnstructured(l!.id);
     expect(headerValue(keyRule())).toBe(legal!.key);
@@ -127,6 +139,7 @@ describe('Unstructured workspaces against the fake API', () => {
     const [research] = seeded.unstructuredKeys;
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
     const [r] = await unstructuredWorkspaces.get();
+    await setUnstructuredSite(base, true);
     await useUnstructured(r!.id);
     expect(keyRule()).toBeDefined();
     await fakeBrowser.storage.session.clear(); // the browser closed
@@ -148,9 +161,13 @@ describe('Unstructured workspaces against the fake API', () => {
       getAll: async () => ({}),
       remove: async ({ origins = [] }: { origins?: string[] }) => (removed.push(origins), true),
     };
+    await setUnstructuredSite(base, true);
     await deleteUnstructured(r!.id, permissions);
     expect(removed).toEqual([]); // Legal still uses that host
+    expect(await unstructuredSites.get()).toEqual([base]);
     await deleteUnstructured(l!.id, permissions);
     expect(removed).toEqual([[`${base}/*`]]);
+    // Its opt-in goes too: the same host added again later does not get the key unasked.
+    expect(await unstructuredSites.get()).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { actAs, forgetTab } from '@/lib/background/act-as';
 import { forgetKey, saveKey } from '@/lib/background/connect';
 import { invite, leave, remove, settleInterrupted } from '@/lib/background/group-actions';
 import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
-import { begin } from '@/lib/background/operations';
+import { begin, markInterrupted } from '@/lib/background/operations';
+import { cycle } from '@/lib/background/cycle-shortcut';
+import { menuFor, menuStateFor } from '@/lib/background/context-menu';
 import { instantlyKey } from '@/lib/background/secrets';
 import { account, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -69,7 +71,7 @@ describe('connecting a key', () => {
   it('the background refresh runs only while a key is connected', async () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
-    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual(['refresh-group']);
+    expect((await fakeBrowser.alarms.getAll()).map((a) => a.name).sort()).toEqual(['refresh-glance', 'refresh-group']);
     await forgetKey();
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
@@ -117,6 +119,36 @@ describe('acting as a sub workspace', () => {
       expect(await actAs(sub.id)).toEqual({ ok: false, error: expect.stringContaining(`invitation is ${status}`) });
     }
     expect(headerRule()).toBeUndefined();
+  });
+
+  it('a workspace invited again after a rejection is acted as through its accepted membership: popup, cycle and menu', async () => {
+    const again = ctx.seeded.subs.find((s) => s.status === 'rejected')!;
+    const { id: membershipId } = await ctx.makeClient(ctx.seeded.adminKey).invite(again.id);
+    await ctx.control.accept(membershipId);
+    await syncGroup(ctx.makeClient);
+    const { members } = await group.get();
+    expect(members.filter((m) => m.workspaceId === again.id).map((m) => m.status)).toEqual(['rejected', 'accepted']);
+
+    // Act as (the popup's button sends the workspace id, in whatever case).
+    expect(await actAs(again.id.toUpperCase())).toEqual({ ok: true });
+    expect(headerValue(headerRule()!)).toBe(again.id);
+    await actAs(null);
+
+    // The cycle reaches it once and moves on from it, round to the admin.
+    const acceptedNow = ctx.seeded.subs.filter((s) => s.status === 'accepted').length + 1;
+    const ring: (string | null)[] = [];
+    for (let i = 0; i < acceptedNow + 1; i++) {
+      expect(await cycle('next')).toEqual({ ok: true });
+      ring.push((await actingAs.get())?.workspaceId ?? null);
+    }
+    expect(ring.at(-1)).toBeNull();
+    expect(new Set(ring.slice(0, -1)).size).toBe(acceptedNow);
+    expect(ring).toContain(again.id);
+
+    // One menu item, so the menu is not refused for a duplicate id.
+    const ids = menuFor(menuStateFor(await account.get(), members, null, {}, null)).map((item) => item.id);
+    expect(ids.filter((id) => id === `act-as:${again.id}`)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('this tab only: a session rule for the tab, gone when the tab closes', async () => {
@@ -179,7 +211,10 @@ describe('invite, remove, leave', () => {
   it('a valid id appears as pending at once; a second invite is explained', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
     const invitee = ctx.seeded.invitable[0]!;
-    expect(await invite(` ${invitee.id} `, ctx.makeClient)).toEqual({ ok: true });
+    expect(await invite(` ${invitee.id} `, ctx.makeClient)).toEqual({
+      ok: true,
+      invited: { membershipId: expect.stringMatching(/^[0-9a-f-]{36}$/), name: invitee.name },
+    });
     expect((await group.get()).members.find((m) => m.workspaceId === invitee.id)?.status).toBe('pending');
     expect(await invite(invitee.id, ctx.makeClient)).toEqual({
       ok: false,
@@ -194,13 +229,36 @@ describe('invite, remove, leave', () => {
     const { browserMenus } = await import('@/lib/background/adapters/menus');
     const created = vi.spyOn(browserMenus, 'create');
     try {
-      expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({ ok: true });
+      expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toMatchObject({ ok: true });
       expect(await account.get()).toMatchObject({ kind: 'admin' });
       // Not only at the next tab switch or refresh: the menu now offers the admin workspace.
       expect(created.mock.calls.map(([item]) => item.id)).toContain('act-as:admin');
     } finally {
       created.mockRestore();
     }
+  });
+
+  it('an id typed in upper case is the same workspace: invited, stored and compared in lower case', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const invitee = ctx.seeded.invitable[0]!;
+    expect(await invite(invitee.id.toUpperCase(), ctx.makeClient)).toMatchObject({ ok: true, invited: { name: invitee.name } });
+    const [sent] = await ctx.control.requests({ method: 'POST' });
+    expect(JSON.parse(sent!.body)).toEqual({ sub_workspace_id: invitee.id });
+    expect((await group.get()).members.filter((m) => m.workspaceId === invitee.id)).toHaveLength(1);
+    // Its own id in upper case is still itself: refused without a request.
+    await ctx.control.clearRequests();
+    expect(await invite(ctx.seeded.admin.id.toUpperCase(), ctx.makeClient)).toEqual({ ok: false, error: 'A workspace cannot invite itself.' });
+    expect(await ctx.control.requests()).toEqual([]);
+  });
+
+  it('an interrupted invite of an id typed in upper case is settled as done', async () => {
+    await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
+    const sent = ctx.seeded.invitable[0]!;
+    await ctx.makeClient(ctx.seeded.adminKey).invite(sent.id);
+    await begin({ kind: 'invite', workspaceId: sent.id.toUpperCase(), label: sent.name });
+    await markInterrupted(); // the next worker's start-up
+    await settleInterrupted(ctx.makeClient);
+    expect((await notices.get()).map((n) => n.text)).toEqual([`Inviting ${sent.name} was interrupted, but Instantly had already done it.`]);
   });
 
   it('a member without rights gets the scope named', async () => {
@@ -268,6 +326,8 @@ describe('invite, remove, leave', () => {
     await begin({ kind: 'invite', workspaceId: sent.id, label: sent.name });
     await begin({ kind: 'invite', workspaceId: lost.id, label: lost.name });
     await ctx.control.clearRequests();
+    // The next worker's start-up.
+    await markInterrupted();
     await settleInterrupted(ctx.makeClient);
     expect(await ctx.control.requests({ method: 'POST' })).toEqual([]);
     expect(await operations.get()).toEqual([]);

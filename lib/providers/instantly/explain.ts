@@ -1,5 +1,6 @@
-// Instantly's errors as sentences a user understands (DESIGN.md "Every boundary is parsed").
+// Instantly's errors as sentences a user understands (README: Architecture).
 import { ApiError } from '../api-error';
+import { EndlessListError, MAX_MEMBERSHIPS } from './client';
 
 export type InstantlyAction = 'check-key' | 'list' | 'invite' | 'remove' | 'leave';
 
@@ -19,7 +20,7 @@ export function explainInstantlyError(error: unknown, action: InstantlyAction): 
   if (!(error instanceof ApiError)) return 'Something unexpected went wrong. Nothing was changed; please try again.';
   switch (error.kind) {
     case 'unauthorized':
-      // Instantly documents one 401 for a wrong and a revoked key (api-facts A7); when its
+      // Instantly documents one 401 for a wrong and a revoked key (docs/instantly-api.md#errors); when its
       // message does say "revoked", the user is told exactly that.
       if (action === 'check-key' && /revoked/i.test(error.serverMessage ?? ''))
         return 'Instantly says this API key has been revoked. Create a new key in Instantly (Settings → Integrations → API Keys) and paste it here.';
@@ -56,5 +57,13 @@ export function explainInstantlyError(error: unknown, action: InstantlyAction): 
       return 'Instantly answered with a redirect, which the extension does not follow with your key. Nothing was changed.';
     case 'invalid-response':
       return 'Instantly answered in a way this extension does not understand. Nothing was changed.';
+    case 'endless-list': {
+      const pages = error instanceof EndlessListError ? ` after ${error.pages.toLocaleString('en-US')} pages` : '';
+      const why =
+        error instanceof EndlessListError && error.why === 'too-long'
+          ? `Instantly kept sending pages of your workspace group, more than a group of ${MAX_MEMBERSHIPS.toLocaleString('en-US')} sub workspaces needs`
+          : 'Instantly kept sending pages of your workspace group that held no new sub workspaces';
+      return `${why}, so the extension stopped asking${pages} and the list was not refreshed. Try Refresh later.`;
+    }
   }
 }

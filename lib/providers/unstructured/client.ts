@@ -1,5 +1,5 @@
 // Unstructured as a provider: where its API is, which header carries the key, and how a key is
-// checked. Its API cannot list workspaces or say whose a key is (api-facts B5), so the user
+// checked. Its API cannot list workspaces or say whose a key is (docs/instantly-api.md#unstructured-workspaces), so the user
 // names each workspace and the extension keeps one key per workspace.
 import { z } from 'zod/mini';
 import { UNSTRUCTURED_KEY_HEADER } from '../../shared/hosts';
@@ -27,7 +27,7 @@ async function getList<S extends z.ZodMiniType>(base: string, path: string, key:
   return parsed.data;
 }
 
-/** Checks a key with the cheapest calls there are (api-facts B4), and says what the workspace holds. */
+/** Checks a key with the cheapest calls there are (docs/instantly-api.md#unstructured-list-endpoints), and says what the workspace holds. */
 export async function checkUnstructuredKey(base: string, key: string, doFetch: typeof fetch = (i, o) => fetch(i, o)): Promise<UnstructuredSummary> {
   const workflows = await getList(base, '/api/v1/workflows/', key, Workflow, doFetch);
   const jobs = await getList(base, '/api/v1/jobs/', key, Job, doFetch).catch(() => null);
