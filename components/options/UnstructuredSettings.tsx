@@ -96,7 +96,7 @@ export function UnstructuredSettings({
             ))}
         </div>
       ))}
-      <form onSubmit={add} className="field">
+      <form onSubmit={(event) => void add(event)} className="field">
         <label htmlFor="u-name">Unstructured workspace name</label>
         <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="u-key">Unstructured API key</label>

@@ -20,28 +20,20 @@ export function InviteForm({ onInvited }: { onInvited?: (invited: Invited) => vo
   const request = useRequest();
   async function invite(event: React.SubmitEvent) {
     event.preventDefault();
+    setSentTo(null);
     if (!isWorkspaceId(id)) {
       request.setError(MALFORMED_ID);
       return;
     }
+    const reply = await request.call({ type: 'invite', workspaceId: id.trim() });
     // On failure the field keeps what was typed, so it can be corrected.
-    if (await request.run({ type: 'invite', workspaceId: id.trim() })) setId('');
+    if (!reply.ok) return;
+    setId('');
+    setSentTo(reply.invited?.name ?? id.trim());
+    if (reply.invited) onInvited?.(reply.invited);
   }
   return (
-    <form
-      className="field"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSentTo(null);
-        if (!isWorkspaceId(id)) return request.setError(MALFORMED_ID);
-        const reply = await request.call({ type: 'invite', workspaceId: id.trim() });
-        // On failure the field keeps what was typed, so it can be corrected.
-        if (!reply.ok) return;
-        setId('');
-        setSentTo(reply.invited?.name ?? id.trim());
-        if (reply.invited) onInvited?.(reply.invited);
-      }}
-    >
+    <form className="field" onSubmit={(event) => void invite(event)}>
       <div className="inline-form">
         <input
           type="text"

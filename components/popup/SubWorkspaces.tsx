@@ -22,9 +22,9 @@ export interface SubWorkspacesProps {
   glances: Glances;
   glanceRun: GlanceRun | null;
   attentionFirst: boolean;
-  onActAs(member: Member, tabId: number | undefined): void;
-  onRemove(member: Member): void;
-  onRefusal(sentence: string): void;
+  onActAs: (member: Member, tabId: number | undefined) => void;
+  onRemove: (member: Member) => void;
+  onRefusal: (sentence: string) => void;
   /** A membership just invited: its row is shown and highlighted once it is in the list (a new object per invite). */
   reveal?: { membershipId: string } | null;
 }

@@ -25,8 +25,8 @@ export interface WorkspaceListProps {
   canRemove: boolean;
   /** The glance's figures by workspace id (accepted rows only ever have some). */
   glances: Glances;
-  onActAs(member: Member): void;
-  onRemove(member: Member): void;
+  onActAs: (member: Member) => void;
+  onRemove: (member: Member) => void;
 }
 
 /**

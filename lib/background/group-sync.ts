@@ -194,7 +194,7 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
   // Settled only from a list this sync wrote: one a local change overtook may be out of date.
   if (written && unknown.length > 0)
     for (const sentence of await settle(unknown, { account: inspected, members, unreadable })) await tell(sentence);
-  if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
+  if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();

@@ -20,8 +20,8 @@ export const group: StoredItem<Group> = {
   ...fullGroup,
   set: async (value) => {
     await writeAll([
-      { item: fullGroup as StoredItem<unknown>, value },
-      { item: groupHead as StoredItem<unknown>, value: headOf(value) },
+      { item: fullGroup, value },
+      { item: groupHead, value: headOf(value) },
     ]);
     fullGroup.remember(value);
   },

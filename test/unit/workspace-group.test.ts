@@ -131,7 +131,7 @@ describe('acting as a sub workspace', () => {
 
     // Act as (the popup's button sends the workspace id, in whatever case).
     expect(await actAs(again.id.toUpperCase())).toEqual({ ok: true });
-    expect(headerValue(headerRule()!)).toBe(again.id);
+    expect(headerValue(headerRule())).toBe(again.id);
     await actAs(null);
 
     // The cycle reaches it once and moves on from it, round to the admin.

@@ -61,8 +61,8 @@ function garbage(random: Random): unknown {
 /** Values the extension itself rewrites while it works (timestamps of a refresh), left out of "intact". */
 function comparable(key: string, value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
-  if (key === 'account') return { ...(value as object), checkedAt: 0 };
-  if (key === 'group' || key === 'groupHead') return { ...(value as object), syncedAt: 0 };
+  if (key === 'account') return { ...(value), checkedAt: 0 };
+  if (key === 'group' || key === 'groupHead') return { ...(value), syncedAt: 0 };
   return value;
 }
 
@@ -96,7 +96,7 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
     if (keys.length === 0) keys.push(random.pick([...LOCAL, ...SESSION]));
     const written: Areas = { local: {}, session: {} };
     for (const key of keys.slice(0, 3)) {
-      const value = random.next() < 0.4 && OLDER[key] ? random.pick(OLDER[key]!) : garbage(random);
+      const value = random.next() < 0.4 && OLDER[key] ? random.pick(OLDER[key]) : garbage(random);
       written[SESSION.includes(key) ? 'session' : 'local'][key] = value;
     }
     figures.add('items overwritten', Object.keys(written.local).length + Object.keys(written.session).length);
