@@ -389,6 +389,7 @@ async function main(): Promise<number> {
           openReps: config.glance.openReps,
           timeoutMs: Math.max(120_000, size * 1_000),
         });
+        if (chromium === 'unknown') chromium = run.result.chromium;
         log(`glance ${size}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (error) {
         run.error = (error as Error).message.split('\n')[0]!.slice(0, 300);

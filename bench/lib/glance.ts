@@ -38,6 +38,7 @@ export interface GlanceResult {
   openFigures: number[];
   /** Where the stored figures for the open measure came from. */
   figuresFrom: 'the run' | 'written into storage (synthetic, one per workspace)';
+  chromium: string;
 }
 
 /** How long the pacer takes to let `count` requests start, answered at once, on a virtual clock. */
@@ -151,6 +152,7 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
       open,
       openFigures,
       figuresFrom,
+      chromium: session.chromiumVersion,
     };
   } finally {
     await session.close();

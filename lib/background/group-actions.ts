@@ -98,7 +98,8 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
     const now = await account.get();
     if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
   });
-  await reconcile(); // a workspace that was in no group is an admin now: the menu appears
+  // A workspace that was in no group is an admin now: its right-click menu appears at once.
+  await reconcile();
   await end(op.id);
   return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
 }

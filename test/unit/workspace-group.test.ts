@@ -261,6 +261,20 @@ describe('invite, remove, leave', () => {
     expect((await notices.get()).map((n) => n.text)).toEqual([`Inviting ${sent.name} was interrupted, but Instantly had already done it.`]);
   });
 
+  it('the first invite of a workspace in no group makes it an admin, and the right-click menu follows at once', async () => {
+    await saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    const { browserMenus } = await import('@/lib/background/adapters/menus');
+    const created = vi.spyOn(browserMenus, 'create');
+    try {
+      expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toMatchObject({ ok: true });
+      expect(await account.get()).toMatchObject({ kind: 'admin' });
+      // Not only at the next tab switch or refresh: the menu now offers the admin workspace.
+      expect(created.mock.calls.map(([item]) => item.id)).toContain('act-as:admin');
+    } finally {
+      created.mockRestore();
+    }
+  });
+
   it('a member without rights gets the scope named', async () => {
     await saveKey(ctx.seeded.adminMemberKey, false, ctx.makeClient);
     expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toEqual({
