@@ -184,7 +184,7 @@ async function main(): Promise<number> {
         check(!JSON.stringify(stored).includes(seeded!.adminKey), 'the stored list holds the key');
         // And the popup shows it (the section is folded: its summary unfolds it).
         await popup.click('details.recent-calls > summary');
-        const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent ?? '');
+        const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent);
         check(listed.includes(`as ${sub.name}`) && listed.includes('from app.instantly.ai'), `the popup's list says: ${listed}`);
       },
     ],

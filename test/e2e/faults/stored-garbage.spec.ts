@@ -86,8 +86,8 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   let worker = serviceWorker;
   await untilIdle(worker, { requests: 2 });
-  let startId = String(await startIdOf(worker));
-  const good = (await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }))) as Areas;
+  let startId = await startIdOf(worker);
+  const good = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
   expect(good.local['secret:instantly']).toBe(seeded.adminKey);
 
   for (let round = 0; round < ROUNDS; round++) {
@@ -124,7 +124,7 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
     await untilIdle(worker);
 
     // Nothing else lost: every item not overwritten is as it was (or as a refresh legitimately rewrote it).
-    const after = (await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }))) as Areas;
+    const after = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
     expect(after.local['secret:instantly'], 'the key').toBe(seeded.adminKey);
     for (const area of ['local', 'session'] as const) {
       for (const [key, value] of Object.entries(good[area])) {
