@@ -140,8 +140,9 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL, order.length) }, async () => {
         try {
-          while (next < order.length && !signal.aborted) {
-            const id = order[next++]!;
+          while (!signal.aborted) {
+            const id = order[next++];
+            if (id === undefined) break;
             fresh.set(id, await glanceOf(client, id, paced));
             progress.done++;
             await flush(null);
