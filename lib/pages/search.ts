@@ -1,8 +1,11 @@
 import type { Member } from '../shared/model';
 
+/** Any character beyond ASCII (without the u flag, every UTF-16 code unit above 0x7f, so astral ones too). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Case- and accent-insensitive text for matching a typed query (plain ASCII, most names, skips normalising). */
 export const fold = (text: string) =>
-  /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
+  NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 
 /** Folded, with runs of spaces as one, so "Acme  Outbound " is the name "acme outbound". */
 const squash = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
@@ -11,9 +14,10 @@ const squash = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
  * A folded text with a space before each word, words split at anything but letters and digits:
  * " o brien sons" for "O'Brien & Sons", so a word starts wherever " " + it is found.
  */
-const spaced = (text: string) => ` ${text.replace(/[^\x00-\x7f]/.test(text) ? /[^\p{L}\p{N}]+/gu : /[^a-z0-9]+/g, ' ')}`;
+const spaced = (text: string) => ` ${text.replace(NON_ASCII.test(text) ? /[^\p{L}\p{N}]+/gu : /[^a-z0-9]+/g, ' ')}`;
 
 interface Folded {
+  member: Member;
   name: string;
   words: string;
   id: string;
@@ -27,12 +31,10 @@ const foldedLists = new WeakMap<Member[], Folded[]>();
 function foldedOf(members: Member[]): Folded[] {
   let folded = foldedLists.get(members);
   if (!folded) {
-    folded = new Array<Folded>(members.length);
-    for (let i = 0; i < members.length; i++) {
-      const m = members[i]!;
-      const name = m.name ? squash(m.name) : '';
-      folded[i] = { name, words: spaced(name), id: m.workspaceId.toLowerCase() };
-    }
+    folded = members.map((member) => {
+      const name = member.name ? squash(member.name) : '';
+      return { member, name, words: spaced(name), id: member.workspaceId.toLowerCase() };
+    });
     foldedLists.set(members, folded);
   }
   return folded;
@@ -55,6 +57,8 @@ export const RANK = {
   nameAndId: 5,
 } as const;
 
+type Rank = (typeof RANK)[keyof typeof RANK];
+
 interface Query {
   text: string;
   words: string[];
@@ -62,7 +66,7 @@ interface Query {
   prefixes: string[];
 }
 
-function rankOf(member: Folded, query: Query): number | null {
+function rankOf(member: Folded, query: Query): Rank | null {
   const { name, words, id } = member;
   if (name) {
     if (name === query.text) return RANK.exactName;
@@ -85,11 +89,11 @@ export function filterMembers(members: Member[], query: string): Member[] {
   const text = squash(query);
   if (!text) return members;
   const q: Query = { text, words: text.split(' '), prefixes: spaced(text).split(' ').filter(Boolean).map((w) => ` ${w}`) };
-  const folded = foldedOf(members);
-  const ranks: Member[][] = Object.values(RANK).map(() => []);
-  for (let i = 0; i < members.length; i++) {
-    const rank = rankOf(folded[i]!, q);
-    if (rank !== null) ranks[rank]!.push(members[i]!);
+  // One list a rank (the type asks for every rank), read back in order: integer keys enumerate ascending.
+  const ranks: Record<Rank, Member[]> = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [] };
+  for (const folded of foldedOf(members)) {
+    const rank = rankOf(folded, q);
+    if (rank !== null) ranks[rank].push(folded.member);
   }
-  return ranks.flat();
+  return Object.values(ranks).flat();
 }
