@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
 import { orderRows } from '@/lib/pages/attention';
@@ -56,19 +56,17 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
   }, [all]);
 
   // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
-  // search that hides it).
-  const revealed = useRef<object | null>(null);
-  useEffect(() => {
-    if (!reveal || revealed.current === reveal || !all.some((m) => m.membershipId === reveal.membershipId)) return;
+  // search that hides it). Done while rendering, as React adjusts state to new props: in an
+  // effect the list would paint once without the row highlighted.
+  const [revealed, setRevealed] = useState<object | null>(null);
+  if (reveal && revealed !== reveal && all.some((m) => m.membershipId === reveal.membershipId)) {
     const index = members.findIndex((m) => m.membershipId === reveal.membershipId);
-    if (index < 0) {
-      setQuery('');
-      return;
-    }
-    revealed.current = reveal;
-    setHighlight({ query: deferredQuery, index });
-    setScrollRequest((n) => n + 1);
-  }, [reveal, all, members, deferredQuery]);
+    if (index >= 0) {
+      setRevealed(reveal);
+      setHighlight({ query: deferredQuery, index });
+      setScrollRequest((n) => n + 1);
+    } else if (query !== '') setQuery('');
+  }
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The popup's list as a user meets it: search, the keyboard on the search box, and removing.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubWorkspaces, type SubWorkspacesProps } from '@/components/popup/SubWorkspaces';
@@ -25,7 +25,7 @@ const members = [
 
 function renderList(props: Partial<SubWorkspacesProps> = {}) {
   const handlers = { onActAs: vi.fn(), onRemove: vi.fn(), onRefusal: vi.fn() };
-  render(
+  const list = (more: Partial<SubWorkspacesProps>) => (
     <SubWorkspaces
       members={members}
       complete
@@ -38,9 +38,17 @@ function renderList(props: Partial<SubWorkspacesProps> = {}) {
       attentionFirst={false}
       {...handlers}
       {...props}
-    />,
+      {...more}
+    />
   );
-  return { ...handlers, user: userEvent.setup(), search: screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search workspaces' }) };
+  const { rerender } = render(list({}));
+  return {
+    ...handlers,
+    user: userEvent.setup(),
+    search: screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search workspaces' }),
+    /** The popup renders again with these props changed (the rest as first rendered). */
+    update: (more: Partial<SubWorkspacesProps>) => rerender(list(more)),
+  };
 }
 
 const rows = () => within(screen.getByRole('list', { name: 'Sub workspaces' })).getAllByRole('listitem');
@@ -110,6 +118,20 @@ describe('the popup’s list of sub workspaces', () => {
     expect(rows()).toHaveLength(5);
     expect(close).not.toHaveBeenCalled(); // the first Escape only clears
     close.mockRestore();
+  });
+
+  it('an invitation just sent: once its row is listed it is highlighted, and a search that hides it is cleared', async () => {
+    const { user, search, update } = renderList();
+    await user.type(search, 'globex');
+    const invited = member(6, 'Wayne Enterprises', 'pending');
+    // A new object per invite; the group does not list the row until the next sync stores it.
+    const reveal = { membershipId: invited.membershipId };
+    update({ reveal });
+    expect(search.value).toBe('globex');
+    update({ reveal, members: [...members, invited] });
+    await waitFor(() => expect(highlightedRow(search)?.querySelector('.name')?.textContent).toBe('Wayne Enterprises'));
+    expect(search.value).toBe('');
+    expect(rows()).toHaveLength(6);
   });
 
   it('Remove asks first: Cancel keeps the workspace', async () => {
