@@ -29,7 +29,7 @@ const member = (n: number): Member => ({
 const [one, two] = [member(1), member(2)];
 const everywhereHeader = () => headerValue(sharedDnr.dynamic()[0]);
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
+const ask = async (message: unknown): Promise<unknown> => (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
 
 afterEach(async () => {
   vi.restoreAllMocks();
