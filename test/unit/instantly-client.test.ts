@@ -96,14 +96,6 @@ describe('Instantly client against the fake API', () => {
     }
   });
 
-  it('reads one membership by id, and says when it is gone', async () => {
-    const client = ctx.makeClient(ctx.seeded.adminKey);
-    const sub = ctx.seeded.subs[0]!;
-    expect(await client.getMember(sub.membershipId)).toMatchObject({ id: sub.membershipId, sub_workspace_id: sub.id, status: sub.status });
-    await client.deleteMember(sub.membershipId);
-    await expect(client.getMember(sub.membershipId)).rejects.toMatchObject({ kind: 'not-found' });
-  });
-
   it('reads the admin of a sub workspace', async () => {
     const admin = await ctx.makeClient(ctx.seeded.subKey).adminOfCurrent();
     expect(admin).toMatchObject({ has_admin_workspace: true, workspace_name: ctx.seeded.admin.name });
