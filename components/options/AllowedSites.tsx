@@ -4,6 +4,7 @@ import { keyMayGoFrom } from '@/lib/shared/key-scope';
 import { browserPermissions } from '@/lib/shared/permissions';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
+import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';
 
 /**
  * Sites beyond Instantly's own whose requests may carry the workspace header; each can be
@@ -18,8 +19,8 @@ export function AllowedSites({
   sites: string[];
   unstructuredSites: string[];
   hasUnstructured: boolean;
-  /** Ticked sites that get no key, and why (lib/shared/key-scope.ts). */
-  keyBlocked?: { origin: string; reason: string }[];
+  /** Ticked sites that get no key, and why. */
+  keyBlocked?: KeyBlocked[];
 }) {
   const [error, setError] = useState<string | null>(null);
   const request = useRequest();
@@ -50,23 +51,14 @@ export function AllowedSites({
             <li key={origin} className="inline-form">
               <span className="grow">{origin}</span>
               {hasUnstructured && keyMayGoFrom(origin) && (
-                <label className="check muted">
-                  <input
-                    type="checkbox"
-                    checked={unstructuredSites.includes(origin)}
-                    onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
-                  />
-                  Send the Unstructured key from {origin}
-                </label>
+                <UnstructuredKeyOptIn
+                  origin={origin}
+                  on={unstructuredSites.includes(origin)}
+                  onChange={(on) => void request.run({ type: 'setUnstructuredSite', origin, on })}
+                />
               )}
               {hasUnstructured && !keyMayGoFrom(origin) && <span className="muted">No Unstructured key over plain http</span>}
-              {keyBlocked
-                .filter((b) => b.origin === origin)
-                .map((b) => (
-                  <span key={b.reason} className="muted">
-                    {b.reason}
-                  </span>
-                ))}
+              <KeyBlockedReasons origin={origin} keyBlocked={keyBlocked} />
               <button
                 type="button"
                 aria-label={`Revoke ${origin}`}

@@ -7,6 +7,7 @@ import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';
+import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';
 
 /** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
 export function UnstructuredSettings({
@@ -18,7 +19,7 @@ export function UnstructuredSettings({
   /** Origins opted in for the key. */
   unstructuredSites?: string[];
   /** Ticked origins that get no key, and why. */
-  keyBlocked?: { origin: string; reason: string }[];
+  keyBlocked?: KeyBlocked[];
 }) {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
@@ -79,21 +80,12 @@ export function UnstructuredSettings({
       {customApiOrigins(workspaces).map((origin) => (
         <div key={origin} className="inline-form">
           {/* An account's own API host is not its docs site by default: its pages get the key only if ticked. */}
-          <label className="check muted">
-            <input
-              type="checkbox"
-              checked={unstructuredSites.includes(origin)}
-              onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
-            />
-            Send the Unstructured key from {origin}
-          </label>
-          {keyBlocked
-            .filter((b) => b.origin === origin)
-            .map((b) => (
-              <span key={b.reason} className="muted">
-                {b.reason}
-              </span>
-            ))}
+          <UnstructuredKeyOptIn
+            origin={origin}
+            on={unstructuredSites.includes(origin)}
+            onChange={(on) => void request.run({ type: 'setUnstructuredSite', origin, on })}
+          />
+          <KeyBlockedReasons origin={origin} keyBlocked={keyBlocked} />
         </div>
       ))}
       <form onSubmit={(event) => void add(event)} className="field">

@@ -5,6 +5,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AllowedSites } from '@/components/options/AllowedSites';
 import { InstantlyKey } from '@/components/options/InstantlyKey';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
 import type { Request } from '@/lib/shared/messages';
@@ -106,5 +107,37 @@ describe('settings: Unstructured workspaces', () => {
     render(<UnstructuredSettings workspaces={[docs, { ...docs, id: 'u-2', name: 'Sales team' }]} />);
     await user.click(screen.getByRole('button', { name: 'Delete Sales team' }));
     expect(received).toEqual([{ type: 'deleteUnstructured', id: 'u-2' }]);
+  });
+});
+
+describe('settings: sending the Unstructured key from a site', () => {
+  const own: UnstructuredWorkspace = {
+    id: 'u-own',
+    name: 'Own host',
+    apiBase: 'https://api.acme-unstructured.example',
+    keyHint: 'c3d4',
+    remembered: false,
+    addedAt: 1,
+  };
+  const reason = 'Not sent while http://other.example is reachable without the key: the browser tells sites apart by host name only.';
+  const blocked = [{ origin: 'https://other.example', reason }];
+
+  it('Allowed sites: ticking “Send the Unstructured key from <site>” opts that site in, and a blocked one says why', async () => {
+    const received = background();
+    const user = userEvent.setup();
+    render(<AllowedSites sites={['https://other.example']} unstructuredSites={[]} hasUnstructured keyBlocked={blocked} />);
+    await user.click(screen.getByRole('checkbox', { name: 'Send the Unstructured key from https://other.example' }));
+    expect(received).toEqual([{ type: 'setUnstructuredSite', origin: 'https://other.example', on: true }]);
+    expect(screen.getByText(reason)).toBeTruthy();
+  });
+
+  it('Unstructured: an account’s own API host has the same opt-in, and unticking opts it out', async () => {
+    const received = background();
+    const user = userEvent.setup();
+    render(<UnstructuredSettings workspaces={[own]} unstructuredSites={[own.apiBase]} />);
+    const box = screen.getByRole<HTMLInputElement>('checkbox', { name: `Send the Unstructured key from ${own.apiBase}` });
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    expect(received).toEqual([{ type: 'setUnstructuredSite', origin: own.apiBase, on: false }]);
   });
 });
