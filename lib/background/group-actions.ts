@@ -67,6 +67,14 @@ async function checking(op: Operation, why: string): Promise<Reply> {
   return failedAndTold(`${VERB[op.kind]} ${op.label}: ${why}; checking whether it went through…`);
 }
 
+/** The request failed: unknown outcome, the entry stays to be checked; any other, it ends and `sentence` is told. */
+async function requestFailed(op: Operation, error: unknown, sentence: string): Promise<Reply> {
+  const why = unknownOutcome(error);
+  if (why) return checking(op, why);
+  await end(op.id);
+  return failedAndTold(sentence);
+}
+
 const VERB = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' } as const;
 
 const stillChecking = (op: Operation) =>
@@ -88,10 +96,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   try {
     member = toMember(await session.client.invite(workspaceId));
   } catch (error) {
-    const why = unknownOutcome(error);
-    if (why) return checking(op, why);
-    await end(op.id);
-    return failedAndTold(explainInstantlyError(error, 'invite'));
+    return requestFailed(op, error, explainInstantlyError(error, 'invite'));
   }
   await exclusive(async () => {
     await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
@@ -123,10 +128,7 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   } catch (error) {
     // Someone (or an earlier try) removed it already: the outcome the user asked for.
     if (!(error instanceof ApiError && error.kind === 'not-found')) {
-      const why = unknownOutcome(error);
-      if (why) return checking(op, why);
-      await end(op.id);
-      return failedAndTold(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
+      return requestFailed(op, error, `${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
   }
   await exclusive(async () => {
@@ -150,10 +152,7 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {
-    const why = unknownOutcome(error);
-    if (why) return checking(op, why);
-    await end(op.id);
-    return failedAndTold(explainInstantlyError(error, 'leave'));
+    return requestFailed(op, error, explainInstantlyError(error, 'leave'));
   }
   await exclusive(async () => {
     const now = await account.get();
