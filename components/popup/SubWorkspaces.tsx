@@ -12,6 +12,8 @@ import { WorkspaceList } from './WorkspaceList';
 export interface SubWorkspacesProps {
   /** The rows to list (a removal in flight already hidden). */
   members: Member[];
+  /** Membership ids whose removal's outcome is being checked (group-view.ts checkingRemovals). */
+  checking?: ReadonlySet<string>;
   /** Whether `members` is the whole group yet, or only its head. */
   complete: boolean;
   head: Pick<GroupHead, 'total' | 'counts'>;
@@ -30,7 +32,7 @@ export interface SubWorkspacesProps {
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
+export function SubWorkspaces({ members: all, checking, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -119,6 +121,7 @@ export function SubWorkspaces({ members: all, complete, head, actingAsId, canRem
       </p>
       <WorkspaceList
         members={members}
+        checking={checking}
         highlighted={highlighted}
         scrollRequest={scrollRequest}
         actingAsId={actingAsId}

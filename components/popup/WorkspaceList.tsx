@@ -17,6 +17,8 @@ const formatDate = (iso: string) => {
 
 export interface WorkspaceListProps {
   members: Member[];
+  /** Membership ids whose removal got no usable answer: their rows say they are being checked. */
+  checking?: ReadonlySet<string>;
   /** Index of the row the keyboard is on. */
   highlighted: number;
   /** Bumped to scroll the highlighted row into view again (e.g. a new invitation's row). */
@@ -33,7 +35,7 @@ export interface WorkspaceListProps {
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({ members, checking, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
@@ -65,6 +67,11 @@ export function WorkspaceList({ members, highlighted, scrollRequest, actingAsId,
                   </span>
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
+                  {checking?.has(member.membershipId) && (
+                    <span className="chip checking" title="Its removal got no answer: the next refresh checks whether it went through.">
+                      checking…
+                    </span>
+                  )}
                 </div>
                 <div className="row-meta">
                   <code title={member.workspaceId}>{member.workspaceId}</code>

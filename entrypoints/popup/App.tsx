@@ -12,7 +12,7 @@ import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
-import { needsRefresh, visibleMembers } from '@/lib/pages/group-view';
+import { checkingRemovals, needsRefresh, visibleMembers } from '@/lib/pages/group-view';
 import { useUi } from '@/lib/pages/ui-store';
 
 function openSettings() {
@@ -29,6 +29,7 @@ export function App() {
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
   const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
+  const checking = useMemo(() => checkingRemovals(operations), [operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
   const recentCalls = useUi((s) => s.recentCalls);
   const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
@@ -104,6 +105,7 @@ export function App() {
           <InviteForm onInvited={setInvited} />
           <SubWorkspaces
             members={members}
+            checking={checking}
             complete={groupComplete}
             head={groupHead}
             actingAsId={actingAs?.workspaceId ?? null}

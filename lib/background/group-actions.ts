@@ -23,6 +23,25 @@ async function failedAndTold(sentence: string): Promise<Reply> {
   return { ok: false, error: sentence, noticed: true };
 }
 
+/**
+ * Instantly applied the change: a local write that fails afterwards (storage full, a browser
+ * refusing the write) must not be answered "nothing was changed". The journal entry ends (the
+ * server's state is known), a sync soon brings this device up to date, and the user hears both
+ * halves. Null when the write went through.
+ */
+async function savedLocally(op: Operation, applied: string, write: () => Promise<void>): Promise<Reply | null> {
+  try {
+    await write();
+    return null;
+  } catch {
+    await end(op.id).catch(() => undefined);
+    await checkSoon().catch(() => undefined);
+    const sentence = `${applied}, but the browser refused to save that on this device. Refresh to see it.`;
+    await tell(sentence).catch(() => undefined);
+    return { ok: false, error: sentence, noticed: true };
+  }
+}
+
 async function connected(makeClient: ClientFactory) {
   const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
   return key && current ? { client: makeClient(key), current } : null;
@@ -98,11 +117,14 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   } catch (error) {
     return requestFailed(op, error, explainInstantlyError(error, 'invite'));
   }
-  await exclusive(async () => {
-    await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-    const now = await account.get();
-    if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
-  });
+  const unsaved = await savedLocally(op, `Invitation sent to ${displayName(member)}`, () =>
+    exclusive(async () => {
+      await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
+      const now = await account.get();
+      if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
+    }),
+  );
+  if (unsaved) return unsaved;
   // A workspace that was in no group is an admin now: its right-click menu appears at once.
   await reconcile();
   await end(op.id);
@@ -131,10 +153,13 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
       return requestFailed(op, error, `${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
   }
-  await exclusive(async () => {
-    await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
-    await dropGoneTargets((await group.get()).members);
-  });
+  const unsaved = await savedLocally(op, `${displayName(member)} was removed from the group`, () =>
+    exclusive(async () => {
+      await setMembers((members) => members.filter((m) => m.membershipId !== membershipId));
+      await dropGoneTargets((await group.get()).members);
+    }),
+  );
+  if (unsaved) return unsaved;
   await end(op.id);
   await reconcile();
   return done;
@@ -154,10 +179,13 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
   } catch (error) {
     return requestFailed(op, error, explainInstantlyError(error, 'leave'));
   }
-  await exclusive(async () => {
-    const now = await account.get();
-    if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
-  });
+  const unsaved = await savedLocally(op, `This workspace left ${current.admin?.name ?? 'its workspace group'}`, () =>
+    exclusive(async () => {
+      const now = await account.get();
+      if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
+    }),
+  );
+  if (unsaved) return unsaved;
   await end(op.id);
   return done;
 }

@@ -11,6 +11,14 @@ export function visibleMembers(members: Member[], operations: Operation[]): Memb
 }
 
 /**
+ * Rows whose removal was sent but got no usable answer: shown, and marked as being checked
+ * until a sync settles whether they are gone.
+ */
+export function checkingRemovals(operations: Operation[]): ReadonlySet<string> {
+  return new Set(operations.flatMap((op) => (op.kind === 'remove' && op.state === 'unknown' && op.membershipId ? [op.membershipId] : [])));
+}
+
+/**
  * The stored group shows at once; a refresh runs behind it unless the group is fresh (opening
  * the popup fifty times a day must not list every member fifty times).
  */

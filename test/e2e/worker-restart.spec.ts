@@ -73,5 +73,11 @@ test('with the network gone mid-removal, the outcome is said as unknown and the 
   await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
   await expect(popup.getByRole('alert')).toContainText(`Removing ${sub.name}: the connection to Instantly broke off`);
   await expect(popup.getByRole('alert')).toContainText('checking whether it went through');
-  await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toContainText('accepted');
+  const row = popup.getByRole('listitem').filter({ hasText: sub.id });
+  await expect(row).toContainText('accepted');
+  await expect(row).toContainText('checking…');
+  // Back online, a refresh settles it: the row is gone or stays, and nothing is being checked.
+  await api.offline(false);
+  await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(popup.getByRole('list', { name: 'Sub workspaces' })).not.toContainText('checking…');
 });

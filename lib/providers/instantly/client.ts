@@ -66,19 +66,22 @@ export type InstantlyClient = ReturnType<typeof instantlyClient>;
 
 export function instantlyClient(options: InstantlyClientOptions) {
   const base = options.baseUrl ?? INSTANTLY_API_ORIGIN;
+  // A listing's pages keep their interval between the requests as sent (not between decisions
+  // taken before a request is built, which a slow moment could bring closer together).
+  const pagesFetch = pacedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.pageIntervalMs ?? PAGE_INTERVAL_MS);
 
-  async function once<T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown): Promise<T> {
+  async function once<T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch): Promise<T> {
     const response = await fetchJson(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${options.apiKey}` },
       body,
-      fetch: options.fetch,
+      fetch: viaFetch,
     });
     return readAnswer(response, read);
   }
 
-  const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown) =>
-    withRetry(() => once(method, path, read, body), {
+  const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch) =>
+    withRetry(() => once(method, path, read, body, viaFetch), {
       idempotent: method === 'GET',
       policy: options.retry,
       sleep: options.sleep,
@@ -92,7 +95,7 @@ export function instantlyClient(options: InstantlyClientOptions) {
     listMembersPage(params: { limit?: number; startingAfter?: string } = {}): Promise<MemberPage> {
       const query = new URLSearchParams({ limit: String(params.limit ?? PAGE_LIMIT) });
       if (params.startingAfter) query.set('starting_after', params.startingAfter);
-      return call('GET', `/api/v2/workspace-group-members?${query}`, readMemberPage);
+      return call('GET', `/api/v2/workspace-group-members?${query}`, readMemberPage, undefined, pagesFetch);
     },
     /**
      * Every member, page by page. The real API can hand out a cursor on its last page, so an
@@ -108,12 +111,8 @@ export function instantlyClient(options: InstantlyClientOptions) {
       const seenRows = new Set<string>();
       const seenCursors = new Set<string>();
       let cursor: string | undefined;
-      let last = first ? Date.now() : -Infinity;
       for (let pages = first ? 1 : 0, page = first; ; page = undefined) {
         if (!page) {
-          const wait = last + (options.pageIntervalMs ?? PAGE_INTERVAL_MS) - Date.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          last = Date.now();
           page = await this.listMembersPage({ startingAfter: cursor });
           pages++;
         }
@@ -139,6 +138,17 @@ export function instantlyClient(options: InstantlyClientOptions) {
       call('POST', '/api/v2/workspace-group-members', schema(WorkspaceGroupMember), { sub_workspace_id: subWorkspaceId }),
     /** Removes a sub workspace (admin side) or leaves the group (sub side, with its own membership id). */
     deleteMember: (id: string) => call('DELETE', memberPath(id), schema(WorkspaceGroupMember)),
+  };
+}
+
+/** A fetch that starts each request at least `intervalMs` after the one before. */
+function pacedFetch(base: typeof fetch, intervalMs: number): typeof fetch {
+  let last = -Infinity;
+  return async (input, init) => {
+    for (let wait = last + intervalMs - Date.now(); wait > 0; wait = last + intervalMs - Date.now())
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    last = Date.now();
+    return base(input, init);
   };
 }
 
