@@ -11,8 +11,10 @@ import { setUpGroupSync } from '@/lib/background/group-sync';
 import { setUpNotices } from '@/lib/background/notices';
 import { setUpRecentCalls } from '@/lib/background/recent-calls';
 import { setUpRequests } from '@/lib/background/requests';
+import { setUpSettingsTransfer } from '@/lib/background/settings-transfer';
 import { setUpStartUp } from '@/lib/background/startup';
 import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
+import { setUpWorkspaceLooks } from '@/lib/background/workspace-looks';
 import { exposeTestHook } from '@/lib/background/test-hook';
 
 export default defineBackground(() => {
@@ -27,6 +29,8 @@ export default defineBackground(() => {
   setUpNotices();
   setUpAllowedSites();
   setUpUnstructured();
+  setUpWorkspaceLooks();
+  setUpSettingsTransfer();
   setUpGlance();
   setUpRecentCalls();
   // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Account } from '@/lib/shared/model';
 import { isWorkspaceId, MALFORMED_ID } from '@/lib/shared/workspace-id';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
@@ -14,8 +15,11 @@ export interface Invited {
  * Invites a workspace by id. The id is checked here first: a malformed one is never sent. A sent
  * invitation is said in words, and its new row is shown (onInvited), wherever the list stands.
  */
-export function InviteForm({ onInvited }: { onInvited?: (invited: Invited) => void }) {
+export function InviteForm({ onInvited, agencies = [] }: { onInvited?: (invited: Invited) => void; agencies?: Pick<Account, 'workspaceId' | 'workspaceName'>[] }) {
   const [id, setId] = useState('');
+  // With several agencies the user says which one invites (the first, until they choose).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const adminId = agencies.length > 1 ? (agencies.find((a) => a.workspaceId === chosen) ?? agencies[0])?.workspaceId : undefined;
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useRequest();
   async function invite(event: React.SubmitEvent) {
@@ -25,7 +29,7 @@ export function InviteForm({ onInvited }: { onInvited?: (invited: Invited) => vo
       request.setError(MALFORMED_ID);
       return;
     }
-    const reply = await request.call({ type: 'invite', workspaceId: id.trim() });
+    const reply = await request.call({ type: 'invite', workspaceId: id.trim(), ...(adminId ? { adminId } : {}) });
     // On failure the field keeps what was typed, so it can be corrected.
     if (!reply.ok) return;
     setId('');
@@ -33,7 +37,19 @@ export function InviteForm({ onInvited }: { onInvited?: (invited: Invited) => vo
     if (reply.invited) onInvited?.(reply.invited);
   }
   return (
-    <form className="field" onSubmit={(event) => void invite(event)}>
+    <form className="field" aria-label="Invite a workspace" onSubmit={(event) => void invite(event)}>
+      {agencies.length > 1 && (
+        <label className="inline-form">
+          Agency
+          <select value={adminId} onChange={(event) => setChosen(event.target.value)}>
+            {agencies.map((a) => (
+              <option key={a.workspaceId} value={a.workspaceId}>
+                {a.workspaceName}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div className="inline-form">
         <input
           type="text"

@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { useRequest } from '../use-request';
 
 /** For a sub workspace's key: who its admin is, and the way out (owners only). */
-export function LeaveGroup({ account }: { account: Account }) {
+/** @param several other workspaces are connected too: the request names this one. */
+export function LeaveGroup({ account, several = false }: { account: Account; several?: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const request = useRequest();
   const adminName = account.admin?.name ?? 'its admin workspace';
@@ -28,7 +29,7 @@ export function LeaveGroup({ account }: { account: Account }) {
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            void request.run({ type: 'leave' });
+            void request.run(several ? { type: 'leave', accountId: account.workspaceId } : { type: 'leave' });
           }}
         >
           Leaving takes effect immediately. To rejoin, {adminName} has to invite this workspace again.

@@ -1,11 +1,15 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
-import { orderRows } from '@/lib/pages/attention';
-import { filterMembers, prepareSearch } from '@/lib/pages/search';
+import { shownRows } from '@/lib/pages/group-view';
+import { prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import { displayName, type GlanceRun, type Glances, type GroupHead, type Member } from '@/lib/shared/model';
+import type { LookChange } from '@/lib/shared/messages';
+import { agencyOf } from '@/lib/pages/agencies';
+import { adminIdOf, displayName, type Account, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { lookOf } from '@/lib/shared/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { EditLookDialog } from './EditLookDialog';
 import { GlanceBar } from './GlanceBar';
 import { WorkspaceList } from './WorkspaceList';
 
@@ -29,10 +33,42 @@ export interface SubWorkspacesProps {
   onRefusal: (sentence: string) => void;
   /** A membership just invited: its row is shown and highlighted once it is in the list (a new object per invite). */
   reveal?: { membershipId: string } | null;
+  /** Labels, colours, favourites; `members` already lists the favourites first. */
+  looks: WorkspaceLooks;
+  onLook: (member: Member, change: LookChange) => void;
+  /** With several agencies: their names by admin workspace id (rows then say theirs, and the list can be narrowed to one). */
+  agencyNames?: Map<string, string> | null;
+  accounts?: Account[];
 }
 
 /** The searchable list of sub workspaces, with the keyboard on the search box. */
-export function SubWorkspaces({ members: all, checking, complete, head, actingAsId, canRemove, tabId, glances, glanceRun, attentionFirst, onActAs, onRemove, onRefusal, reveal }: SubWorkspacesProps) {
+export function SubWorkspaces({
+  members: everyRow,
+  checking,
+  complete,
+  head,
+  actingAsId,
+  canRemove,
+  tabId,
+  glances,
+  glanceRun,
+  attentionFirst,
+  onActAs,
+  onRemove,
+  onRefusal,
+  reveal,
+  looks,
+  onLook,
+  agencyNames = null,
+  accounts = [],
+}: SubWorkspacesProps) {
+  // '' for all agencies; otherwise the admin workspace id whose rows are listed.
+  const [agency, setAgency] = useState('');
+  const inAgency = useMemo(
+    () => (agencyNames && agency && agencyNames.has(agency) ? everyRow.filter((m) => adminIdOf(m, accounts) === agency) : everyRow),
+    [everyRow, agency, agencyNames, accounts],
+  );
+  const all = inAgency;
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -44,30 +80,34 @@ export function SubWorkspaces({ members: all, checking, complete, head, actingAs
   // Read out by screen readers as the arrow keys move (the rows are virtualised, not focused).
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [editing, setEditing] = useState<Member | null>(null);
   const members = useMemo(
-    () => orderRows(filterMembers(all, deferredQuery), deferredQuery, attentionFirst, glances),
-    [all, deferredQuery, attentionFirst, glances],
+    () => shownRows(all, deferredQuery, looks, attentionFirst, glances),
+    [all, deferredQuery, looks, attentionFirst, glances],
   );
   const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
   // The first keystroke then finds a large group folded already.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => prepareSearch(all));
+    const idle = requestIdleCallback(() => prepareSearch(all, looks));
     return () => cancelIdleCallback(idle);
-  }, [all]);
+  }, [all, looks]);
 
   // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
   // search that hides it). Done while rendering, as React adjusts state to new props: in an
   // effect the list would paint once without the row highlighted.
   const [revealed, setRevealed] = useState<object | null>(null);
-  if (reveal && revealed !== reveal && all.some((m) => m.membershipId === reveal.membershipId)) {
+  if (reveal && revealed !== reveal && everyRow.some((m) => m.membershipId === reveal.membershipId)) {
     const index = members.findIndex((m) => m.membershipId === reveal.membershipId);
     if (index >= 0) {
       setRevealed(reveal);
       setHighlight({ query: deferredQuery, index });
       setScrollRequest((n) => n + 1);
-    } else if (query !== '') setQuery('');
+    } else {
+      if (query !== '') setQuery('');
+      if (agency !== '') setAgency('');
+    }
   }
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
@@ -76,7 +116,7 @@ export function SubWorkspaces({ members: all, checking, complete, head, actingAs
     // The list can lag the search box by a render (useDeferredValue): Enter and the arrows work
     // on the results of what is typed now, whose best match comes first.
     const settled = query === deferredQuery || !['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
-    const list = settled ? members : orderRows(filterMembers(all, query), query, attentionFirst, glances);
+    const list = settled ? members : shownRows(all, query, looks, attentionFirst, glances);
     const outcome = listKey(event.key, settled ? highlighted : 0, list.length, query !== '');
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();
@@ -107,6 +147,19 @@ export function SubWorkspaces({ members: all, checking, complete, head, actingAs
         aria-controls="sub-workspaces"
         aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
       />
+      {agencyNames && (
+        <label className="check muted">
+          Agency
+          <select value={agency} onChange={(event) => setAgency(event.target.value)}>
+            <option value="">All agencies</option>
+            {[...agencyNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="check muted">
         <input type="checkbox" checked={thisTabOnly} onChange={(event) => setThisTabOnly(event.target.checked)} disabled={tabId === undefined} />
         This tab only
@@ -127,9 +180,25 @@ export function SubWorkspaces({ members: all, checking, complete, head, actingAs
         actingAsId={actingAsId}
         canRemove={canRemove}
         glances={glances}
+        looks={looks}
         onActAs={actAs}
         onRemove={setRemoving}
+        onFavourite={(member, on) => onLook(member, { favourite: on })}
+        onEdit={setEditing}
+        agencyOf={agencyNames ? (member) => agencyOf(member, accounts, agencyNames) : undefined}
       />
+      {editing && (
+        <EditLookDialog
+          name={displayName(editing)}
+          workspaceId={editing.workspaceId}
+          look={lookOf(looks, editing.workspaceId)}
+          onCancel={() => setEditing(null)}
+          onSave={(change) => {
+            onLook(editing, change);
+            setEditing(null);
+          }}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title={`Remove ${displayName(removing)}?`}

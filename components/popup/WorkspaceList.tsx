@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { displayName, type Glances, type Member } from '@/lib/shared/model';
+import { displayName, type Glances, type Member, type WorkspaceLooks } from '@/lib/shared/model';
+import { lookOf } from '@/lib/shared/workspace-looks';
 import { CopyButton } from '../CopyButton';
 import { GlanceLine } from './GlanceLine';
 import { useWindow } from './use-window';
@@ -27,15 +28,35 @@ export interface WorkspaceListProps {
   canRemove: boolean;
   /** The glance's figures by workspace id (accepted rows only ever have some). */
   glances: Glances;
+  /** The user's labels, colours and favourites. */
+  looks: WorkspaceLooks;
   onActAs: (member: Member) => void;
   onRemove: (member: Member) => void;
+  onFavourite: (member: Member, on: boolean) => void;
+  onEdit: (member: Member) => void;
+  /** With several agencies: the one a row is in, named on it. */
+  agencyOf?: (member: Member) => string | undefined;
 }
 
 /**
  * Virtualised: only the rows in view are in the DOM, so thousands of workspaces stay instant.
  * Each row says its position (aria-posinset/setsize) so a screen reader still knows the whole.
  */
-export function WorkspaceList({ members, checking, highlighted, scrollRequest, actingAsId, canRemove, glances, onActAs, onRemove }: WorkspaceListProps) {
+export function WorkspaceList({
+  members,
+  checking,
+  highlighted,
+  scrollRequest,
+  actingAsId,
+  canRemove,
+  glances,
+  looks,
+  onActAs,
+  onRemove,
+  onFavourite,
+  onEdit,
+  agencyOf,
+}: WorkspaceListProps) {
   const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
@@ -50,6 +71,8 @@ export function WorkspaceList({ members, checking, highlighted, scrollRequest, a
           // Of several memberships of one workspace (rejected, then invited again), the accepted one is acted as.
           const acting = member.workspaceId === actingAsId && member.status === 'accepted';
           const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
+          const look = lookOf(looks, member.workspaceId);
+          const agency = agencyOf?.(member);
           return (
             <li
               key={member.membershipId}
@@ -62,9 +85,16 @@ export function WorkspaceList({ members, checking, highlighted, scrollRequest, a
             >
               <div className="row-main">
                 <div className="row-title">
-                  <span className="name" title={name}>
-                    {name}
+                  {look.color && <span className="swatch" style={{ background: look.color }} aria-hidden="true" />}
+                  <span className={look.label ? 'name labelled' : 'name'} title={name}>
+                    {look.label ?? name}
                   </span>
+                  {look.label && (
+                    <span className="muted own-name" title={name}>
+                      {name}
+                    </span>
+                  )}
+                  {agency && <span className="muted agency">· {agency}</span>}
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
                   {checking?.has(member.membershipId) && (
@@ -80,6 +110,18 @@ export function WorkspaceList({ members, checking, highlighted, scrollRequest, a
                 </div>
               </div>
               <div className="row-actions">
+                <button
+                  type="button"
+                  className={`icon star${look.favourite ? ' on' : ''}`}
+                  aria-pressed={!!look.favourite}
+                  aria-label={`Favourite ${name}`}
+                  onClick={() => onFavourite(member, !look.favourite)}
+                >
+                  {look.favourite ? '★' : '☆'}
+                </button>
+                <button type="button" className="icon" aria-label={`Edit ${name}`} onClick={() => onEdit(member)}>
+                  ✎
+                </button>
                 {member.status === 'accepted' && !acting && (
                   <button type="button" className="primary" aria-label={`Act as ${name}`} onClick={() => onActAs(member)}>
                     Act as

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { AllowedSites } from '@/components/options/AllowedSites';
 import { InstantlyKey } from '@/components/options/InstantlyKey';
+import { MoveSettings } from '@/components/options/MoveSettings';
 import { Shortcuts } from '@/components/options/Shortcuts';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
 import { useUi } from '@/lib/pages/ui-store';
@@ -26,6 +27,7 @@ export function App() {
       <UnstructuredSettings workspaces={unstructured} unstructuredSites={unstructuredSites} keyBlocked={keyBlocked} />
       <Shortcuts />
       <AllowedSites sites={allowedSites} unstructuredSites={unstructuredSites} hasUnstructured={unstructured.length > 0} keyBlocked={keyBlocked} />
+      <MoveSettings />
     </main>
   );
 }

@@ -12,15 +12,16 @@ import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
-import { checkingRemovals, needsRefresh, visibleMembers } from '@/lib/pages/group-view';
-import { useUi } from '@/lib/pages/ui-store';
+import { checkingRemovals, listedMembers, needsRefresh } from '@/lib/pages/group-view';
+import { primaryAccount, useUi } from '@/lib/pages/ui-store';
+import { agencyNamesOf, keyNoteOf } from '@/lib/pages/agencies';
 
 function openSettings() {
   void browser.runtime.openOptionsPage();
 }
 
 export function App() {
-  const { loaded, account, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse } =
+  const { loaded, accounts, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
     useUi();
   const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
@@ -28,17 +29,20 @@ export function App() {
   // A refresh's failure is stored with the group (group.error) and shown from there.
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
-  const members = useMemo(() => visibleMembers(group.members, operations), [group.members, operations]);
+  const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
   const checking = useMemo(() => checkingRemovals(operations), [operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
+  const account = primaryAccount(accounts);
+  // Only with several agencies: which one each row is in, and whose key a page must use.
+  const agencyNames = useMemo(() => agencyNamesOf(accounts), [accounts]);
   const recentCalls = useUi((s) => s.recentCalls);
   const relayNoticeSeen = useUi((s) => s.relayNoticeSeen);
 
   useEffect(() => {
     if (needsRefresh(account, group)) runRefresh();
-    // Once per connected workspace, not on every change of the group.
+    // Once per set of connected workspaces, not on every change of the group.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [account?.workspaceId]);
+  }, [accounts.map((a) => a.workspaceId).join()]);
 
   if (!loaded) return null;
   if (!account) {
@@ -60,11 +64,12 @@ export function App() {
     <main className="popup">
       <header className="bar">
         <div>
-          <h1>{account.workspaceName}</h1>
+          <h1>{accounts.length > 1 ? accounts.map((a) => a.workspaceName).join(' · ') : account.workspaceName}</h1>
           <p className="muted">
-            {account.kind === 'admin' && 'Admin workspace'}
-            {account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
-            {account.kind === 'standalone' && 'Not in a workspace group'}
+            {accounts.length > 1 && `${accounts.length} connected workspaces`}
+            {accounts.length === 1 && account.kind === 'admin' && 'Admin workspace'}
+            {accounts.length === 1 && account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
+            {accounts.length === 1 && account.kind === 'standalone' && 'Not in a workspace group'}
           </p>
         </div>
         <div className="bar-buttons">
@@ -77,7 +82,16 @@ export function App() {
         </div>
       </header>
 
-      <ActingStatus account={account} actingAs={actingAs} tabActing={tabActing} tabId={tab?.id} send={(r) => void request.run(r)} />
+      <ActingStatus
+        account={account}
+        actingAs={actingAs}
+        tabActing={tabActing}
+        tabId={tab?.id}
+        looks={workspaceLooks}
+        adminName={agencyNames ? [...agencyNames.values()].join(', ') : undefined}
+        keyNote={(target) => keyNoteOf(target, group.members, accounts, agencyNames)}
+        send={(r) => void request.run(r)}
+      />
       <AllowSite url={tab?.url} allowed={allowedSites} />
       <StartUpProblem />
 
@@ -99,17 +113,23 @@ export function App() {
         />
       )}
 
-      {account.kind === 'sub' && <LeaveGroup account={account} />}
+      {accounts
+        .filter((a) => a.kind === 'sub')
+        .map((a) => (
+          <LeaveGroup key={a.workspaceId} account={a} several={accounts.length > 1} />
+        ))}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm onInvited={setInvited} />
+          <InviteForm onInvited={setInvited} agencies={accounts.filter((a) => a.kind !== 'sub')} />
           <SubWorkspaces
             members={members}
             checking={checking}
             complete={groupComplete}
             head={groupHead}
             actingAsId={actingAs?.workspaceId ?? null}
-            canRemove={account.kind === 'admin'}
+            canRemove={accounts.some((a) => a.kind === 'admin')}
+            agencyNames={agencyNames}
+            accounts={accounts}
             tabId={tab?.id}
             glances={glances}
             glanceRun={glanceRun}
@@ -118,6 +138,8 @@ export function App() {
             onRemove={(member) => void request.run({ type: 'remove', membershipId: member.membershipId })}
             onRefusal={request.setError}
             reveal={invited}
+            looks={workspaceLooks}
+            onLook={(member, change) => void request.run({ type: 'setWorkspaceLook', workspaceId: member.workspaceId, ...change })}
           />
         </>
       )}

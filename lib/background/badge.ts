@@ -2,7 +2,8 @@
 // own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
 import { browser } from 'wxt/browser';
 import { paintedTabs } from '../shared/storage';
-import { type TabChoices, type Target } from '../shared/model';
+import { type TabChoices, type Target, type WorkspaceLooks } from '../shared/model';
+import { badgeColorOf, hashColor, lookOf, nameWithLabel } from '../shared/workspace-looks';
 
 /** Up to three letters: initials of a multi-word name, else the name's start. */
 export function badgeLabel(target: Target): string {
@@ -16,25 +17,8 @@ export function badgeLabel(target: Target): string {
     .toUpperCase();
 }
 
-/** A stable, readable colour from the id: hue from a hash, saturation/lightness fixed so white text reads. */
-export function badgeColor(workspaceId: string): string {
-  let hash = 2166136261;
-  for (const ch of workspaceId) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
-  const hue = (hash >>> 0) % 360;
-  return hslToHex(hue, 0.65, 0.38);
-}
-
-function hslToHex(h: number, s: number, l: number): string {
-  const a = s * Math.min(l, 1 - l);
-  const channel = (n: number) => {
-    const k = (n + h / 30) % 12;
-    const value = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(value * 255)
-      .toString(16)
-      .padStart(2, '0');
-  };
-  return `#${channel(0)}${channel(8)}${channel(4)}`;
-}
+/** A stable colour of the workspace's own, when the user picked none. */
+export const badgeColor = hashColor;
 
 export interface BadgeView {
   text: string;
@@ -44,12 +28,20 @@ export interface BadgeView {
 
 const TITLE = 'Workspace Switcher';
 
-/** @param unstructured the Unstructured workspace whose key is in use, named in the tooltip. */
-export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab', unstructured?: string): BadgeView {
+/**
+ * @param unstructured the Unstructured workspace whose key is in use, named in the tooltip.
+ * @param looks the user's labels and colours, resolved here so a later change shows at once.
+ */
+export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab', unstructured?: string, looks: WorkspaceLooks = {}): BadgeView {
   const where = scope === 'tab' ? ' in this tab' : '';
   const also = unstructured ? ` · Unstructured: ${unstructured}` : '';
   if (!target) return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace${where}${also}` };
-  return { text: badgeLabel(target), color: badgeColor(target.workspaceId), title: `${TITLE}: acting as ${target.name}${where}${also}` };
+  const label = lookOf(looks, target.workspaceId).label;
+  return {
+    text: badgeLabel(label ? { ...target, name: label } : target),
+    color: badgeColorOf(looks, target.workspaceId),
+    title: `${TITLE}: acting as ${nameWithLabel(looks, target.workspaceId, target.name)}${where}${also}`,
+  };
 }
 
 async function paint(view: BadgeView, tabId?: number) {
@@ -79,14 +71,14 @@ async function mirrorEverywhere(view: BadgeView, tabId: number) {
   ]);
 }
 
-export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string): Promise<void> {
-  const view = badgeFor(everywhere, 'everywhere', unstructured);
+export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string, looks: WorkspaceLooks = {}): Promise<void> {
+  const view = badgeFor(everywhere, 'everywhere', unstructured, looks);
   await paint(view);
   const painted = new Set([...(await paintedTabs.get()), ...Object.keys(tabActing)]);
   await Promise.all(
     [...painted].map(async (tab) => {
       const own = tabActing[tab];
-      const work = own === undefined ? mirrorEverywhere(view, Number(tab)) : paint(badgeFor(own, 'tab', unstructured), Number(tab));
+      const work = own === undefined ? mirrorEverywhere(view, Number(tab)) : paint(badgeFor(own, 'tab', unstructured, looks), Number(tab));
       // A tab closed since: its badge went with it, and it needs no more painting.
       await work.catch(() => painted.delete(tab));
     }),

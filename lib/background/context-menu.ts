@@ -2,8 +2,9 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { displayName, type Account, type Member, type TabChoices, type Target } from '../shared/model';
+import { adminIdOf, displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../shared/model';
 import { oneMembershipEach } from '../shared/memberships';
+import { favouritesFirst, nameWithLabel } from '../shared/workspace-looks';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
@@ -11,11 +12,14 @@ const { root: ROOT, tabRoot: TAB_ROOT, admin: ADMIN, follow: FOLLOW } = MENU_ID;
 const CONTEXTS: MenuItem['contexts'] = ['page', 'frame', 'action'];
 
 export interface MenuState {
-  account: Account | null;
+  /** The connected workspaces: the menu lists the sub workspaces of the admin ones. */
+  accounts: Account[];
   members: Member[];
   everywhere: Target | null;
   /** The choices of the tab now active, which the "In this tab only" checks show. */
   activeTab: { tabId: number; choice: Target | null | undefined } | null;
+  /** Labels (shown beside the name) and favourites (listed first). */
+  looks: WorkspaceLooks;
 }
 
 /**
@@ -32,9 +36,21 @@ function shortList(accepted: Member[], keep: (string | undefined)[]): Member[] {
 }
 
 export function menuFor(state: MenuState): MenuItem[] {
-  if (!state.account || state.account.kind !== 'admin') return [];
+  const admins = state.accounts.filter((a) => a.kind === 'admin');
+  if (admins.length === 0) return [];
+  // With several agencies, each item says whose it is (a page must use that agency's key).
+  const agencyOf = (m: Member) =>
+    admins.length > 1 ? admins.find((a) => a.workspaceId.toLowerCase() === adminIdOf(m, state.accounts))?.workspaceName : undefined;
   // One item per workspace: two memberships of one would be two items with the same id.
-  const all = oneMembershipEach(state.members).filter((m) => m.status === 'accepted');
+  const all = favouritesFirst(
+    oneMembershipEach(state.members).filter((m) => m.status === 'accepted'),
+    state.looks,
+    (m) => m.workspaceId,
+  );
+  const title = (m: Member) => {
+    const agency = agencyOf(m);
+    return nameWithLabel(state.looks, m.workspaceId, displayName(m)) + (agency ? ` · ${agency}` : '');
+  };
   const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);
   const more = all.length - accepted.length;
   const moreItem = (parentId: string): MenuItem[] =>
@@ -51,30 +67,32 @@ export function menuFor(state: MenuState): MenuItem[] {
   const tabChoice = state.activeTab?.choice;
   return [
     { id: ROOT, title: 'Act as workspace', contexts: CONTEXTS },
-    item(`${ROOT}:${ADMIN}`, `No sub workspace (${state.account.workspaceName})`, ROOT, everywhereId === null),
-    ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, displayName(m), ROOT, m.workspaceId === everywhereId)),
+    item(`${ROOT}:${ADMIN}`, `No sub workspace (${admins.map((a) => a.workspaceName).join(', ')})`, ROOT, everywhereId === null),
+    ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, title(m), ROOT, m.workspaceId === everywhereId)),
     ...moreItem(ROOT),
     { id: `${ROOT}:separator`, title: '', parentId: ROOT, type: 'separator', contexts: CONTEXTS },
     { id: TAB_ROOT, title: 'In this tab only', parentId: ROOT, contexts: CONTEXTS },
     item(`${TAB_ROOT}:${FOLLOW}`, 'Same as everywhere', TAB_ROOT, tabChoice === undefined),
     item(`${TAB_ROOT}:${ADMIN}`, 'No sub workspace', TAB_ROOT, tabChoice === null),
-    ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, displayName(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
+    ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, title(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
     ...moreItem(TAB_ROOT),
   ];
 }
 
 export function menuStateFor(
-  account: Account | null,
+  account: Account | Account[] | null,
   members: Member[],
   everywhere: Target | null,
   tabs: TabChoices,
   activeTabId: number | null,
+  looks: WorkspaceLooks = {},
 ): MenuState {
   return {
-    account,
+    accounts: account === null ? [] : Array.isArray(account) ? account : [account],
     members,
     everywhere,
     activeTab: activeTabId === null ? null : { tabId: activeTabId, choice: tabs[String(activeTabId)] },
+    looks,
   };
 }
 

@@ -1,12 +1,13 @@
-// The shortcut that cycles: admin → each accepted sub workspace in popup order → admin.
+// The shortcut that cycles: admin → each accepted sub workspace in popup order (favourites first) → admin.
 import { actAs } from './act-as';
 import { serialQueue } from './queue';
 import { COMMANDS } from '../shared/commands';
 import type { Reply } from '../shared/reply';
-import { actingAs, group } from '../shared/storage';
-import { displayName, type Member, type Target } from '../shared/model';
+import { actingAs, group, workspaceLooks } from '../shared/storage';
+import { displayName, type Member, type Target, type WorkspaceLooks } from '../shared/model';
 import { oneMembershipEach } from '../shared/memberships';
 import { normaliseId } from '../shared/workspace-id';
+import { favouritesFirst } from '../shared/workspace-looks';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { tellIfNotApplied } from './notices';
@@ -15,15 +16,16 @@ export type Direction = 'next' | 'previous';
 
 /**
  * The workspace after (or before) `current`; null is the admin workspace. Pending and rejected
- * are skipped, and so is a workspace's older membership next to the accepted one.
+ * are skipped, and so is a workspace's older membership next to the accepted one. Favourites
+ * come first.
  */
-export function cycleTarget(current: string | null, members: Member[], direction: Direction): Target | null {
-  const ring: (Target | null)[] = [
-    null,
-    ...oneMembershipEach(members)
-      .filter((m) => m.status === 'accepted')
-      .map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
-  ];
+export function cycleTarget(current: string | null, members: Member[], direction: Direction, looks: WorkspaceLooks = {}): Target | null {
+  const accepted = favouritesFirst(
+    oneMembershipEach(members).filter((m) => m.status === 'accepted'),
+    looks,
+    (m) => m.workspaceId,
+  );
+  const ring: (Target | null)[] = [null, ...accepted.map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) }))];
   const here = current === null ? null : normaliseId(current);
   const at = Math.max(0, ring.findIndex((t) => (t === null ? null : normaliseId(t.workspaceId)) === here));
   const step = direction === 'next' ? 1 : -1;
@@ -44,8 +46,8 @@ const presses = serialQueue();
  */
 export function cycle(direction: Direction): Promise<Reply> {
   return presses(async () => {
-    const [current, { members }] = await Promise.all([actingAs.get(), group.get()]);
-    const target = cycleTarget(current?.workspaceId ?? null, members, direction);
+    const [current, { members }, looks] = await Promise.all([actingAs.get(), group.get(), workspaceLooks.get()]);
+    const target = cycleTarget(current?.workspaceId ?? null, members, direction, looks);
     return actAs(target?.workspaceId ?? null);
   });
 }

@@ -11,9 +11,9 @@ import { explainInstantlyError } from '../providers/instantly/explain';
 import { explainGlanceError, type GlanceFigure } from '../providers/instantly/explain-glance';
 import { GLANCE_PACE, glanceClient, type GlanceClient } from '../providers/instantly/glance-client';
 import { pacer, type Pacer } from '../providers/pacer';
-import { TROUBLE_NAMED, type GlanceRun, type Glances, type Member, type TroubledAccount, type WorkspaceGlance } from '../shared/model';
+import { adminIdOf, agenciesOf, TROUBLE_NAMED, type GlanceRun, type Glances, type Member, type TroubledAccount, type WorkspaceGlance } from '../shared/model';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
-import { account, attentionFirst, glanceRun, glances, group } from '../shared/storage';
+import { accounts, attentionFirst, glanceRun, glances, group } from '../shared/storage';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { exclusive } from './queue';
@@ -45,19 +45,34 @@ class Cancelled extends Error {}
 /** Ends a run with a sentence for the user (the key rejected, Instantly unreachable or busy). */
 class Stopped extends Error {}
 
+/** The keys the run reads with, as one string: a run belongs to the keys it started with. */
 let current: { key: string; controller: AbortController; run: Promise<Reply> } | null = null;
 
+/** Each connected agency's key, by its workspace id (one whose key is gone has none). */
+async function agencyKeys(): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for (const a of agenciesOf(await accounts.get())) {
+    const key = await instantlyKey(a.workspaceId).get();
+    if (key) keys.set(a.workspaceId.toLowerCase(), key);
+  }
+  return keys;
+}
+const signatureOf = (keys: Map<string, string>) => JSON.stringify([...keys]);
+const currentSignature = async () => signatureOf(await agencyKeys());
+
 /**
- * Reads every accepted sub workspace's figures; resolves when the run ends. A call while a run
- * for the same key goes on joins it (never two at once); a run for another key is stopped first.
+ * Reads every accepted sub workspace's figures, each with the key of its agency; resolves when
+ * the run ends. A call while a run with the same keys goes on joins it (never two at once); a
+ * run with other keys is stopped first.
  */
 export async function refreshGlance(deps: GlanceDeps = {}): Promise<Reply> {
-  const key = await instantlyKey.get();
-  if (!key || !(await account.get())) return failed(NOT_CONNECTED);
+  const keys = await agencyKeys();
+  if (keys.size === 0) return failed(NOT_CONNECTED);
+  const key = signatureOf(keys);
   if (current?.key === key) return current.run;
   current?.controller.abort(new Cancelled());
   const controller = new AbortController();
-  const run = runGlance(key, controller.signal, deps).finally(() => {
+  const run = runGlance(keys, key, controller.signal, deps).finally(() => {
     if (current?.run === run) current = null;
   });
   current = { key, controller, run };
@@ -65,29 +80,42 @@ export async function refreshGlance(deps: GlanceDeps = {}): Promise<Reply> {
 }
 
 /**
- * The workspace's state goes (key forgotten, another workspace connected): the run stops at
- * once and writes nothing more. Call inside exclusive(), with the rest of that state.
+ * State goes (a key forgotten): the run stops at once and writes nothing more; the figures of
+ * the given sub workspaces go (all of them, and the progress, with 'all'). Call inside
+ * exclusive(), with the rest of that state.
  */
-export async function forgetGlance(): Promise<void> {
+export async function forgetGlance(which: 'all' | ReadonlySet<string> = 'all'): Promise<void> {
   current?.controller.abort(new Cancelled());
   current = null;
-  await Promise.all([glances.remove(), glanceRun.remove()]);
+  if (which === 'all') {
+    await Promise.all([glances.remove(), glanceRun.remove()]);
+    return;
+  }
+  const now = await glances.get();
+  await glances.set(Object.fromEntries(Object.entries(now).filter(([id]) => !which.has(id.toLowerCase()))));
 }
 
 const acceptedIds = (members: Member[]) => members.filter((m) => m.status === 'accepted').map((m) => m.workspaceId);
 
-async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Promise<Reply> {
-  const client = (deps.makeClient ?? ((apiKey) => glanceClient({ apiKey })))(key);
+async function runGlance(keys: Map<string, string>, key: string, outer: AbortSignal, deps: GlanceDeps): Promise<Reply> {
+  const makeClient = deps.makeClient ?? ((apiKey) => glanceClient({ apiKey }));
+  const clients = new Map([...keys].map(([adminId, apiKey]) => [adminId, makeClient(apiKey)]));
   const pace = deps.pacer ?? pacer(GLANCE_PACE);
   // Stops the workers, for the outer reason or the first worker's failure.
   const stop = new AbortController();
   const signal = stop.signal;
   outer.addEventListener('abort', () => stop.abort(outer.reason), { once: true });
 
-  const [{ members }, known] = await Promise.all([group.get(), glances.get()]);
+  const [{ members }, known, list] = await Promise.all([group.get(), glances.get(), accounts.get()]);
   const seen = (id: string) => known[id]?.fetchedAt ?? 0;
+  // Each workspace is read with its own agency's key (the API refuses another agency's sub workspace).
+  const clientOf = new Map<string, GlanceClient>();
+  for (const m of members) {
+    const client = clients.get(adminIdOf(m, list) ?? '');
+    if (m.status === 'accepted' && client) clientOf.set(m.workspaceId, client);
+  }
   // The least recently read first: a run cut short is continued by the next one.
-  const order = acceptedIds(members).sort((a, b) => seen(a) - seen(b));
+  const order = acceptedIds(members).filter((id) => clientOf.has(id)).sort((a, b) => seen(a) - seen(b));
   const progress: GlanceRun = { running: true, done: 0, total: order.length, startedAt: Date.now() };
   const fresh = new Map<string, WorkspaceGlance>();
   let lastFlush = -Infinity;
@@ -100,7 +128,7 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
     fresh.clear();
     const run: GlanceRun = final ? { ...progress, running: false, finishedAt: Date.now(), ...final } : { ...progress };
     const written = await exclusive(async () => {
-      if (outer.aborted || (await instantlyKey.get()) !== key) return false;
+      if (outer.aborted || (await currentSignature()) !== key) return false;
       const [now, { members: latest }] = await Promise.all([glances.get(), group.get()]);
       await Promise.all([glances.set(merged(now, batch, latest)), glanceRun.set(run)]);
       return true;
@@ -115,7 +143,7 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
       const answered = await pace.take(signal);
       const pausesBefore = pauses;
       try {
-        if ((await instantlyKey.get()) !== key) throw new Cancelled();
+        if ((await currentSignature()) !== key) throw new Cancelled();
         const result = await call();
         rateLimited = 0;
         return result;
@@ -143,7 +171,8 @@ async function runGlance(key: string, outer: AbortSignal, deps: GlanceDeps): Pro
           while (!signal.aborted) {
             const id = order[next++];
             if (id === undefined) break;
-            fresh.set(id, await glanceOf(client, id, paced));
+            const client = clientOf.get(id);
+            if (client) fresh.set(id, await glanceOf(client, id, paced));
             progress.done++;
             await flush(null);
           }
@@ -268,7 +297,7 @@ export async function setAttentionFirst(on: boolean): Promise<Reply> {
 
 export function setUpGlance(): void {
   onRequest('refreshGlance', async () => {
-    if (!(await instantlyKey.get()) || !(await account.get())) return failed(NOT_CONNECTED);
+    if ((await agencyKeys()).size === 0) return failed(NOT_CONNECTED);
     // Answered at once: the run takes minutes for a large group; its progress is stored.
     whenReady('glance', () => refreshGlance());
     return done;

@@ -13,8 +13,8 @@ import { checkSoon } from './refresh-alarm';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, group, operations } from '../shared/storage';
-import { displayName, type Member, type Operation } from '../shared/model';
+import { accounts, group, operations } from '../shared/storage';
+import { adminIdOf, agenciesOf, displayName, type Account, type Member, type Operation } from '../shared/model';
 import { onRequest } from './requests';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
@@ -42,9 +42,21 @@ async function savedLocally(op: Operation, applied: string, write: () => Promise
   }
 }
 
-async function connected(makeClient: ClientFactory) {
-  const [key, current] = await Promise.all([instantlyKey.get(), account.get()]);
+/** A connected workspace with its key: the one given, or the only one `fits` allows. */
+async function connected(makeClient: ClientFactory, pick: (list: Account[]) => Account | undefined) {
+  const current = pick(await accounts.get());
+  const key = current ? await instantlyKey(current.workspaceId).get() : null;
   return key && current ? { client: makeClient(key), current } : null;
+}
+
+const byId = (id: string | undefined) => (list: Account[]) =>
+  id === undefined ? undefined : list.find((a) => normaliseId(a.workspaceId) === normaliseId(id));
+
+/** Writes a connected workspace's change, if it is still connected. Call inside exclusive(). */
+async function updateAccount(id: string, change: (a: Account) => Account) {
+  const list = await accounts.get();
+  if (list.some((a) => normaliseId(a.workspaceId) === normaliseId(id)))
+    await accounts.set(list.map((a) => (normaliseId(a.workspaceId) === normaliseId(id) ? change(a) : a)));
 }
 
 
@@ -99,11 +111,16 @@ const VERB = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' } as con
 const stillChecking = (op: Operation) =>
   failed(`Still checking whether ${VERB[op.kind].toLowerCase()} ${op.label} went through, so it is not sent again. Refresh to check now.`);
 
-export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+export const CHOOSE_AGENCY = 'Choose the agency to invite it to.';
+
+/** @param adminId the connected workspace to invite to; needed only when several could. */
+export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory, adminId?: string): Promise<Reply> {
   // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
   const workspaceId = normaliseId(rawId);
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
-  const session = await connected(makeClient);
+  const list = await accounts.get();
+  if (adminId === undefined && agenciesOf(list).length > 1) return failed(CHOOSE_AGENCY);
+  const session = await connected(makeClient, adminId === undefined ? (all) => agenciesOf(all)[0] ?? all[0] : byId(adminId));
   if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
     return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
@@ -113,15 +130,14 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
   let member: Member;
   try {
-    member = toMember(await session.client.invite(workspaceId));
+    member = { ...toMember(await session.client.invite(workspaceId)), adminId: normaliseId(session.current.workspaceId) };
   } catch (error) {
     return requestFailed(op, error, explainInstantlyError(error, 'invite'));
   }
   const unsaved = await savedLocally(op, `Invitation sent to ${displayName(member)}`, () =>
     exclusive(async () => {
       await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-      const now = await account.get();
-      if (now?.kind === 'standalone') await account.set({ ...now, kind: 'admin' });
+      await updateAccount(session.current.workspaceId, (now) => (now.kind === 'standalone' ? { ...now, kind: 'admin' } : now));
     }),
   );
   if (unsaved) return unsaved;
@@ -132,10 +148,11 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
 }
 
 export async function remove(membershipId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const session = await connected(makeClient);
-  if (!session) return failed(NOT_CONNECTED);
   const member = (await group.get()).members.find((m) => m.membershipId === membershipId);
-  if (!member) return done; // already gone: what the user wanted
+  if (!member) return (await accounts.get()).length > 0 ? done : failed(NOT_CONNECTED); // already gone: what the user wanted
+  // With the key of the agency whose group it is in.
+  const session = await connected(makeClient, (list) => byId(adminIdOf(member, list))(list));
+  if (!session) return failed(NOT_CONNECTED);
   const open = await pending('remove', (op) => op.membershipId === membershipId);
   if (open) return stillChecking(open);
   const op = await begin({
@@ -165,8 +182,9 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   return done;
 }
 
-export async function leave(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const session = await connected(makeClient);
+/** @param accountId the connected sub workspace to leave its group; needed only when several are connected. */
+export async function leave(makeClient: ClientFactory = defaultClientFactory, accountId?: string): Promise<Reply> {
+  const session = await connected(makeClient, accountId === undefined ? (list) => list.find((a) => a.kind === 'sub') ?? list[0] : byId(accountId));
   if (!session) return failed(NOT_CONNECTED);
   const { current } = session;
   const membershipId = current.admin?.membershipId;
@@ -181,8 +199,7 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory): P
   }
   const unsaved = await savedLocally(op, `This workspace left ${current.admin?.name ?? 'its workspace group'}`, () =>
     exclusive(async () => {
-      const now = await account.get();
-      if (now?.workspaceId === current.workspaceId) await account.set({ ...now, kind: 'standalone', admin: undefined });
+      await updateAccount(current.workspaceId, (now) => ({ ...now, kind: 'standalone', admin: undefined }));
     }),
   );
   if (unsaved) return unsaved;
@@ -202,7 +219,7 @@ export async function settleInterrupted(makeClient: ClientFactory = defaultClien
 }
 
 export function setUpGroupActions(): void {
-  onRequest('invite', (r) => invite(r.workspaceId));
+  onRequest('invite', (r) => invite(r.workspaceId, defaultClientFactory, r.adminId));
   onRequest('remove', (r) => remove(r.membershipId));
-  onRequest('leave', () => leave());
+  onRequest('leave', (r) => leave(defaultClientFactory, r.accountId));
 }

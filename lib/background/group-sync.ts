@@ -11,8 +11,8 @@ import { settle } from './operations';
 import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
-import { account, actingAs, group, operations, tabActing } from '../shared/storage';
-import { displayName, type Group, type Member, type TabChoices, type Target } from '../shared/model';
+import { accounts, actingAs, group, operations, tabActing } from '../shared/storage';
+import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type TabChoices, type Target } from '../shared/model';
 import { normaliseId } from '../shared/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
@@ -106,34 +106,62 @@ export const noteLocalChange = () => {
   localChanges++;
 };
 
-let inFlight: { key: string | null; run: Promise<Reply> } | null = null;
+/** One sync at a time per connected workspace (a new key for it gets a sync of its own). */
+const inFlight = new Map<string, { key: string | null; run: Promise<Reply> }>();
 
 /**
- * Refreshes the stored group. Calls while one runs for the same key share it, so a burst of
- * triggers is one sync; a new key gets a sync of its own.
+ * Refreshes every connected workspace's part of the group, each with its own key; the first
+ * failure is the answer (each one's is also stored with it, and shown).
  */
 export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
-  const key = await instantlyKey.get();
-  if (inFlight && inFlight.key === key) return inFlight.run;
-  const run = runSync(makeClient, key).finally(() => {
-    if (inFlight?.run === run) inFlight = null;
+  const list = await accounts.get();
+  if (list.length === 0) return failed(NOT_CONNECTED);
+  const replies = await Promise.all(list.map((a) => syncAccount(a.workspaceId, makeClient)));
+  return replies.find((reply) => !reply.ok) ?? done;
+}
+
+/**
+ * Refreshes one connected workspace's rows. Calls while one runs for the same key share it, so
+ * a burst of triggers is one sync; a new key gets a sync of its own.
+ */
+export async function syncAccount(workspaceId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+  const id = normaliseId(workspaceId);
+  const key = await instantlyKey(id).get();
+  const running = inFlight.get(id);
+  if (running && running.key === key) return running.run;
+  const run = runSync(makeClient, id, key).finally(() => {
+    if (inFlight.get(id)?.run === run) inFlight.delete(id);
   });
-  inFlight = { key, run };
+  inFlight.set(id, { key, run });
   return run;
 }
 
 export const KEY_GONE =
   'The API key was kept only until the browser closed, so it is gone. Paste it again in the settings (tick “Remember on this device” to keep it).';
 
-async function runSync(makeClient: ClientFactory, key: string | null): Promise<Reply> {
-  const current = await account.get();
+const isThis = (id: string) => (a: Account) => normaliseId(a.workspaceId) === id;
+
+/**
+ * Stores one workspace's refresh status with it, and the group's status made of all of them.
+ * Call inside exclusive().
+ */
+async function setStatus(id: string, change: (a: Account) => Account): Promise<Account[]> {
+  const list = (await accounts.get()).map((a) => (isThis(id)(a) ? change(a) : a));
+  await accounts.set(list);
+  return list;
+}
+
+async function runSync(makeClient: ClientFactory, id: string, key: string | null): Promise<Reply> {
+  const current = (await accounts.get()).find(isThis(id));
   if (!current) return failed(NOT_CONNECTED);
   if (!key) {
     await exclusive(async () => {
-      const now = await group.get();
+      const now = (await accounts.get()).find(isThis(id));
       // Still no key (none was saved meanwhile), and not already said.
-      if (!(await instantlyKey.get()) && (await account.get()) && now.error !== KEY_GONE)
-        await group.set({ ...now, error: KEY_GONE, remedy: 'new-key' });
+      if (!(await instantlyKey(id).get()) && now && now.error !== KEY_GONE) {
+        const list = await setStatus(id, (a) => ({ ...a, error: KEY_GONE, remedy: 'new-key' }));
+        await group.set({ ...(await group.get()), ...statusFields(list) });
+      }
     });
     return failed(KEY_GONE);
   }
@@ -149,31 +177,46 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
     const found = await inspectKey(client, true);
     inspected = found.account;
-    members = found.members.map(toMember);
+    members = found.members.map((item) => ({ ...toMember(item), adminId: id }));
     unreadable = found.unreadable;
   } catch (error) {
     const sentence = explainInstantlyError(error, 'list');
+    let count = 1;
     await exclusive(async () => {
-      if ((await instantlyKey.get()) === key) await group.set({ ...(await group.get()), error: sentence, remedy: remedyFor(error) });
+      if ((await instantlyKey(id).get()) !== key || !(await accounts.get()).some(isThis(id))) return;
+      const list = await setStatus(id, (a) => ({ ...a, error: sentence, remedy: remedyFor(error) }));
+      count = list.length;
+      await group.set({ ...(await group.get()), ...statusFields(list) });
     });
-    return failed(sentence);
+    return failed(count > 1 ? `${current.workspaceName}: ${sentence}` : sentence);
   }
   const described = unreadable.map(describeUnreadable);
   const saving = exclusive(async () => {
     const nothing = { accepted: [], newlyUnreadable: false, written: false };
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
-    const now = await account.get();
-    if ((await instantlyKey.get()) !== key || !now) return nothing;
-    await account.set({ ...now, ...inspected, checkedAt: Date.now() });
-    if (localChanges !== startedAt) return nothing;
+    if ((await instantlyKey(id).get()) !== key || !(await accounts.get()).some(isThis(id))) return nothing;
+    if (localChanges !== startedAt) {
+      await setStatus(id, (a) => ({ ...a, ...inspected, checkedAt: Date.now() }));
+      return nothing;
+    }
+    const list = await setStatus(id, (a) => {
+      const { error: _error, remedy: _remedy, unreadable: _unreadable, ...rest } = a;
+      return { ...rest, ...inspected, checkedAt: Date.now(), syncedAt: Date.now(), ...(described.length ? { unreadable: described } : {}) };
+    });
     const previous = await group.get();
-    const wasPending = new Set(previous.members.filter((m) => m.status === 'pending').map((m) => m.workspaceId));
-    await group.set({ members, syncedAt: Date.now(), ...(described.length ? { unreadable: described } : {}) });
-    await dropGoneTargets(members, unreadable);
+    const mine = (m: Member) => adminIdOf(m, list) === id;
+    const wasPending = new Set(previous.members.filter((m) => mine(m) && m.status === 'pending').map((m) => m.workspaceId));
+    // Each connected workspace's rows together, in the order the workspaces were connected.
+    const all = list.flatMap((a) => {
+      const adminId = normaliseId(a.workspaceId);
+      return adminId === id ? members : previous.members.filter((m) => adminIdOf(m, list) === adminId);
+    });
+    await group.set({ members: all, ...statusFields(list) });
+    await dropGoneTargets(all, unreadable);
     return {
       accepted: members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
       // Told once, not at every refresh: only when what cannot be read changed.
-      newlyUnreadable: described.length > 0 && described.join('\n') !== (previous.unreadable ?? []).join('\n'),
+      newlyUnreadable: described.length > 0 && described.join('\n') !== (current.unreadable ?? (list.length === 1 ? previous.unreadable : undefined) ?? []).join('\n'),
       written: true,
     };
   });
@@ -185,20 +228,32 @@ async function runSync(makeClient: ClientFactory, key: string | null): Promise<R
     // are written in one call, so the last stored group is still whole.
     const reason = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
     const sentence = `The browser would not store the refreshed group of ${(members.length + unreadable.length).toLocaleString('en-US')} sub workspaces${reason}, so the list shown is the last one stored.`;
-    await exclusive(async () => group.set({ ...(await group.get()), error: sentence, remedy: 'retry' })).catch(() => undefined);
+    await exclusive(async () => {
+      const list = await setStatus(id, (a) => ({ ...a, error: sentence, remedy: 'retry' }));
+      await group.set({ ...(await group.get()), ...statusFields(list) });
+    }).catch(() => undefined);
     return failed(sentence);
   }
   const { accepted, newlyUnreadable, written } = saved;
   // Told outside the lock: a system notification must not hold up a switch.
   if (newlyUnreadable) await tell(unreadableNotice(described));
   // Settled only from a list this sync wrote: one a local change overtook may be out of date.
-  if (written && unknown.length > 0)
-    for (const sentence of await settle(unknown, { account: inspected, members, unreadable })) await tell(sentence);
+  // Each entry by the state of the workspace whose key sent it (one naming no connected
+  // workspace is said to be uncheckable by whichever sync meets it).
+  const connected = new Set((await accounts.get()).map((a) => normaliseId(a.workspaceId)));
+  const ours = unknown.filter((op) => op.accountId === undefined || normaliseId(op.accountId) === id || !connected.has(normaliseId(op.accountId)));
+  if (written && ours.length > 0)
+    for (const sentence of await settle(ours, { account: inspected, members, unreadable })) await tell(sentence);
   if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();
   return done;
+}
+
+/** The group's status fields from every workspace's own, with the ones no longer true cleared. */
+function statusFields(list: Account[]): Pick<Group, 'syncedAt' | 'error' | 'remedy' | 'unreadable'> {
+  return { error: undefined, remedy: undefined, unreadable: undefined, ...groupStatusOf(list) };
 }
 
 export function setUpGroupSync(): void {

@@ -7,7 +7,7 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { account, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { accounts, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { type TabChoices, type Target, type UnstructuredWorkspace } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
@@ -47,14 +47,15 @@ const rulesQueue = serialQueue();
 const looksQueue = serialQueue();
 
 async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof readState>>): Promise<void> {
-  const [current, { members }, [active]] = await Promise.all([
-    account.get(),
+  const [current, { members }, looks, [active]] = await Promise.all([
+    accounts.get(),
     group.get(),
+    workspaceLooks.get(),
     browser.tabs.query({ active: true, lastFocusedWindow: true }),
   ]);
-  await showBadges(state.actingAs, state.tabActing, unstructuredName);
+  await showBadges(state.actingAs, state.tabActing, unstructuredName, looks);
   // The menu is a convenience: a browser without it must still switch.
-  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null))).catch((error: unknown) =>
+  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks))).catch((error: unknown) =>
     console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
   );
 }

@@ -28,7 +28,11 @@ export function secret(name: string): Secret {
   };
 }
 
-export const instantlyKey = secret('instantly');
+/** One key per connected Instantly workspace (by its id in lower case). */
+export const INSTANTLY = 'instantly:';
+export const instantlyKey = (workspaceId: string) => secret(`${INSTANTLY}${workspaceId.toLowerCase()}`);
+/** Where the single-key layout kept the one key (background/single-key-layout.ts moves it). */
+export const SINGLE_INSTANTLY_KEY = 'secret:instantly';
 const UNSTRUCTURED = 'unstructured:';
 export const unstructuredKey = (workspaceId: string) => secret(`${UNSTRUCTURED}${workspaceId}`);
 

@@ -6,7 +6,8 @@ import { markInterrupted } from './operations';
 import { reconcile } from './reconcile';
 import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { account, allItems } from '../shared/storage';
+import { accounts, allItems } from '../shared/storage';
+import { moveSingleKeyLayout } from './single-key-layout';
 import { migrateStoredItems } from '../shared/stored-item';
 import { startWith } from './lifecycle';
 import { onRequest } from './requests';
@@ -15,6 +16,8 @@ import { done } from '../shared/reply';
 export async function startUp(): Promise<void> {
   // First, before anything reads or writes: values an older version stored are brought up to
   // date (every read also does this in memory; this writes them back, once).
+  // The single-key layout's parts that need its workspace's id go first, while it is still there.
+  await moveSingleKeyLayout();
   await migrateStoredItems(allItems);
   // Before any request is served, so an action begun now is not taken for an interrupted one.
   await markInterrupted();
@@ -23,7 +26,7 @@ export async function startUp(): Promise<void> {
   // listener runs: a worker stopped between storing a choice and applying it left them behind.
   // If the rules are refused even then, start-up fails (logged, shown, tried again).
   await syncAllowedSites().catch(() => reconcile());
-  await keepRefreshing((await account.get()) !== null);
+  await keepRefreshing((await accounts.get()).length > 0);
   await forgetLostUnstructuredKey();
   await forgetOrphanedKeys();
 }

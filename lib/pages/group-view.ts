@@ -1,5 +1,8 @@
 // What the popup shows of the group, as pure functions of the state it mirrors.
-import { FRESH_FOR_MS, type Account, type Group, type Member, type Operation } from '../shared/model';
+import { FRESH_FOR_MS, type Account, type Glances, type Group, type Member, type Operation, type WorkspaceLooks } from '../shared/model';
+import { favouritesFirst } from '../shared/workspace-looks';
+import { orderRows } from './attention';
+import { filterMembers } from './search';
 
 /**
  * A removal in flight hides its row at once; if the server refuses, the row comes back. One whose
@@ -8,6 +11,28 @@ import { FRESH_FOR_MS, type Account, type Group, type Member, type Operation } f
 export function visibleMembers(members: Member[], operations: Operation[]): Member[] {
   const removing = new Set(operations.filter((op) => op.kind === 'remove' && op.state === 'sending').map((op) => op.membershipId));
   return removing.size ? members.filter((m) => !removing.has(m.membershipId)) : members;
+}
+
+/** The rows the popup lists, in its order: favourites first (the search keeps this order). */
+export function listedMembers(members: Member[], operations: Operation[], looks: WorkspaceLooks): Member[] {
+  return favouritesFirst(visibleMembers(members, operations), looks, (m) => m.workspaceId);
+}
+
+/**
+ * The rows shown for a query, from listedMembers' rows: the search's ranking (favourites first
+ * within a rank), or, with "Needs attention first" and nothing typed, attention order with the
+ * favourites still pinned on top.
+ */
+export function shownRows(
+  listed: Member[],
+  query: string,
+  looks: WorkspaceLooks,
+  attentionFirst: boolean,
+  glances: Glances,
+): Member[] {
+  const found = filterMembers(listed, query, looks);
+  const ordered = orderRows(found, query, attentionFirst, glances);
+  return ordered === found ? found : favouritesFirst(ordered, looks, (m) => m.workspaceId);
 }
 
 /**

@@ -1,13 +1,13 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { account, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { accounts, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
 import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
 import { readAll, type StoredItem } from '../shared/stored-item';
 
 /** Small items, read before the first paint. */
 const items = {
-  account,
+  accounts,
   groupHead,
   actingAs,
   tabActing,
@@ -17,6 +17,7 @@ const items = {
   unstructuredWorkspaces,
   unstructuredInUse,
   unstructuredSites,
+  workspaceLooks,
   glanceRun,
   attentionFirst,
 } as const;
@@ -35,7 +36,7 @@ export type UiState = { [K in keyof Items]: Items[K] extends StoredItem<infer T>
 
 export const useUi = create<UiState>(() => ({
   loaded: false,
-  account: null,
+  accounts: [],
   groupHead: headOf({ members: [], syncedAt: null }),
   group: { members: [], syncedAt: null },
   groupComplete: false,
@@ -47,6 +48,7 @@ export const useUi = create<UiState>(() => ({
   unstructuredWorkspaces: [],
   unstructuredInUse: null,
   unstructuredSites: [],
+  workspaceLooks: {},
   recentCalls: [],
   relayNoticeSeen: 0,
   glanceRun: null,
@@ -93,3 +95,9 @@ export function hydrate(): Promise<void> {
   })();
   return hydrated;
 }
+
+/**
+ * The connected workspace the popup is about when it needs one: the first that can have sub
+ * workspaces, else the first (a sub workspace's key); null when none is connected.
+ */
+export const primaryAccount = (list: UiState['accounts']) => list.find((a) => a.kind !== 'sub') ?? list[0] ?? null;

@@ -6,7 +6,8 @@ import { Reply } from './reply';
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveKey'), key: z.string(), remember: z.boolean() }),
-  z.object({ type: z.literal('forgetKey') }),
+  /** workspaceId: which connected workspace (absent: the only one). */
+  z.object({ type: z.literal('forgetKey'), workspaceId: z.optional(z.string()) }),
   z.object({ type: z.literal('refresh') }),
   /** Wakes the background (a page opened): answered once its start-up, which reconciles the rules, has run. */
   z.object({ type: z.literal('startUp') }),
@@ -14,9 +15,12 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('actAs'), workspaceId: z.nullable(z.string()), tabId: z.optional(z.number()) }),
   /** The tab follows the everywhere choice again. */
   z.object({ type: z.literal('followEverywhere'), tabId: z.number() }),
-  z.object({ type: z.literal('invite'), workspaceId: z.string() }),
+  /** adminId: the connected workspace to invite to, when several could. */
+  z.object({ type: z.literal('invite'), workspaceId: z.string(), adminId: z.optional(z.string()) }),
   z.object({ type: z.literal('remove'), membershipId: z.string() }),
-  z.object({ type: z.literal('leave') }),
+  z.object({ type: z.literal('leave'), accountId: z.optional(z.string()) }),
+  /** Moves a connected workspace's key to local storage (remember) or session storage. */
+  z.object({ type: z.literal('rememberKey'), workspaceId: z.string(), remember: z.boolean() }),
   z.object({ type: z.literal('dismissNotice'), id: z.string() }),
   /** The notice that a site's server relayed calls the extension could not switch. */
   z.object({ type: z.literal('dismissRelayNotice') }),
@@ -30,18 +34,37 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
   z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),
   z.object({ type: z.literal('setUnstructuredSite'), origin: z.string(), on: z.boolean() }),
+  /** Changes what is given; null (or an empty label) clears it. */
+  z.object({
+    type: z.literal('setWorkspaceLook'),
+    workspaceId: z.string(),
+    label: z.optional(z.nullable(z.string())),
+    color: z.optional(z.nullable(z.string())),
+    favourite: z.optional(z.boolean()),
+  }),
+  /** Answered with the file (settings-file.ts: ExportAnswer). */
+  z.object({ type: z.literal('exportSettings') }),
+  /** A file's parsed JSON, checked in the background; answered with what was done (ImportAnswer). */
+  z.object({ type: z.literal('importSettings'), file: z.unknown() }),
   /** Starts the glance now (or joins the run going); answered once it has started. */
   z.object({ type: z.literal('refreshGlance') }),
   z.object({ type: z.literal('setAttentionFirst'), on: z.boolean() }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
+/** A change of a workspace's label, colour or favourite (undefined: unchanged; null: cleared). */
+export type LookChange = Omit<RequestOf<'setWorkspaceLook'>, 'type' | 'workspaceId'>;
 
 const NO_ANSWER = 'The extension’s background did not answer. Try again; if it keeps happening, reload the extension.';
 
-export async function send(request: Request): Promise<Reply> {
+export function send(request: Request): Promise<Reply> {
+  return ask(request, Reply);
+}
+
+/** A request whose answer carries more than done-or-why (e.g. the settings file), parsed with its own schema. */
+export async function ask<S extends z.ZodMiniType>(request: Request, answer: S): Promise<z.infer<S> | { ok: false; error: string }> {
   try {
-    const parsed = Reply.safeParse(await browser.runtime.sendMessage(request));
+    const parsed = answer.safeParse(await browser.runtime.sendMessage(request));
     return parsed.success ? parsed.data : { ok: false, error: NO_ANSWER };
   } catch {
     return { ok: false, error: NO_ANSWER };

@@ -13,3 +13,13 @@ export function operationsV2(old: unknown): unknown {
   const entries: unknown[] = old;
   return entries.map((op) => (isRecord(op) && !('state' in op) ? { ...op, state: 'sending' } : op));
 }
+
+/**
+ * account v1 → v2: one connected workspace (or null) becomes the list of connected ones. The
+ * rest of the single-key layout (the key's name, the rows' admin) needs the workspace's id
+ * across items: background/single-key-layout.ts moves it at start-up.
+ */
+export function accountsV2(old: unknown): unknown {
+  if (Array.isArray(old)) return old;
+  return isRecord(old) ? [old] : [];
+}

@@ -72,6 +72,16 @@ export const Account = z.object({
   admin: z.optional(z.object({ name: z.string(), membershipId: z.optional(z.string()) })),
   remembered: z.boolean(),
   checkedAt: z.number(),
+  /**
+   * This workspace's last refresh (absent before several keys): when it last succeeded, and its
+   * failure since, as a sentence, with what the user can do. One agency's success never hides
+   * another's failure: the group's error is made of these (groupStatusOf).
+   */
+  syncedAt: z.catch(z.optional(z.nullable(z.number())), undefined),
+  error: z.catch(z.optional(z.string()), undefined),
+  remedy: z.catch(z.optional(z.enum(['retry', 'new-key'])), undefined),
+  /** Its memberships the last sync could not read, described (see Group.unreadable). */
+  unreadable: z.catch(z.optional(listOf(z.string())), undefined),
 });
 export type Account = z.infer<typeof Account>;
 
@@ -81,8 +91,35 @@ export const Member = z.object({
   name: z.nullable(z.string()),
   status: MemberStatus,
   addedAt: z.string(),
+  /**
+   * The admin workspace whose key listed it (several agencies share one list). Absent only in
+   * rows stored before several keys, which start-up tags (adminIdOf covers a row it missed).
+   */
+  adminId: z.optional(z.string()),
 });
 export type Member = z.infer<typeof Member>;
+
+/** The connected workspace a row belongs to: its own tag, else the first connected admin workspace. */
+export function adminIdOf(member: Pick<Member, 'adminId'>, accounts: Pick<Account, 'workspaceId' | 'kind'>[]): string | undefined {
+  return (member.adminId ?? (accounts.find((a) => a.kind === 'admin') ?? accounts.find((a) => a.kind !== 'sub'))?.workspaceId)?.toLowerCase();
+}
+
+/** The connected workspaces that can have sub workspaces (an admin, or one in no group that may invite). */
+export const agenciesOf = <A extends Pick<Account, 'kind'>>(accounts: A[]) => accounts.filter((a) => a.kind !== 'sub');
+
+/**
+ * The group's refresh status made of every connected workspace's own: each failure said (named
+ * by its workspace when there are several), fresh only as of the oldest success.
+ */
+export function groupStatusOf(accounts: Account[]): Pick<Group, 'syncedAt' | 'error' | 'remedy' | 'unreadable'> {
+  const failing = accounts.filter((a) => a.error);
+  const error = failing.map((a) => (accounts.length > 1 ? `${a.workspaceName}: ${a.error ?? ''}` : (a.error ?? ''))).join(' ');
+  const remedy = failing.some((a) => a.remedy === 'new-key') ? 'new-key' : failing.some((a) => a.remedy === 'retry') ? 'retry' : undefined;
+  const times = accounts.map((a) => a.syncedAt ?? null);
+  const syncedAt = times.length === 0 || times.includes(null) ? null : Math.min(...(times as number[]));
+  const unreadable = accounts.flatMap((a) => a.unreadable ?? []);
+  return { syncedAt, ...(error ? { error } : {}), ...(remedy ? { remedy } : {}), ...(unreadable.length ? { unreadable } : {}) };
+}
 
 /** The name a user knows a workspace by: its name, or its id when Instantly has none. */
 export const displayName = (member: Pick<Member, 'name' | 'workspaceId'>) => member.name || member.workspaceId;
@@ -121,10 +158,13 @@ export const GroupHead = z.object({
 export type GroupHead = z.infer<typeof GroupHead>;
 export const HEAD_ROWS = 12;
 
-export function headOf(value: Group): GroupHead {
+/** @param first workspace ids listed before the rest (the favourites), so the first paint has them on top. */
+export function headOf(value: Group, first: ReadonlySet<string> = new Set()): GroupHead {
   const counts = { accepted: 0, pending: 0, rejected: 0 };
   for (const m of value.members) counts[m.status]++;
-  return { ...value, members: value.members.slice(0, HEAD_ROWS), total: value.members.length, counts };
+  const isFirst = (m: Member) => first.has(m.workspaceId.toLowerCase());
+  const ordered = first.size === 0 ? value.members : [...value.members.filter(isFirst), ...value.members.filter((m) => !isFirst(m))];
+  return { ...value, members: ordered.slice(0, HEAD_ROWS), total: value.members.length, counts };
 }
 /**
  * Per-tab choices, by tab id: a sub workspace, or null for "the admin workspace in this tab"
@@ -171,6 +211,22 @@ export const Operation = z.object({
   accountId: z.optional(z.string()),
 });
 export type Operation = z.infer<typeof Operation>;
+// Length checks here and in settings-file.ts are plain refine()s: zod's own length checks bring
+// code of their own into the worker's bundle (a few hundred bytes gzip, measured).
+/** A badge colour as #rrggbb (what an <input type="color"> gives). */
+export const HexColor = z.string().check(z.regex(/^#[0-9a-f]{6}$/));
+/** A label shown instead of a workspace's own name is a name, not a paragraph. */
+export const LABEL_MAX = 40;
+/** What the user made of a workspace: a label of their own, a badge colour, a favourite. Not a secret. */
+export const WorkspaceLook = z.object({
+  label: z.optional(z.string().check(z.refine((text) => text.length >= 1 && text.length <= LABEL_MAX))),
+  color: z.optional(HexColor),
+  favourite: z.optional(z.boolean()),
+});
+export type WorkspaceLook = z.infer<typeof WorkspaceLook>;
+/** By workspace id in lower case (lib/shared/workspace-looks.ts reads them); a bad entry costs only itself. */
+export const WorkspaceLooks = recordOf(WorkspaceLook, Uuid);
+export type WorkspaceLooks = z.infer<typeof WorkspaceLooks>;
 /**
  * A request a page made to an API host the extension manages, as the browser sent it (after the
  * rules). Only what a user needs to see whom it went out as: never a key, a query, a body or

@@ -1,27 +1,40 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace } from './model';
-import { operationsV2 } from './migrations';
+import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace, WorkspaceLooks } from './model';
+import { accountsV2, operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
+import { favouriteIds } from './workspace-looks';
 
 // Every item has a version (default 1: the layout before versions) and the migrations that
 // bring an older value to it; lists are read element by element (listOf, recordOf), so one bad
 // element costs only itself. Raise an item's version with every change of its shape.
 
-export const account = storedItem('local:account', z.nullable(Account), null, { version: 1 });
+/**
+ * The connected Instantly workspaces, in the order they were connected (their keys: secrets.ts).
+ * v2: a list (v1 held the one workspace of the single-key layout; the item keeps its storage key
+ * so that a value never has to move between keys: accountsV2).
+ */
+export const accounts = storedItem('local:account', listOf(Account), [], { version: 2, migrations: { 2: accountsV2 } });
 const EMPTY_GROUP: Group = { members: [], syncedAt: null };
 const fullGroup = storedItem('local:group', Group, EMPTY_GROUP, { version: 1, cache: true });
 
 export const groupHead = storedItem('local:groupHead', GroupHead, headOf(EMPTY_GROUP), { version: 1 });
 
-/** The group; every write also writes its head, in the same storage call (both or neither). */
+/** Labels, badge colours and favourites, by workspace id in lower case (shared/workspace-looks.ts). */
+export const workspaceLooks = storedItem('local:workspaceLooks', WorkspaceLooks, {}, { version: 1 });
+
+/**
+ * The group; every write also writes its head, in the same storage call (both or neither), with
+ * the favourites first as the popup lists them.
+ */
 export const group: StoredItem<Group> = {
   ...fullGroup,
   set: async (value) => {
+    const favourites = favouriteIds(await workspaceLooks.get());
     await writeAll([
       { item: fullGroup, value },
-      { item: groupHead, value: headOf(value) },
+      { item: groupHead, value: headOf(value, favourites) },
     ]);
     fullGroup.remember(value);
   },
@@ -72,7 +85,7 @@ export const attentionFirst = storedItem('local:attentionFirst', z.boolean(), fa
 
 /** Every item, for start-up's migration and for tests that check each one. */
 export const allItems: StoredItem<unknown>[] = [
-  account,
+  accounts,
   fullGroup,
   groupHead,
   actingAs,
@@ -85,6 +98,7 @@ export const allItems: StoredItem<unknown>[] = [
   unstructuredSites,
   operations,
   startUpProblem,
+  workspaceLooks,
   recentCalls,
   relayNoticeSeen,
   glances,

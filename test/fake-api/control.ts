@@ -198,6 +198,7 @@ const SeedOptionsSchema = z.strictObject({
   namePrefix: z.string().optional(),
   nullNameEvery: z.int().min(0).optional(),
   unstructuredWorkspaces: z.array(z.string().min(1)).optional(),
+  secondAgency: z.int().min(0).max(100).optional(),
 });
 
 const LatencySchema = z.strictObject({ ms: z.number().min(0) });

@@ -42,6 +42,9 @@ export function describeKeys(seed: SeedResult): [string, string][] {
   const accepted = seed.subs.filter((s) => s.status === 'accepted').length;
   return [
     [`admin workspace "${seed.admin.name}" (owner, ${seed.subs.length} subs, ${accepted} accepted)`, seed.adminKey],
+    ...(seed.secondAgency
+      ? [[`a second agency "${seed.secondAgency.admin.name}" (owner, ${seed.secondAgency.subs.length} subs): add it beside the first`, seed.secondAgency.adminKey] as [string, string]]
+      : []),
     ['admin workspace, read scopes only', seed.readOnlyKey],
     ['admin workspace, member role (cannot invite/remove)', seed.adminMemberKey],
     ['admin workspace, revoked', seed.revokedKey],

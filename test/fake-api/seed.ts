@@ -16,6 +16,11 @@ export interface SeedOptions {
   nullNameEvery?: number;
   /** Names of Unstructured workspaces to create, one key each. */
   unstructuredWorkspaces?: string[];
+  /**
+   * A second agency ("Agency North", its own owner key and group) with this many sub
+   * workspaces (SECOND_AGENCY_NAMES, the third pending, the rest accepted). Default 0: none.
+   */
+  secondAgency?: number;
 }
 
 export interface SeededSub {
@@ -61,6 +66,8 @@ export interface SeedResult {
   /** Paid workspaces in no group, free to be invited. */
   invitable: { id: string; name: string; ownerKey: string }[];
   unstructuredKeys: { name: string; key: string }[];
+  /** The second agency, when asked for (SeedOptions.secondAgency); null otherwise. */
+  secondAgency: { adminKey: string; admin: { id: string; name: string }; subs: SeededSub[] } | null;
 }
 
 const ALL = ['all:all'];
@@ -79,6 +86,10 @@ export const CLIENT_NAMES = [
 ] as const;
 
 const FREE_NAMES = ['Maple Street Bakery', 'Orbit Web Studio', 'Quartz Accounting'] as const;
+
+/** The second agency's clients: names of their own, so a test can tell the two groups apart. */
+export const SECOND_AGENCY_NAMES = ['Quill & Ink Copywriting', 'Ridgeback Security', 'Sable Coast Realty', 'Tallgrass Events', 'Umber Studio'] as const;
+export const SECOND_AGENCY = 'Agency North';
 
 /** Seeded things were created over the weeks before this date, 6 hours apart. */
 const SEED_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
@@ -121,7 +132,7 @@ function statusFor(n: number, pendingEvery: number, rejectedEvery: number): Memb
 
 /** Replaces the store's contents with an agency and its clients. */
 export function seedAgency(store: Store, options: SeedOptions): SeedResult {
-  const { subWorkspaces, pendingEvery = 6, rejectedEvery = 9, namePrefix = '', nullNameEvery = 0, unstructuredWorkspaces = [] } = options;
+  const { subWorkspaces, pendingEvery = 6, rejectedEvery = 9, namePrefix = '', nullNameEvery = 0, unstructuredWorkspaces = [], secondAgency: northSubs = 0 } = options;
   store.reset();
   // Which seeded workspace is which, for the glance figures computed when first asked (glance.ts).
   const glanceIndex = new Map<string, number>();
@@ -177,6 +188,26 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
     return { id: workspace.id, name, ownerKey };
   });
 
+  // Seeded after everything above, so the first agency's ids and keys are the same with it or without.
+  let secondAgency: SeedResult['secondAgency'] = null;
+  if (northSubs > 0) {
+    const { owner, workspace } = workspaceWithOwner(SECOND_AGENCY, 'owner@agency-north.example');
+    const northKey = store.addKey({ key: key('north-admin'), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    const northSubsSeeded: SeededSub[] = [];
+    for (let i = 0; i < northSubs; i++) {
+      const n = i + 1;
+      const name = SECOND_AGENCY_NAMES[i % SECOND_AGENCY_NAMES.length] ?? 'North client';
+      const named = i < SECOND_AGENCY_NAMES.length ? name : `${name} ${Math.floor(i / SECOND_AGENCY_NAMES.length) + 1}`;
+      const sub = workspaceWithOwner(named, `owner@north-${slug(named)}.example`);
+      const ownerKey = store.addKey({ key: key(`north-sub${n}-owner`), workspaceId: sub.workspace.id, userId: sub.owner.id, scopes: ALL }).key;
+      const status: MembershipStatus = n === 3 ? 'pending' : 'accepted';
+      const membership = store.addMembership({ adminWorkspaceId: workspace.id, subWorkspaceId: sub.workspace.id, status, createdAt: at(step++) });
+      glanceIndex.set(sub.workspace.id, subWorkspaces + n);
+      northSubsSeeded.push({ id: sub.workspace.id, name: named, status, membershipId: membership.id, ownerKey, glance: glanceSummary(subWorkspaces + n) });
+    }
+    secondAgency = { adminKey: northKey, admin: { id: workspace.id, name: SECOND_AGENCY }, subs: northSubsSeeded };
+  }
+
   store.glances.source = (workspaceId) => {
     const n = glanceIndex.get(workspaceId);
     const workspace = store.workspaces.get(workspaceId);
@@ -204,6 +235,7 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
     subs,
     invitable,
     unstructuredKeys,
+    secondAgency,
   };
 }
 
@@ -305,5 +337,6 @@ export function seedDemo(store: Store): SeedResult {
     pendingEvery: 6,
     rejectedEvery: 11,
     unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'],
+    secondAgency: 4,
   });
 }

@@ -11,8 +11,9 @@ import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/c
 import { readMemberPage, WorkspaceGroupMember } from '@/lib/providers/instantly/schemas';
 import { Member, type Group } from '@/lib/shared/model';
 import { dropStorageCaches } from '@/lib/shared/stored-item';
-import { account, group } from '@/lib/shared/storage';
+import { group } from '@/lib/shared/storage';
 import { urlOf } from './fetch-input';
+import { account } from './one-account';
 
 const ADMIN = '019ffad2-0000-7000-8000-00000000a000';
 const uuid = (n: number) => `019ffad2-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -106,7 +107,7 @@ const plain = (text: string) => text.length > 10 && !/undefined|\[object|NaN|nul
 async function connectedWithLastGoodGroup() {
   fakeBrowser.reset();
   dropStorageCaches();
-  await instantlyKey.set('key', false);
+  await instantlyKey(ADMIN).set('key', false);
   await account.set({ workspaceId: ADMIN, workspaceName: 'Agency', kind: 'admin', remembered: false, checkedAt: 0 });
   await group.set(LAST_GOOD);
 }

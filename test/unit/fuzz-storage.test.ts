@@ -7,7 +7,7 @@ import { startUp } from '@/lib/background/startup';
 import { Member, Notice, Operation, Origin, Target, UnstructuredWorkspace } from '@/lib/shared/model';
 import { dropStorageCaches, type StoredItem } from '@/lib/shared/stored-item';
 import {
-  account,
+  accounts,
   actingAs,
   allItems,
   allowedSites,
@@ -152,10 +152,10 @@ describe('no stored blob makes a read throw', FUZZ, () => {
           });
           await fakeBrowser.storage.local.set(local);
           await fakeBrowser.storage.session.set(session);
-          const before = await Promise.all([account, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
+          const before = await Promise.all([accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
           await startUp();
           dropStorageCaches();
-          const after = await Promise.all([account, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
+          const after = await Promise.all([accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
           // Start-up may add notices (an unreadable entry's key removed) and stop using a lost key.
           const [, , , , noticesBefore, workspacesBefore] = before;
           const [, , , , noticesAfter, workspacesAfter] = after;

@@ -7,7 +7,8 @@ import { ApiError } from '@/lib/providers/api-error';
 import type { AccountPage, GlanceClient } from '@/lib/providers/instantly/glance-client';
 import type { SendingAccount } from '@/lib/providers/instantly/schemas';
 import type { Member, MemberStatus } from '@/lib/shared/model';
-import { account, glanceRun, glances, group } from '@/lib/shared/storage';
+import { glanceRun, glances, group } from '@/lib/shared/storage';
+import { account } from './one-account';
 
 const id = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const member = (n: number, status: MemberStatus = 'accepted'): Member => ({
@@ -58,7 +59,7 @@ function fakeGlanceApi(options: { accounts?: (workspace: string) => SendingAccou
 }
 
 async function connectAdmin(members: Member[], key = 'admin-key') {
-  await instantlyKey.set(key, false);
+  await instantlyKey(id(999)).set(key, false);
   await account.set({ workspaceId: id(999), workspaceName: 'Agency', kind: 'admin', remembered: false, checkedAt: 0 });
   await group.set({ members, syncedAt: 0 });
 }
@@ -242,7 +243,7 @@ describe('the glance', () => {
     const api = fakeGlanceApi();
     const run = refreshGlance({ makeClient: api.make });
     await vi.advanceTimersByTimeAsync(3_000);
-    await instantlyKey.set('new-key', false);
+    await instantlyKey(id(999)).set('new-key', false);
     const stored = Object.keys((await glances.get())).length;
     const made = api.calls.length;
     await vi.runAllTimersAsync();

@@ -24,7 +24,7 @@ const members = [
 ];
 
 function renderList(props: Partial<SubWorkspacesProps> = {}) {
-  const handlers = { onActAs: vi.fn(), onRemove: vi.fn(), onRefusal: vi.fn() };
+  const handlers = { onActAs: vi.fn(), onRemove: vi.fn(), onRefusal: vi.fn(), onLook: vi.fn() };
   const list = (more: Partial<SubWorkspacesProps>) => (
     <SubWorkspaces
       members={members}
@@ -36,6 +36,7 @@ function renderList(props: Partial<SubWorkspacesProps> = {}) {
       glances={{}}
       glanceRun={null}
       attentionFirst={false}
+      looks={{}}
       {...handlers}
       {...props}
       {...more}

@@ -4,7 +4,8 @@ import { onMenuClick } from '@/lib/background/context-menu-click';
 import { reconcile } from '@/lib/background/reconcile';
 import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
 import { allowableOrigin, originOf } from '@/lib/shared/host-permissions';
-import { account, actingAs, group, notices } from '@/lib/shared/storage';
+import { actingAs, group, notices } from '@/lib/shared/storage';
+import { account } from './one-account';
 import { type Account, type Member } from '@/lib/shared/model';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({

@@ -9,7 +9,8 @@ import { syncGroup } from '@/lib/background/group-sync';
 import { begin, markInterrupted } from '@/lib/background/operations';
 import { SETTLE_ALARM } from '@/lib/background/refresh-alarm';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
-import { account, group, notices, operations } from '@/lib/shared/storage';
+import { group, notices, operations } from '@/lib/shared/storage';
+import { account } from './one-account';
 import { useFakeApi } from './fake-api-harness';
 
 type Failure = 'timeout' | 'html-502' | 'dropped';

@@ -8,8 +8,8 @@ import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
 import { begin, markInterrupted } from '@/lib/background/operations';
 import { cycle } from '@/lib/background/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/context-menu';
-import { instantlyKey } from '@/lib/background/secrets';
-import { account, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
+import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
+import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 
@@ -38,10 +38,10 @@ describe('connecting a key', () => {
 
   it('the key lives in session storage unless remembered, and never in sync storage', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
-    expect(await fakeBrowser.storage.session.get()).toMatchObject({ 'secret:instantly': ctx.seeded.adminKey });
+    expect(await fakeBrowser.storage.session.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(ctx.seeded.adminKey);
     await saveKey(ctx.seeded.adminKey, true, ctx.makeClient);
-    expect(await fakeBrowser.storage.local.get()).toMatchObject({ 'secret:instantly': ctx.seeded.adminKey });
+    expect(await fakeBrowser.storage.local.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
     expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(ctx.seeded.adminKey);
     expect(await fakeBrowser.storage.sync.get()).toEqual({});
   });
@@ -54,7 +54,7 @@ describe('connecting a key', () => {
     const key = which === 'revoked' ? ctx.seeded.revokedKey : which === 'unpaid' ? ctx.seeded.unpaidKey : which;
     const reply = await saveKey(key, true, ctx.makeClient);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(sentence) });
-    expect(await instantlyKey.get()).toBeNull();
+    expect(await firstKey()).toBeNull();
     expect(await account.get()).toBeNull();
   });
 
@@ -65,7 +65,7 @@ describe('connecting a key', () => {
     } finally {
       await ctx.control.offline(false);
     }
-    expect(await instantlyKey.get()).toBeNull();
+    expect(await firstKey()).toBeNull();
   });
 
   it('the background refresh runs only while a key is connected', async () => {
@@ -90,7 +90,7 @@ describe('connecting a key', () => {
     await actAs(sub.id);
     expect(headerRule()).toBeDefined();
     await forgetKey();
-    expect(await instantlyKey.get()).toBeNull();
+    expect(await firstKey()).toBeNull();
     expect(await account.get()).toBeNull();
     expect(await actingAs.get()).toBeNull();
     expect(headerRule()).toBeUndefined();
@@ -408,11 +408,13 @@ describe('changes at the same time', () => {
       return { ...client, currentWorkspace: async () => (await gate, client.currentWorkspace()) };
     };
     const old = syncGroup(slow);
-    const saved = saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
+    // Another key of the same workspace (a colleague's): it replaces the key, and syncs itself.
+    const saved = saveKey(ctx.seeded.adminColleagueKey, false, ctx.makeClient);
     expect(await saved).toEqual({ ok: true });
     release();
     await old;
-    expect(await account.get()).toMatchObject({ kind: 'standalone' });
+    expect(await accounts.get()).toEqual([expect.objectContaining({ kind: 'admin' })]);
+    expect(await firstKey()).toBe(ctx.seeded.adminColleagueKey);
     expect((await group.get()).syncedAt).not.toBeNull();
   });
 
