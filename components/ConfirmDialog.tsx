@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModal } from './use-modal';
 
 /**
  * A modal question, as a native <dialog> opened with showModal(): the page behind is inert, Tab
@@ -18,16 +19,7 @@ export function ConfirmDialog({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    cancel.current?.focus();
-    return () => {
-      // The element that opened it may be gone (a removed row): fall back to the search box.
-      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('input[type=search]');
-      back?.focus();
-    };
-  }, []);
+  useModal(dialog, cancel);
   return (
     <dialog
       ref={dialog}

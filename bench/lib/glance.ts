@@ -161,9 +161,9 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
 
 function glanceRun(page: Page) {
   return page.evaluate(async () => {
-    const { glanceRun } = (await chrome.storage.local.get('glanceRun')) as {
+    const { glanceRun } = await chrome.storage.local.get<{
       glanceRun?: { running: boolean; startedAt: number; finishedAt?: number; error?: string } | null;
-    };
+    }>('glanceRun');
     return glanceRun ?? null;
   });
 }

@@ -146,12 +146,12 @@ function listState(page: Page, name: string): Promise<{ setSize: number | null; 
   return page.evaluate((name) => {
     const rows = [...document.querySelectorAll('[role=list] > li')];
     const size = rows[0]?.getAttribute('aria-setsize');
-    return { setSize: size == null ? (rows.length ? null : 0) : Number(size), rows: rows.length, hasTarget: rows.some((r) => r.textContent?.includes(name)) };
+    return { setSize: size == null ? (rows.length ? null : 0) : Number(size), rows: rows.length, hasTarget: rows.some((r) => r.textContent.includes(name)) };
   }, name);
 }
 
 async function metrics(cdp: CDPSession): Promise<{ script: number; tasks: number }> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   return { script: get('ScriptDuration'), tasks: get('TaskDuration') };
 }
@@ -168,7 +168,7 @@ function armKeystroke(page: Page, name: string, finalCount: number): Promise<voi
         if (state.start === null || state.end !== null) return;
         const rows = [...document.querySelectorAll('[role=list] > li')];
         if (rows.length === 0 || rows.some((r) => Number(r.getAttribute('aria-setsize')) !== finalCount)) return;
-        if (!rows.some((r) => r.textContent?.includes(name))) return;
+        if (!rows.some((r) => r.textContent.includes(name))) return;
         state.end = performance.now();
         observer.disconnect();
         resolve();
@@ -433,8 +433,8 @@ export async function measureSwitch(
  */
 async function drain(popup: Page, timeouts: Timeouts): Promise<void> {
   const reply = await popup.evaluate(async (timeoutMs) => {
-    const { actingAs } = (await chrome.storage.local.get('actingAs')) as { actingAs?: { workspaceId: string } | null };
-    const answer = chrome.runtime.sendMessage({ type: 'actAs', workspaceId: actingAs?.workspaceId ?? null });
+    const { actingAs } = await chrome.storage.local.get<{ actingAs?: { workspaceId: string } | null }>('actingAs');
+    const answer: Promise<unknown> = chrome.runtime.sendMessage({ type: 'actAs', workspaceId: actingAs?.workspaceId ?? null });
     return Promise.race([answer, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
   }, timeouts.actionMs);
   if (reply === 'timeout') throw new Error(`the background did not answer within ${timeouts.actionMs} ms`);
@@ -507,7 +507,7 @@ async function switchReps(
       if (out.cycle === null) return;
       await drain(popup, timeouts);
       const before = await session.worker.evaluate(async () => {
-        const { actingAs } = (await chrome.storage.local.get('actingAs')) as { actingAs?: { workspaceId: string } | null };
+        const { actingAs } = await chrome.storage.local.get<{ actingAs?: { workspaceId: string } | null }>('actingAs');
         return actingAs?.workspaceId ?? null;
       });
       await fake.control.clearRequests();
@@ -674,7 +674,7 @@ export async function measureColdStart(session: Session, seeded: SeedResult, pla
     const stored = await page.evaluate(async () => {
       const rules = await chrome.declarativeNetRequest.getDynamicRules();
       await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) });
-      const { actingAs } = (await chrome.storage.local.get('actingAs')) as { actingAs?: { workspaceId: string } | null };
+      const { actingAs } = await chrome.storage.local.get<{ actingAs?: { workspaceId: string } | null }>('actingAs');
       return { removed: rules.length, left: (await chrome.declarativeNetRequest.getDynamicRules()).length, expected: actingAs?.workspaceId ?? null };
     });
     if (stored.expected === null || stored.removed === 0 || stored.left !== 0) throw new Error(`cold start set-up went wrong: ${JSON.stringify(stored)}`);

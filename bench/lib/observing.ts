@@ -70,6 +70,7 @@ export async function measureObserving(fake: Fake, extensionDir: string, plan: O
   try {
     sessions.push(await launch(fake, extensionDir), await launch(fake, blind.dir));
     const [watched, unwatched] = sessions as [Session, Session];
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent without the webRequest permission, although typed
     const hasWebRequest = (s: Session) => s.worker.evaluate(() => typeof chrome.webRequest?.onSendHeaders === 'object');
     if (!(await hasWebRequest(watched)) || (await hasWebRequest(unwatched))) throw new Error('the two builds do not differ in webRequest as intended');
     const pages = [await appPage(watched), await appPage(unwatched)] as const;

@@ -48,7 +48,10 @@ export async function startFake(): Promise<Fake> {
   const ready = new Promise<Extract<FromFake, { type: 'ready' }>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the fake API process exited (${code})`)));
     child.on('message', (message: FromFake) => {
-      if ('type' in message) return resolve(message);
+      if ('type' in message) {
+        resolve(message);
+        return;
+      }
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.error !== undefined) waiting?.reject(new Error(message.error));
@@ -81,7 +84,10 @@ export async function startFake(): Promise<Fake> {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.send({ type: 'close' });
         setTimeout(() => child.kill(), 5_000).unref();
@@ -233,9 +239,9 @@ export async function connect(session: Session, key: string, members: number, ti
 
 export function storedMemberCount(worker: Worker): Promise<number> {
   return worker.evaluate(async () => {
-    const { group } = (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('group')) as {
+    const { group } = await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get<{
       group?: { members?: unknown[] };
-    };
+    }>('group');
     return group?.members?.length ?? 0;
   });
 }

@@ -4,6 +4,7 @@ import { keyMayGoFrom } from '@/lib/shared/key-scope';
 import { browserPermissions } from '@/lib/shared/permissions';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
+import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';
 
 /**
  * Sites beyond Instantly's own whose requests may carry the workspace header; each can be
@@ -18,11 +19,17 @@ export function AllowedSites({
   sites: string[];
   unstructuredSites: string[];
   hasUnstructured: boolean;
-  /** Ticked sites that get no key, and why (lib/shared/key-scope.ts). */
-  keyBlocked?: { origin: string; reason: string }[];
+  /** Ticked sites that get no key, and why. */
+  keyBlocked?: KeyBlocked[];
 }) {
   const [error, setError] = useState<string | null>(null);
   const request = useRequest();
+  const shownError = error ?? request.error;
+  async function revoke(origin: string) {
+    setError(null);
+    const removed = await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
+    if (!removed) setError(`${origin} could not be revoked: it was granted when the extension was installed.`);
+  }
   return (
     <section className="card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Allowed sites</h2>
@@ -44,31 +51,18 @@ export function AllowedSites({
             <li key={origin} className="inline-form">
               <span className="grow">{origin}</span>
               {hasUnstructured && keyMayGoFrom(origin) && (
-                <label className="check muted">
-                  <input
-                    type="checkbox"
-                    checked={unstructuredSites.includes(origin)}
-                    onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
-                  />
-                  Send the Unstructured key from {origin}
-                </label>
+                <UnstructuredKeyOptIn
+                  origin={origin}
+                  on={unstructuredSites.includes(origin)}
+                  onChange={(on) => void request.run({ type: 'setUnstructuredSite', origin, on })}
+                />
               )}
               {hasUnstructured && !keyMayGoFrom(origin) && <span className="muted">No Unstructured key over plain http</span>}
-              {keyBlocked
-                .filter((b) => b.origin === origin)
-                .map((b) => (
-                  <span key={b.reason} className="muted">
-                    {b.reason}
-                  </span>
-                ))}
+              <KeyBlockedReasons origin={origin} keyBlocked={keyBlocked} />
               <button
                 type="button"
                 aria-label={`Revoke ${origin}`}
-                onClick={async () => {
-                  setError(null);
-                  const removed = await browserPermissions.remove({ origins: [patternFor(origin)] }).catch(() => false);
-                  if (!removed) setError(`${origin} could not be revoked: it was granted when the extension was installed.`);
-                }}
+                onClick={() => void revoke(origin)}
               >
                 Revoke
               </button>
@@ -76,7 +70,15 @@ export function AllowedSites({
           ))}
         </ul>
       )}
-      {(error ?? request.error) && <Alert message={(error ?? request.error)!} onDismiss={() => (setError(null), request.setError(null))} />}
+      {shownError && (
+        <Alert
+          message={shownError}
+          onDismiss={() => {
+            setError(null);
+            request.setError(null);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -30,7 +30,7 @@ export function InstantlyKey() {
   const subsOf = (a: Account) =>
     several ? group.members.filter((m) => adminIdOf(m, accounts) === a.workspaceId.toLowerCase()).length : groupHead.total;
 
-  async function save(event: React.FormEvent) {
+  async function save(event: React.SubmitEvent) {
     event.preventDefault();
     setSaved(false);
     if (await request.run({ type: 'saveKey', key, remember })) {
@@ -92,7 +92,7 @@ export function InstantlyKey() {
           ))}
         </ul>
       )}
-      <form onSubmit={save} className="field">
+      <form onSubmit={(event) => void save(event)} className="field">
         <label htmlFor="instantly-key">Instantly API key</label>
         <input
           id="instantly-key"

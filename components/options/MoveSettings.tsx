@@ -34,7 +34,10 @@ export function MoveSettings() {
   async function exportNow() {
     setError(null);
     const answer = await ask({ type: 'exportSettings' }, ExportAnswer);
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
     download(settingsFileName(), `${JSON.stringify(answer.file, null, 2)}\n`);
   }
 
@@ -49,12 +52,18 @@ export function MoveSettings() {
       json = JSON.parse(await chosen.text());
     } catch {
       setReport(null);
-      return setError(NOT_A_SETTINGS_FILE);
+      {
+      setError(NOT_A_SETTINGS_FILE);
+      return;
+    }
     }
     const answer = await ask({ type: 'importSettings', file: json }, ImportAnswer);
     if (!answer.ok) {
       setReport(null);
-      return setError(answer.error);
+      {
+      setError(answer.error);
+      return;
+    }
     }
     setImported(json);
     setReport(answer.report);
@@ -64,9 +73,15 @@ export function MoveSettings() {
   async function allowSites(sites: string[]) {
     setError(null);
     const granted = await browserPermissions.request({ origins: sites.map(patternFor) }).catch(() => false);
-    if (!granted) return setError('The browser did not allow those sites, so they were left out. You can allow them later from the popup.');
+    if (!granted) {
+      setError('The browser did not allow those sites, so they were left out. You can allow them later from the popup.');
+      return;
+    }
     const answer = await ask({ type: 'importSettings', file: imported }, ImportAnswer);
-    if (!answer.ok) return setError(answer.error);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
     setReport((before) => ({
       ...answer.report,
       added: [...(before?.added ?? []), ...sites.map((site) => `${site} as an allowed site.`), ...answer.report.added],
@@ -77,7 +92,10 @@ export function MoveSettings() {
 
   async function allowNotifications() {
     const granted = await browserPermissions.request({ permissions: ['notifications'] }).catch(() => false);
-    if (!granted) return setError('The browser did not allow notifications; news still shows in the popup.');
+    if (!granted) {
+      setError('The browser did not allow notifications; news still shows in the popup.');
+      return;
+    }
     setReport((before) => before && { ...before, notifications: false, added: [...before.added, 'Notifications of accepted invitations.'] });
   }
 
@@ -158,19 +176,21 @@ function ImportedUnstructured({ name, apiBase }: { name: string; apiBase: string
   const [remember, setRemember] = useState(false);
   const request = useRequest();
 
-  async function add(event: React.FormEvent) {
+  async function add(event: React.SubmitEvent) {
     event.preventDefault();
     // An account's own API host needs the user's permission before the key can be checked there.
     const api = normaliseApiUrl(apiBase);
-    const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? patternFor(api.origin) : null;
-    if (custom && !(await browserPermissions.request({ origins: [custom] }).catch(() => false)))
-      return request.setError(`The extension needs your permission to reach ${api!.origin} to check the key.`);
+    const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? api.origin : null;
+    if (custom && !(await browserPermissions.request({ origins: [patternFor(custom)] }).catch(() => false))) {
+      request.setError(`The extension needs your permission to reach ${custom} to check the key.`);
+      return;
+    }
     await request.run({ type: 'addUnstructured', name, key, apiUrl: apiBase, remember });
   }
 
   const keyId = `imported-key-${name}`;
   return (
-    <form onSubmit={add} className="field">
+    <form onSubmit={(event) => void add(event)} className="field">
       <p>Add the key for {name}</p>
       <label htmlFor={keyId}>Unstructured API key for {name}</label>
       <input id={keyId} type="password" autoComplete="off" spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} />

@@ -9,18 +9,16 @@ export function NotifyToggle() {
   useEffect(() => {
     void browserPermissions.contains(NOTIFICATIONS).then(setOn).catch(() => setOn(false));
   }, []);
+  async function toggle(want: boolean) {
+    const ok = want ? await browserPermissions.request(NOTIFICATIONS).catch(() => false) : await browserPermissions.remove(NOTIFICATIONS).catch(() => false);
+    setOn(want ? ok : !ok);
+  }
   return (
     <label className="check">
       <input
         type="checkbox"
         checked={on}
-        onChange={async (event) => {
-          const want = event.target.checked;
-          const ok = want
-            ? await browserPermissions.request(NOTIFICATIONS).catch(() => false)
-            : await browserPermissions.remove(NOTIFICATIONS).catch(() => false);
-          setOn(want ? ok : !ok);
-        }}
+        onChange={(event) => void toggle(event.target.checked)}
       />
       Notify me when an invitation is accepted
     </label>

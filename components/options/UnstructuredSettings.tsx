@@ -7,6 +7,7 @@ import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';
+import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';
 
 /** Add an Unstructured workspace (name, key, optional API URL), and delete saved ones. */
 export function UnstructuredSettings({
@@ -18,7 +19,7 @@ export function UnstructuredSettings({
   /** Origins opted in for the key. */
   unstructuredSites?: string[];
   /** Ticked origins that get no key, and why. */
-  keyBlocked?: { origin: string; reason: string }[];
+  keyBlocked?: KeyBlocked[];
 }) {
   const [name, setName] = useState('');
   const [key, setKey] = useState('');
@@ -30,15 +31,18 @@ export function UnstructuredSettings({
   // workspace that used it.
   const remove = (workspace: UnstructuredWorkspace) => void request.run({ type: 'deleteUnstructured', id: workspace.id });
 
-  async function add(event: React.FormEvent) {
+  async function add(event: React.SubmitEvent) {
     event.preventDefault();
     const api = normaliseApiUrl(apiUrl);
     // An account's own API host needs the user's permission before the key can be checked there.
     const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? patternFor(api.origin) : null;
     const alreadyGranted = custom ? await browserPermissions.contains({ origins: [custom] }).catch(() => false) : true;
-    if (custom && !alreadyGranted) {
+    if (api && custom && !alreadyGranted) {
       const granted = await browserPermissions.request({ origins: [custom] }).catch(() => false);
-      if (!granted) return request.setError(`The extension needs your permission to reach ${api!.origin} to check the key.`);
+      if (!granted) {
+        request.setError(`The extension needs your permission to reach ${api.origin} to check the key.`);
+        return;
+      }
     }
     if (await request.run({ type: 'addUnstructured', name, key, apiUrl: apiUrl || undefined, remember })) {
       setName('');
@@ -66,7 +70,7 @@ export function UnstructuredSettings({
               <span>
                 <strong>{w.name}</strong> <span className="muted">key …{w.keyHint} · {w.apiBase}</span>
               </span>
-              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => void remove(w)}>
+              <button type="button" aria-label={`Delete ${w.name}`} onClick={() => remove(w)}>
                 Delete
               </button>
             </li>
@@ -76,24 +80,15 @@ export function UnstructuredSettings({
       {customApiOrigins(workspaces).map((origin) => (
         <div key={origin} className="inline-form">
           {/* An account's own API host is not its docs site by default: its pages get the key only if ticked. */}
-          <label className="check muted">
-            <input
-              type="checkbox"
-              checked={unstructuredSites.includes(origin)}
-              onChange={(event) => void request.run({ type: 'setUnstructuredSite', origin, on: event.target.checked })}
-            />
-            Send the Unstructured key from {origin}
-          </label>
-          {keyBlocked
-            .filter((b) => b.origin === origin)
-            .map((b) => (
-              <span key={b.reason} className="muted">
-                {b.reason}
-              </span>
-            ))}
+          <UnstructuredKeyOptIn
+            origin={origin}
+            on={unstructuredSites.includes(origin)}
+            onChange={(on) => void request.run({ type: 'setUnstructuredSite', origin, on })}
+          />
+          <KeyBlockedReasons origin={origin} keyBlocked={keyBlocked} />
         </div>
       ))}
-      <form onSubmit={add} className="field">
+      <form onSubmit={(event) => void add(event)} className="field">
         <label htmlFor="u-name">Unstructured workspace name</label>
         <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="u-key">Unstructured API key</label>

@@ -23,7 +23,7 @@ export function ActingStatus({
   adminName?: string;
   /** With several agencies: whose key a page must use for this target ("Pages must use …'s key"). */
   keyNote?: (target: Target) => string | undefined;
-  send(request: Request): void;
+  send: (request: Request) => void;
 }) {
   const tabChoice = tabId === undefined ? undefined : tabActing[String(tabId)];
   const admin = adminName ?? account.workspaceName;

@@ -13,15 +13,16 @@ export function AllowSite({ url, allowed }: { url: string | undefined; allowed: 
   const origin = allowableOrigin(url);
   if (!origin || BUILT_IN_ORIGINS.includes(origin)) return null;
   if (allowed.includes(origin)) return <p className="muted">Requests from {origin} go out as the workspace chosen here.</p>;
+  async function allow(origin: string) {
+    setError(null);
+    const granted = await browserPermissions.request({ origins: [patternFor(origin)] }).catch(() => false);
+    if (!granted) setError(`Not allowed: requests from ${origin} keep going out as the admin workspace.`);
+  }
   return (
     <div className="inline-form">
       <button
         type="button"
-        onClick={async () => {
-          setError(null);
-          const granted = await browserPermissions.request({ origins: [patternFor(origin)] }).catch(() => false);
-          if (!granted) setError(`Not allowed: requests from ${origin} keep going out as the admin workspace.`);
-        }}
+        onClick={() => void allow(origin)}
       >
         Allow on this site
       </button>

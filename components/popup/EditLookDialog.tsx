@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LABEL_MAX, type WorkspaceLook } from '@/lib/shared/model';
 import type { LookChange } from '@/lib/shared/messages';
 import { hashColor } from '@/lib/shared/workspace-looks';
+import { useModal } from '../use-modal';
 
 /**
  * A workspace's label and badge colour, in a native modal <dialog> (as ConfirmDialog: the page
@@ -25,17 +26,9 @@ export function EditLookDialog({
   const ownColor = hashColor(workspaceId);
   const [label, setLabel] = useState(look.label ?? '');
   const [color, setColor] = useState(look.color ?? ownColor);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.showModal();
-    labelInput.current?.focus();
-    return () => {
-      const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('input[type=search]');
-      back?.focus();
-    };
-  }, []);
+  useModal(dialog, labelInput);
 
-  function save(event: React.FormEvent) {
+  function save(event: React.SubmitEvent) {
     event.preventDefault();
     // The workspace's own colour is not stored as a pick: it stays its own if the id's hash is.
     onSave({ label: label.trim() || null, color: color === ownColor ? null : color });

@@ -22,22 +22,22 @@ export function InviteForm({ onInvited, agencies = [] }: { onInvited?: (invited:
   const adminId = agencies.length > 1 ? (agencies.find((a) => a.workspaceId === chosen) ?? agencies[0])?.workspaceId : undefined;
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useRequest();
+  async function invite(event: React.SubmitEvent) {
+    event.preventDefault();
+    setSentTo(null);
+    if (!isWorkspaceId(id)) {
+      request.setError(MALFORMED_ID);
+      return;
+    }
+    const reply = await request.call({ type: 'invite', workspaceId: id.trim(), ...(adminId ? { adminId } : {}) });
+    // On failure the field keeps what was typed, so it can be corrected.
+    if (!reply.ok) return;
+    setId('');
+    setSentTo(reply.invited?.name ?? id.trim());
+    if (reply.invited) onInvited?.(reply.invited);
+  }
   return (
-    <form
-      className="field"
-      aria-label="Invite a workspace"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSentTo(null);
-        if (!isWorkspaceId(id)) return request.setError(MALFORMED_ID);
-        const reply = await request.call({ type: 'invite', workspaceId: id.trim(), ...(adminId ? { adminId } : {}) });
-        // On failure the field keeps what was typed, so it can be corrected.
-        if (!reply.ok) return;
-        setId('');
-        setSentTo(reply.invited?.name ?? id.trim());
-        if (reply.invited) onInvited?.(reply.invited);
-      }}
-    >
+    <form className="field" aria-label="Invite a workspace" onSubmit={(event) => void invite(event)}>
       {agencies.length > 1 && (
         <label className="inline-form">
           Agency

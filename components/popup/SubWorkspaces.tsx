@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { recallSearch, rememberSearch } from '@/lib/pages/last-search';
 import { listKey } from '@/lib/pages/list-keys';
 import { shownRows } from '@/lib/pages/group-view';
@@ -28,14 +28,14 @@ export interface SubWorkspacesProps {
   glances: Glances;
   glanceRun: GlanceRun | null;
   attentionFirst: boolean;
-  onActAs(member: Member, tabId: number | undefined): void;
-  onRemove(member: Member): void;
-  onRefusal(sentence: string): void;
+  onActAs: (member: Member, tabId: number | undefined) => void;
+  onRemove: (member: Member) => void;
+  onRefusal: (sentence: string) => void;
   /** A membership just invited: its row is shown and highlighted once it is in the list (a new object per invite). */
   reveal?: { membershipId: string } | null;
   /** Labels, colours, favourites; `members` already lists the favourites first. */
   looks: WorkspaceLooks;
-  onLook(member: Member, change: LookChange): void;
+  onLook: (member: Member, change: LookChange) => void;
   /** With several agencies: their names by admin workspace id (rows then say theirs, and the list can be narrowed to one). */
   agencyNames?: Map<string, string> | null;
   accounts?: Account[];
@@ -95,20 +95,20 @@ export function SubWorkspaces({
   }, [all, looks]);
 
   // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
-  // search that hides it).
-  const revealed = useRef<object | null>(null);
-  useEffect(() => {
-    if (!reveal || revealed.current === reveal || !everyRow.some((m) => m.membershipId === reveal.membershipId)) return;
+  // search that hides it). Done while rendering, as React adjusts state to new props: in an
+  // effect the list would paint once without the row highlighted.
+  const [revealed, setRevealed] = useState<object | null>(null);
+  if (reveal && revealed !== reveal && everyRow.some((m) => m.membershipId === reveal.membershipId)) {
     const index = members.findIndex((m) => m.membershipId === reveal.membershipId);
-    if (index < 0) {
-      setQuery('');
-      setAgency('');
-      return;
+    if (index >= 0) {
+      setRevealed(reveal);
+      setHighlight({ query: deferredQuery, index });
+      setScrollRequest((n) => n + 1);
+    } else {
+      if (query !== '') setQuery('');
+      if (agency !== '') setAgency('');
     }
-    revealed.current = reveal;
-    setHighlight({ query: deferredQuery, index });
-    setScrollRequest((n) => n + 1);
-  }, [reveal, everyRow, members, deferredQuery]);
+  }
 
   const actAs = (member: Member) => onActAs(member, thisTabOnly ? tabId : undefined);
 
@@ -138,6 +138,7 @@ export function SubWorkspaces({
         type="search"
         aria-label="Search workspaces"
         placeholder="Search by name or ID"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the popup opens to be typed in: its search box is where the keyboard starts
         autoFocus
         className="search"
         value={query}

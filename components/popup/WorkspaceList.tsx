@@ -30,10 +30,10 @@ export interface WorkspaceListProps {
   glances: Glances;
   /** The user's labels, colours and favourites. */
   looks: WorkspaceLooks;
-  onActAs(member: Member): void;
-  onRemove(member: Member): void;
-  onFavourite(member: Member, on: boolean): void;
-  onEdit(member: Member): void;
+  onActAs: (member: Member) => void;
+  onRemove: (member: Member) => void;
+  onFavourite: (member: Member, on: boolean) => void;
+  onEdit: (member: Member) => void;
   /** With several agencies: the one a row is in, named on it. */
   agencyOf?: (member: Member) => string | undefined;
 }

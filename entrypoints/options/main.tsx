@@ -4,4 +4,4 @@ import { hydrate } from '@/lib/pages/ui-store';
 import { App } from './App';
 
 // Render only once stored state is in: the first paint already shows the group.
-void hydrate().then(() => createRoot(document.getElementById('root')!).render(<App />));
+void hydrate().then(() => createRoot(document.getElementById('root') ?? document.body).render(<App />));

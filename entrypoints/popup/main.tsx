@@ -10,7 +10,7 @@ performance.mark('script');
 // already shows the group.
 void hydrate().then(() => {
   performance.mark('hydrated');
-  const root = createRoot(document.getElementById('root')!);
+  const root = createRoot(document.getElementById('root') ?? document.body);
   flushSync(() => root.render(<App />));
   performance.mark('rendered');
 });

@@ -9,7 +9,7 @@ import { badgeColorOf, hashColor, lookOf, nameWithLabel } from '../shared/worksp
 export function badgeLabel(target: Target): string {
   const words = target.name.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return target.workspaceId.slice(0, 3).toUpperCase();
-  if (words.length === 1) return words[0]!.slice(0, 3).toUpperCase();
+  if (words.length === 1) return words[0].slice(0, 3).toUpperCase();
   return words
     .slice(0, 3)
     .map((w) => w[0])
@@ -50,6 +50,7 @@ async function paint(view: BadgeView, tabId?: number) {
     browser.action.setBadgeBackgroundColor({ color: view.color, tabId }),
     browser.action.setTitle({ title: view.title, tabId }),
     // Firefox and recent Chrome pick a text colour of their own unless told.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent before Chrome 110 (no minimum version is set)
     browser.action.setBadgeTextColor?.({ color: '#ffffff', tabId }),
   ]);
 }
@@ -65,6 +66,7 @@ async function mirrorEverywhere(view: BadgeView, tabId: number) {
     browser.action.setBadgeText({ tabId, text: null } as unknown as { tabId: number; text: string }),
     browser.action.setBadgeBackgroundColor({ color: view.color, tabId }),
     browser.action.setTitle({ title: view.title, tabId }),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent before Chrome 110, as above
     browser.action.setBadgeTextColor?.({ color: '#ffffff', tabId }),
   ]);
 }

@@ -40,10 +40,12 @@ export async function saveKey(rawKey: string, remember: boolean, makeClient: Cli
   });
   // The key is stored by now: if the browser refuses the rules, the refresh still gets set up,
   // and the reply says what happened (requests.ts turns RulesNotApplied into its sentence).
-  const refused = await reconcile().then(() => null, (error: unknown) => error);
-  await keepRefreshing(true);
-  await syncAccount(inspected.workspaceId, makeClient);
-  if (refused) throw refused;
+  try {
+    await reconcile();
+  } finally {
+    await keepRefreshing(true);
+    await syncAccount(inspected.workspaceId, makeClient);
+  }
   return done;
 }
 

@@ -113,7 +113,7 @@ export async function applyMenu(items: MenuItem[], menus: MenusApi = browserMenu
   shown = items;
   try {
     if (before && shape(before) === shape(items)) {
-      const changed = items.filter((item, i) => item.checked !== before[i]!.checked);
+      const changed = items.filter((item, i) => item.checked !== before[i]?.checked);
       // Checking a radio item unchecks its siblings; set the checked ones last so they win.
       for (const item of [...changed].sort((a, b) => Number(a.checked) - Number(b.checked)))
         await menus.update(item.id, { checked: !!item.checked });

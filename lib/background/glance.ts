@@ -168,8 +168,9 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
     await Promise.all(
       Array.from({ length: Math.min(PARALLEL, order.length) }, async () => {
         try {
-          while (next < order.length && !signal.aborted) {
-            const id = order[next++]!;
+          while (!signal.aborted) {
+            const id = order[next++];
+            if (id === undefined) break;
             const client = clientOf.get(id);
             if (client) fresh.set(id, await glanceOf(client, id, paced));
             progress.done++;

@@ -98,6 +98,14 @@ async function checking(op: Operation, why: string): Promise<Reply> {
   return failedAndTold(`${VERB[op.kind]} ${op.label}: ${why}; checking whether it went through…`);
 }
 
+/** The request failed: unknown outcome, the entry stays to be checked; any other, it ends and `sentence` is told. */
+async function requestFailed(op: Operation, error: unknown, sentence: string): Promise<Reply> {
+  const why = unknownOutcome(error);
+  if (why) return checking(op, why);
+  await end(op.id);
+  return failedAndTold(sentence);
+}
+
 const VERB = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' } as const;
 
 const stillChecking = (op: Operation) =>
@@ -124,10 +132,7 @@ export async function invite(rawId: string, makeClient: ClientFactory = defaultC
   try {
     member = { ...toMember(await session.client.invite(workspaceId)), adminId: normaliseId(session.current.workspaceId) };
   } catch (error) {
-    const why = unknownOutcome(error);
-    if (why) return checking(op, why);
-    await end(op.id);
-    return failedAndTold(explainInstantlyError(error, 'invite'));
+    return requestFailed(op, error, explainInstantlyError(error, 'invite'));
   }
   const unsaved = await savedLocally(op, `Invitation sent to ${displayName(member)}`, () =>
     exclusive(async () => {
@@ -162,10 +167,7 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   } catch (error) {
     // Someone (or an earlier try) removed it already: the outcome the user asked for.
     if (!(error instanceof ApiError && error.kind === 'not-found')) {
-      const why = unknownOutcome(error);
-      if (why) return checking(op, why);
-      await end(op.id);
-      return failedAndTold(`${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
+      return requestFailed(op, error, `${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
     }
   }
   const unsaved = await savedLocally(op, `${displayName(member)} was removed from the group`, () =>
@@ -193,10 +195,7 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory, ac
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {
-    const why = unknownOutcome(error);
-    if (why) return checking(op, why);
-    await end(op.id);
-    return failedAndTold(explainInstantlyError(error, 'leave'));
+    return requestFailed(op, error, explainInstantlyError(error, 'leave'));
   }
   const unsaved = await savedLocally(op, `This workspace left ${current.admin?.name ?? 'its workspace group'}`, () =>
     exclusive(async () => {

@@ -102,7 +102,9 @@ export async function dropGoneTargets(members: Member[], unreadable: UnreadableR
  * one must not write its older list over it: it leaves the list to the next sync.
  */
 let localChanges = 0;
-export const noteLocalChange = () => void localChanges++;
+export const noteLocalChange = () => {
+  localChanges++;
+};
 
 /** One sync at a time per connected workspace (a new key for it gets a sync of its own). */
 const inFlight = new Map<string, { key: string | null; run: Promise<Reply> }>();
@@ -242,7 +244,7 @@ async function runSync(makeClient: ClientFactory, id: string, key: string | null
   const ours = unknown.filter((op) => op.accountId === undefined || normaliseId(op.accountId) === id || !connected.has(normaliseId(op.accountId)));
   if (written && ours.length > 0)
     for (const sentence of await settle(ours, { account: inspected, members, unreadable })) await tell(sentence);
-  if (accepted.length === 1) await tell(`${displayName(accepted[0]!)} accepted your invitation: you can now act as it.`, { notify: true });
+  if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
   if (accepted.length > 1)
     await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
   await reconcile();

@@ -4,7 +4,7 @@
 import { startUpProblem } from '../shared/storage';
 import { busy } from './queue';
 
-let begin: () => Promise<void> = async () => undefined;
+let begin: () => Promise<void> = () => Promise.resolve();
 let then: (() => Promise<void>) | null = null;
 let started: Promise<void> | null = null;
 let retry: ReturnType<typeof setTimeout> | undefined;

@@ -24,13 +24,8 @@ function settleOne(): void {
 /** Counts `work` as activity of the worker until it settles. Starts counting at once (synchronously). */
 export function busy<T>(work: () => Promise<T>): Promise<T> {
   active += 1;
-  let run: Promise<T>;
-  try {
-    run = work();
-  } catch (error) {
-    run = Promise.reject(error);
-  }
-  return run.finally(settleOne);
+  // The executor runs `work` now, and a synchronous throw from it becomes the rejection.
+  return new Promise<T>((resolve) => resolve(work())).finally(settleOne);
 }
 
 /** Pieces of work running or queued (0 when idle). */

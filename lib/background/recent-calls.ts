@@ -138,7 +138,10 @@ export async function withBatch(list: RecentCall[], batch: Batch): Promise<Recen
     }
     return call;
   });
-  const older = list.map((call) => (call.status === null && batch.ended.has(call.id) ? { ...call, status: batch.ended.get(call.id)! } : call));
+  const older = list.map((call) => {
+    const status = call.status === null ? batch.ended.get(call.id) : undefined;
+    return status === undefined ? call : { ...call, status };
+  });
   return [...fresh.reverse(), ...older].sort((a, b) => b.at - a.at).slice(0, RECENT_CALLS_KEPT);
 }
 
@@ -161,7 +164,7 @@ export function recorder(ownBase: string, delayMs = WRITE_EVERY_MS): Recorder {
     timer = undefined;
     const taken = batch;
     batch = { seen: [], ended: new Map() };
-    if (taken.seen.length === 0 && taken.ended.size === 0) return writes(async () => undefined);
+    if (taken.seen.length === 0 && taken.ended.size === 0) return writes(() => Promise.resolve());
     return writes(async () => recentCalls.set(await withBatch(await recentCalls.get(), taken))).catch((error: unknown) =>
       console.warn('Workspace Switcher: recording recent calls failed:', describe(error)),
     );
@@ -172,7 +175,10 @@ export function recorder(ownBase: string, delayMs = WRITE_EVERY_MS): Recorder {
       const seen = seenFrom(details, ownBase);
       if (!seen) return;
       listed.add(seen.id);
-      if (listed.size > RECENT_CALLS_KEPT * 4) listed.delete(listed.values().next().value!);
+      if (listed.size > RECENT_CALLS_KEPT * 4) {
+        const oldest = listed.values().next();
+        if (!oldest.done) listed.delete(oldest.value);
+      }
       batch.seen.push(seen);
       later();
     },

@@ -55,7 +55,7 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
   ]);
   await showBadges(state.actingAs, state.tabActing, unstructuredName, looks);
   // The menu is a convenience: a browser without it must still switch.
-  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks))).catch((error) =>
+  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks))).catch((error: unknown) =>
     console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
   );
 }

@@ -34,6 +34,8 @@ export function replyToFailure(type: string, error: unknown): Reply {
 }
 
 export function setUpRequests(): void {
+  // The reply is the promise returned (webextension-polyfill), although Chrome's types say void.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!fromOwnPage(sender)) return undefined;
     received += 1;

@@ -40,5 +40,5 @@ export function setUpStartUp(): void {
   // Interrupted actions are settled after the first start-up that succeeds.
   void startWith(startUp, afterStartUp).catch(() => undefined);
   // A page that opens asks this first: it wakes a stopped worker, whose start-up reconciles.
-  onRequest('startUp', async () => done);
+  onRequest('startUp', () => Promise.resolve(done));
 }

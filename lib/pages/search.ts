@@ -1,9 +1,12 @@
 import type { Member, WorkspaceLooks } from '../shared/model';
 import { lookOf } from '../shared/workspace-looks';
 
+/** Any character beyond ASCII (without the u flag, every UTF-16 code unit above 0x7f, so astral ones too). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Case- and accent-insensitive text for matching a typed query (plain ASCII, most names, skips normalising). */
 export const fold = (text: string) =>
-  /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
+  NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 
 /** Folded, with runs of spaces as one, so "Acme  Outbound " is the name "acme outbound". */
 const squash = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
@@ -12,9 +15,10 @@ const squash = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
  * A folded text with a space before each word, words split at anything but letters and digits:
  * " o brien sons" for "O'Brien & Sons", so a word starts wherever " " + it is found.
  */
-const spaced = (text: string) => ` ${text.replace(/[^\x00-\x7f]/.test(text) ? /[^\p{L}\p{N}]+/gu : /[^a-z0-9]+/g, ' ')}`;
+const spaced = (text: string) => ` ${text.replace(NON_ASCII.test(text) ? /[^\p{L}\p{N}]+/gu : /[^a-z0-9]+/g, ' ')}`;
 
 interface Folded {
+  member: Member;
   name: string;
   words: string;
   /** The user's label for the workspace, folded the same way ('' for none). */
@@ -34,14 +38,12 @@ function foldedOf(members: Member[], looks: WorkspaceLooks): Folded[] {
   const known = foldedLists.get(members);
   if (known?.looks === looks) return known.folded;
   const labelled = Object.keys(looks).length > 0;
-  const folded = new Array<Folded>(members.length);
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
-    const name = m.name ? squash(m.name) : '';
-    const given = labelled ? lookOf(looks, m.workspaceId).label : undefined;
+  const folded = members.map((member): Folded => {
+    const name = member.name ? squash(member.name) : '';
+    const given = labelled ? lookOf(looks, member.workspaceId).label : undefined;
     const label = given ? squash(given) : '';
-    folded[i] = { name, words: spaced(name), label, labelWords: label ? spaced(label) : '', id: m.workspaceId.toLowerCase() };
-  }
+    return { member, name, words: spaced(name), label, labelWords: label ? spaced(label) : '', id: member.workspaceId.toLowerCase() };
+  });
   foldedLists.set(members, { looks, folded });
   return folded;
 }
@@ -63,6 +65,8 @@ export const RANK = {
   nameAndId: 5,
 } as const;
 
+type Rank = (typeof RANK)[keyof typeof RANK];
+
 interface Query {
   text: string;
   words: string[];
@@ -71,7 +75,7 @@ interface Query {
 }
 
 /** How well a name (the workspace's own, or the user's label for it) matches. */
-function nameRank(name: string, words: string, query: Query): number | null {
+function nameRank(name: string, words: string, query: Query): Rank | null {
   if (!name) return null;
   if (name === query.text) return RANK.exactName;
   if (name.startsWith(query.text)) return RANK.namePrefix;
@@ -80,11 +84,14 @@ function nameRank(name: string, words: string, query: Query): number | null {
   return null;
 }
 
-function rankOf(member: Folded, query: Query): number | null {
+function rankOf(member: Folded, query: Query): Rank | null {
   const { name, label, id } = member;
   const byName = nameRank(name, member.words, query);
   const byLabel = label ? nameRank(label, member.labelWords, query) : null;
-  if (byName !== null || byLabel !== null) return Math.min(byName ?? Infinity, byLabel ?? Infinity);
+  // The better of the two, where either matches.
+  if (byLabel === null) {
+    if (byName !== null) return byName;
+  } else return byName !== null && byName < byLabel ? byName : byLabel;
   if (query.words.every((w) => id.includes(w))) return RANK.id;
   if (query.words.every((w) => name.includes(w) || label.includes(w) || id.includes(w))) return RANK.nameAndId;
   return null;
@@ -100,11 +107,11 @@ export function filterMembers(members: Member[], query: string, looks: Workspace
   const text = squash(query);
   if (!text) return members;
   const q: Query = { text, words: text.split(' '), prefixes: spaced(text).split(' ').filter(Boolean).map((w) => ` ${w}`) };
-  const folded = foldedOf(members, looks);
-  const ranks: Member[][] = Object.values(RANK).map(() => []);
-  for (let i = 0; i < members.length; i++) {
-    const rank = rankOf(folded[i]!, q);
-    if (rank !== null) ranks[rank]!.push(members[i]!);
+  // One list a rank (the type asks for every rank), read back in order: integer keys enumerate ascending.
+  const ranks: Record<Rank, Member[]> = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [] };
+  for (const folded of foldedOf(members, looks)) {
+    const rank = rankOf(folded, q);
+    if (rank !== null) ranks[rank].push(folded.member);
   }
-  return ranks.flat();
+  return Object.values(ranks).flat();
 }

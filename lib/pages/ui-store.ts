@@ -76,10 +76,10 @@ export function hydrate(): Promise<void> {
       glancesChanged = true;
       useUi.setState({ glances: value });
     });
-    const values = await readAll(Object.values(items) as StoredItem<unknown>[]);
+    const values = await readAll(Object.values(items));
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
-    useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : state.groupHead!, loaded: true }));
+    useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : (state.groupHead ?? now.group), loaded: true }));
     // After the first paint has had its turn.
     setTimeout(() => {
       void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));

@@ -50,3 +50,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
+
+/** The ApiError an answer that is not ok stands for: its status, the reason the server gave (read by the provider's own schema), its Retry-After. */
+export function apiErrorFrom(response: { status: number; headers: Headers }, serverMessage?: string): ApiError {
+  return new ApiError(kindForStatus(response.status), serverMessage, response.status, parseRetryAfter(response.headers.get('retry-after')));
+}

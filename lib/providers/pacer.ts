@@ -53,8 +53,9 @@ export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSl
     for (const { count, windowMs } of limits) {
       const window = windowMs + slackMs;
       const counted = answers.filter((end) => end > at - window).sort((a, b) => a - b);
-      // The answer that has to age out before one more may go.
-      if (counted.length >= count) until = Math.max(until, counted[counted.length - count]! + window);
+      // The answer that has to age out before one more may go (none while fewer than `count` are counted).
+      const ageingOut = counted[counted.length - count];
+      if (ageingOut !== undefined) until = Math.max(until, ageingOut + window);
     }
     return until - at;
   }
@@ -62,7 +63,7 @@ export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSl
   /** Until `ms` have passed or an answer came (it may free a place), whichever is first. */
   async function waitFor(ms: number, answer: Promise<void>, signal?: AbortSignal): Promise<void> {
     const stop = new AbortController();
-    const onAbort = () => stop.abort(signal!.reason);
+    const onAbort = () => stop.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     const woken = answer.then(() => stop.abort(WOKEN));
     try {
@@ -106,21 +107,26 @@ export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSl
 
 const WOKEN = new Error('woken by an answer');
 
+// Both reject by signal.throwIfAborted(): the reason is whatever abort() was given (an Error,
+// WOKEN, a DOMException), rejected as it is, as fetch does.
+
 /** Rejects with the signal's reason once it is aborted; never resolves. */
-function never(signal: AbortSignal): Promise<void> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+async function never(signal: AbortSignal): Promise<void> {
+  await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  signal.throwIfAborted();
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  const aborted = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve();
+      resolve(false);
     }, ms);
     function onAbort() {
       clearTimeout(timer);
-      reject(signal!.reason);
+      resolve(true);
     }
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+  if (aborted) signal?.throwIfAborted();
 }

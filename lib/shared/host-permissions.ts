@@ -12,7 +12,7 @@ export const patternFor = (origin: string) => `${origin}/*`;
 /** "https://example.com/*" → "https://example.com"; null for patterns that are not one origin. */
 export function originOf(pattern: string): string | null {
   const match = /^(https?:\/\/[^/*]+)\/\*$/.exec(pattern);
-  return match ? match[1]! : null;
+  return match?.[1] ?? null;
 }
 
 /** The origin of a page the user may allow, or null (extension pages, file:, chrome: …). */

@@ -10,7 +10,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function operationsV2(old: unknown): unknown {
   if (!Array.isArray(old)) return old;
-  return old.map((op) => (isRecord(op) && !('state' in op) ? { ...op, state: 'sending' } : op));
+  const entries: unknown[] = old;
+  return entries.map((op) => (isRecord(op) && !('state' in op) ? { ...op, state: 'sending' } : op));
 }
 
 /**

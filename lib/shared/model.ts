@@ -11,10 +11,10 @@ export function listOf<S extends z.ZodMiniType>(element: S) {
     z.array(z.unknown()),
     z.transform((raw) => {
       const all = z.array(element).safeParse(raw);
-      if (all.success) return all.data as z.infer<S>[];
+      if (all.success) return all.data;
       return raw.flatMap((item) => {
         const one = element.safeParse(item);
-        return one.success ? [one.data as z.infer<S>] : [];
+        return one.success ? [one.data] : [];
       });
     }),
   );
@@ -31,7 +31,7 @@ export function recordOf<S extends z.ZodMiniType>(value: S, key: z.ZodMiniType<s
       Object.fromEntries(
         Object.entries(raw).flatMap(([name, item]) => {
           const one = value.safeParse(item);
-          return key.safeParse(name).success && one.success ? [[name, one.data as z.infer<S>]] : [];
+          return key.safeParse(name).success && one.success ? [[name, one.data]] : [];
         }),
       ),
     ),

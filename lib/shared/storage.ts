@@ -33,8 +33,8 @@ export const group: StoredItem<Group> = {
   set: async (value) => {
     const favourites = favouriteIds(await workspaceLooks.get());
     await writeAll([
-      { item: fullGroup as StoredItem<unknown>, value },
-      { item: groupHead as StoredItem<unknown>, value: headOf(value, favourites) },
+      { item: fullGroup, value },
+      { item: groupHead, value: headOf(value, favourites) },
     ]);
     fullGroup.remember(value);
   },

@@ -47,10 +47,16 @@ export function storedVersion(meta: unknown): number {
 
 const metaKeyOf = (key: StorageItemKey) => `${key}$` as StorageItemKey;
 
+/** The stored values of `keys`, in their order (storage.getItems answers an entry a key, typed `any`). */
+async function rawValues(keys: StorageItemKey[]): Promise<unknown[]> {
+  const entries = await storage.getItems(keys);
+  return keys.map((_, i): unknown => entries[i]?.value);
+}
+
 /** Reads several items, with their versions, in one storage call per area (a page's first paint waits for these). */
 export async function readAll(items: StoredItem<unknown>[]): Promise<unknown[]> {
-  const values = await storage.getItems(items.flatMap((item) => [item.key, item.metaKey]));
-  return items.map((item, i) => item.parse(values[2 * i]!.value, storedVersion(values[2 * i + 1]!.value)));
+  const values = await rawValues(items.flatMap((item) => [item.key, item.metaKey]));
+  return items.map((item, i) => item.parse(values[2 * i], storedVersion(values[2 * i + 1])));
 }
 
 /**
@@ -62,15 +68,15 @@ export async function readAll(items: StoredItem<unknown>[]): Promise<unknown[]> 
 export async function migrateStoredItems(items: StoredItem<unknown>[]): Promise<StoredItem<unknown>[]> {
   const candidates = items.filter((item) => item.version > 1);
   if (candidates.length === 0) return [];
-  const metas = await storage.getItems(candidates.map((item) => item.metaKey));
+  const metas = await rawValues(candidates.map((item) => item.metaKey));
   const behind = candidates
-    .map((item, i) => ({ item, from: storedVersion(metas[i]!.value) }))
+    .map((item, i) => ({ item, from: storedVersion(metas[i]) }))
     .filter(({ item, from }) => from < item.version);
   if (behind.length === 0) return [];
-  const values = await storage.getItems(behind.map(({ item }) => item.key));
+  const values = await rawValues(behind.map(({ item }) => item.key));
   await storage.setItems(
     behind.flatMap(({ item, from }, i) => {
-      const raw = values[i]!.value;
+      const raw = values[i];
       const meta = { key: item.metaKey, value: { v: item.version } };
       return raw === null || raw === undefined ? [meta] : [{ key: item.key, value: item.migrate(raw, from) }, meta];
     }),
@@ -140,8 +146,8 @@ export function storedItem<S extends z.ZodMiniType>(
     }
   };
   const read = async (): Promise<T> => {
-    const [value, meta] = await storage.getItems([key, metaKey]);
-    return parse(value!.value, storedVersion(meta!.value));
+    const [value, meta] = await rawValues([key, metaKey]);
+    return parse(value, storedVersion(meta));
   };
   let cached: Promise<T> | null = null;
   if (options.cache) {

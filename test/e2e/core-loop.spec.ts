@@ -1,8 +1,6 @@
 // The core loop in real Chromium: key → group → act as → the header arrives at the API.
-import { expect, test, type Chrome } from './fixtures';
+import { expect, test } from './fixtures';
 import { actingStatus, badgeText, connectKey, CURRENT_WORKSPACE, fetchFromPage, storedState } from './steps';
-
-declare const chrome: Chrome;
 
 test('a valid admin key shows its workspace and that it is an admin workspace', async ({ openOptions, seeded }) => {
   const options = await openOptions();

@@ -100,6 +100,7 @@ export interface WorkerFixtures {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   fakeApi: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: it must be an object pattern
     async ({}, use) => {
       const { key, cert, spki } = makeCertificate(CERTIFICATE_HOSTS);
       const server = await startFakeApi({ port: 0, tls: { key, cert } });

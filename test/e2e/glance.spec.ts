@@ -112,7 +112,11 @@ test('Needs attention first: accounts in trouble, then unread replies; remembere
   await expect(rowOf(popup, e!.name!)).toContainText('2 accounts in trouble');
   await expect(rows(popup).first()).toContainText(a!.name!);
 
-  await popup.getByRole('checkbox', { name: 'Needs attention first' }).check();
+  // Not check(): the box shows what storage holds, so it ticks only after the background stored
+  // it, later than check() looks right after its click.
+  const attentionFirst = popup.getByRole('checkbox', { name: 'Needs attention first' });
+  await attentionFirst.click();
+  await expect(attentionFirst).toBeChecked();
   const attentionOrder = [e, c, d, b, a].map((s) => s!.name!);
   await expect(rows(popup).filter({ hasText: 'unread' })).toHaveText(attentionOrder.map((name) => new RegExp(escape(name))));
   // The rows without figures (pending, rejected) come after, in the list's order.

@@ -41,7 +41,7 @@ async function freshBrowser(api: FakeApi, build: 'shipped' | 'e2e') {
 
 async function exportFile(options: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
-  return { name: download.suggestedFilename(), text: await readFile((await download.path())!, 'utf8') };
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
 async function importFile(options: Page, text: string) {

@@ -45,7 +45,7 @@ test.describe('with another seed', () => {
 test('the extension service worker runs and every command got a shortcut', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
-  const shortcuts = Object.fromEntries(commands.map((c) => [c.name, c.shortcut ?? '']));
+  const shortcuts: Record<string, string> = Object.fromEntries(commands.map((c) => [c.name, c.shortcut ?? '']));
   // Chromium leaves a suggested key unassigned without a word (e.g. Alt+Shift+N/P on Chromium 156).
   for (const name of ['_execute_action', 'cycle-next-workspace', 'cycle-previous-workspace']) {
     expect(shortcuts[name], `shortcut of ${name}; all: ${JSON.stringify(shortcuts)}`).toBeTruthy();

@@ -12,6 +12,14 @@ export async function connectKey(options: Page, key: string, { remember = false 
   await expect(options.getByRole('button', { name: 'Save key' })).toBeEnabled();
 }
 
+/** Adds an Unstructured workspace in the options page; resolves once the key's check is over. */
+export async function addUnstructured(options: Page, name: string, key: string): Promise<void> {
+  await options.getByRole('textbox', { name: 'Unstructured workspace name' }).fill(name);
+  await options.getByLabel('Unstructured API key').fill(key);
+  await options.getByRole('button', { name: 'Add Unstructured workspace' }).click();
+  await expect(options.getByRole('button', { name: 'Add Unstructured workspace' })).toBeEnabled();
+}
+
 /** What the extension stored, read in its service worker. */
 export function storedState(worker: Worker) {
   return worker.evaluate(async () => ({

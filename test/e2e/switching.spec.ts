@@ -79,14 +79,14 @@ test('the context menu exists and switches everywhere', async ({ openOptions, pa
   const app = await pageOn('https://app.instantly.ai');
   const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/*');
   await serviceWorker.evaluate(
-    ({ id, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+    ({ id, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
     { id: sub.id, tabId },
   );
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(sub.id);
   await expect.poll(() => badgeText(serviceWorker)).not.toBe('');
 
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:admin', editable: false, pageUrl: '' }, { id: tabId }),
     tabId,
   );
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(seeded.admin.id);
@@ -110,7 +110,7 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
   const twoTab = await tabIdOf(serviceWorker, 'https://app.instantly.ai/two');
   await serviceWorker.evaluate(
     ({ id, tabId }) =>
-      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
     { id: onlyHere!.id, tabId: oneTab },
   );
   await expect.poll(() => actingAsSeenFrom(one, seeded.adminKey)).toBe(onlyHere!.id);
@@ -119,7 +119,7 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
 
   // "No sub workspace" in this tab: the tab goes out as the admin while the rest acts as a sub.
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId }),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
@@ -127,7 +127,7 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
 
   // Back to "Same as everywhere": the tab's own badge gives way to the everywhere one.
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:follow', editable: false, pageUrl: '' }, { id: tabId } as never),
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:follow', editable: false, pageUrl: '' }, { id: tabId }),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(everywhere!.id);
@@ -139,7 +139,7 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
     }, tabId);
   expect(await look(twoTab)).toEqual(await look());
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId } as never),
+    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId }),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
@@ -269,7 +269,7 @@ test('a browser restart drops per-tab choices and leaves no stale rule', async (
   const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/tab');
   await serviceWorker.evaluate(
     ({ id, tabId }) =>
-      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId } as never),
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
     { id: sub.id, tabId },
   );
   await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);

@@ -1,17 +1,11 @@
 // Unstructured workspaces: one key each, added to requests only from the API's own site.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { addUnstructured } from './steps';
 
 test.use({ seed: { subWorkspaces: 2, unstructuredWorkspaces: ['Research', 'Legal'] } });
 
 const WORKFLOWS = 'https://platform.unstructuredapp.io/api/v1/workflows/';
-
-async function addWorkspace(options: Page, name: string, key: string) {
-  await options.getByRole('textbox', { name: 'Unstructured workspace name' }).fill(name);
-  await options.getByLabel('Unstructured API key').fill(key);
-  await options.getByRole('button', { name: 'Add Unstructured workspace' }).click();
-  await expect(options.getByRole('button', { name: 'Add Unstructured workspace' })).toBeEnabled();
-}
 
 /** A fetch from the page with no key of its own: only the extension can add one. */
 function fetchWorkflows(page: Page) {
@@ -20,7 +14,7 @@ function fetchWorkflows(page: Page) {
 
 test('a bad key is refused with the server’s reason and not listed', async ({ openOptions, openPopup, api }) => {
   const options = await openOptions();
-  await addWorkspace(options, 'Typo', 'not-a-key');
+  await addUnstructured(options, 'Typo', 'not-a-key');
   await expect(options.getByRole('alert')).toContainText('Unstructured refused this API key');
   await expect(options.getByRole('alert')).toContainText('API key is malformed');
   await expect(options.getByRole('button', { name: 'Delete Typo' })).toHaveCount(0);
@@ -39,8 +33,8 @@ test('use one workspace’s key, switch to another, turn it off; other sites nev
 }) => {
   const [research, legal] = seeded.unstructuredKeys;
   const options = await openOptions();
-  await addWorkspace(options, 'Research', research!.key);
-  await addWorkspace(options, 'Legal', legal!.key);
+  await addUnstructured(options, 'Research', research!.key);
+  await addUnstructured(options, 'Legal', legal!.key);
   await expect(options.getByRole('button', { name: 'Delete Research' })).toBeVisible();
   await expect(options.getByRole('button', { name: 'Delete Legal' })).toBeVisible();
   // The key is never shown in full once saved.

@@ -84,7 +84,7 @@ export class FakeApiControl {
   }
 
   requests(filter: { host?: string; path?: string; method?: string } = {}): Promise<RequestLogEntry[]> {
-    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined));
+    const query = new URLSearchParams(Object.entries(filter as Record<string, string | undefined>).filter((e): e is [string, string] => e[1] !== undefined));
     return this.send('GET', `requests${query.size ? `?${query}` : ''}`);
   }
   clearRequests(): Promise<{ cleared: number }> {

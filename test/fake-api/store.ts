@@ -574,7 +574,7 @@ export class Store {
         name: w.name,
         paid: w.paid,
         deniedScopes: w.deniedScopes,
-        roles: { [w.ownerId]: 'owner' as Role, ...Object.fromEntries(this.roles.get(w.id) ?? []) },
+        roles: { [w.ownerId]: 'owner', ...Object.fromEntries(this.roles.get(w.id) ?? []) },
       })),
       users: [...this.users.values()],
       keys: [...this.keys.values()],

@@ -39,13 +39,13 @@ function check(condition: unknown, message: string): asserts condition {
 async function waitForStatus(page: Page, text: string): Promise<void> {
   await page
     .waitForFunction(
-      (wanted) => [...document.querySelectorAll('[role="status"], output')].some((el) => el.textContent?.includes(wanted)),
+      (wanted) => [...document.querySelectorAll('[role="status"], output')].some((el) => el.textContent.includes(wanted)),
       { timeout: WAIT_MS },
       text,
     )
     .catch(async () => {
       const shown = await page.evaluate(() =>
-        [...document.querySelectorAll('[role="status"], [role="alert"], output')].map((el) => el.textContent?.trim()).join(' | '),
+        [...document.querySelectorAll('[role="status"], [role="alert"], output')].map((el) => el.textContent.trim()).join(' | '),
       );
       throw new AssertionError(`no status containing "${text}" within ${WAIT_MS} ms; status/alerts shown: ${shown || '(none)'}`);
     });
@@ -103,9 +103,10 @@ async function main(): Promise<number> {
         const tls = makeCertificate(CERTIFICATE_HOSTS);
         // Firefox maps host names but not ports, so the fake must be on 443 (root, or
         // CAP_NET_BIND_SERVICE for node).
-        api = await startFakeApi({ port: 443, tls }).catch((error: NodeJS.ErrnoException) => {
-          const why = error.code === 'EACCES' ? ' (binding port 443 needs root)' : error.code === 'EADDRINUSE' ? ' (port 443 is taken)' : '';
-          throw new Error(`cannot listen on 127.0.0.1:443${why}: ${error.message}`);
+        api = await startFakeApi({ port: 443, tls }).catch((error: unknown) => {
+          const { code, message } = error as NodeJS.ErrnoException;
+          const why = code === 'EACCES' ? ' (binding port 443 needs root)' : code === 'EADDRINUSE' ? ' (port 443 is taken)' : '';
+          throw new Error(`cannot listen on 127.0.0.1:443${why}: ${message}`);
         });
         seeded = seedAgency(api.store, { subWorkspaces: 8 });
         firefox = await launchFirefox();
@@ -183,7 +184,7 @@ async function main(): Promise<number> {
         check(!JSON.stringify(stored).includes(seeded!.adminKey), 'the stored list holds the key');
         // And the popup shows it (the section is folded: its summary unfolds it).
         await popup.click('details.recent-calls > summary');
-        const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent ?? '');
+        const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent);
         check(listed.includes(`as ${sub.name}`) && listed.includes('from app.instantly.ai'), `the popup's list says: ${listed}`);
       },
     ],

@@ -10,6 +10,7 @@ import { instantlyClient, MAX_MEMBERSHIPS, PAGE_INTERVAL_MS, type ClientFactory 
 import { dropStorageCaches } from '@/lib/shared/stored-item';
 import { actingAs, group, groupHead, notices } from '@/lib/shared/storage';
 import { useFakeApi } from './fake-api-harness';
+import { urlOf } from './fetch-input';
 
 type Page = { items: Record<string, unknown>[]; next_starting_after?: unknown };
 
@@ -22,8 +23,8 @@ function alteredClient(
   return (apiKey) => {
     let n = 0;
     const doFetch: typeof fetch = async (input, init) => {
-      const response = await fetch(options.url ? options.url(String(input)) : input, init);
-      if (!String(input).includes('/api/v2/workspace-group-members?')) return response;
+      const response = await fetch(options.url ? options.url(urlOf(input)) : input, init);
+      if (!urlOf(input).includes('/api/v2/workspace-group-members?')) return response;
       const page = alter((await response.json()) as Page, ++n);
       return new Response(JSON.stringify(page), { status: response.status, headers: response.headers });
     };
@@ -72,7 +73,7 @@ describe('rows Instantly sends that the extension cannot read', () => {
     await syncGroup(odd);
     await syncGroup(odd);
     expect((await texts()).filter((t) => t.includes('cannot read'))).toEqual([
-      'Instantly sent 1 membership this extension cannot read; it is not shown (' + sub.name + ': status “invited”).',
+      `Instantly sent 1 membership this extension cannot read; it is not shown (${sub.name!}: status “invited”).`,
     ]);
   });
 
@@ -122,7 +123,7 @@ describe('lists that never end', () => {
     const endless: ClientFactory = (apiKey) => {
       let n = 0;
       const doFetch: typeof fetch = async (input, init) => {
-        const url = String(input);
+        const url = urlOf(input);
         if (!url.includes('/api/v2/workspace-group-members?')) return fetch(input, init);
         // One new row a page: the page cap, not the row cap, ends it (and the test stays quick).
         n++;
@@ -169,7 +170,9 @@ describe('a group the browser cannot store', () => {
     await ctx.control.accept(ctx.seeded.subs.find((s) => s.status === 'pending')!.membershipId);
     const before = { group: await group.get(), head: await groupHead.get() };
     // storage.local refuses a write past its quota (10 MB without unlimitedStorage), the whole call.
-    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+    // The promise form the extension calls (spyOn would type the last overload, the callback one).
+    const local = fakeBrowser.storage.local as { set: (items: Record<string, unknown>) => Promise<void> };
+    const set = vi.spyOn(local, 'set').mockImplementation(async (items) => {
       if ('group' in items) throw new Error('QUOTA_BYTES quota exceeded');
     });
     const reply = await syncGroup(ctx.makeClient);

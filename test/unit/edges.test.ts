@@ -29,7 +29,7 @@ const member = (n: number): Member => ({
 const [one, two] = [member(1), member(2)];
 const everywhereHeader = () => headerValue(sharedDnr.dynamic()[0]);
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const ask = async (message: unknown) => (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
+const ask = async (message: unknown): Promise<unknown> => (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -40,22 +40,22 @@ afterEach(async () => {
 
 describe('a change whose rules the browser refuses', () => {
   it('is answered with the truth (stored, not applied), and applied by a retry', async () => {
-    await group.set({ members: [one!, two!], syncedAt: Date.now() });
+    await group.set({ members: [one, two], syncedAt: Date.now() });
     void startWith(async () => undefined);
     setUpRequests();
     setUpActAs();
     vi.spyOn(sharedDnr.api, 'updateDynamicRules').mockRejectedValueOnce(new Error('Internal error.'));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
-    const reply = await ask({ type: 'actAs', workspaceId: one!.workspaceId });
+    const reply = await ask({ type: 'actAs', workspaceId: one.workspaceId });
     expect(reply).toEqual({ ok: false, error: RULES_NOT_APPLIED });
-    expect((await actingAs.get())?.workspaceId).toBe(one!.workspaceId); // the choice is kept
+    expect((await actingAs.get())?.workspaceId).toBe(one.workspaceId); // the choice is kept
     expect(everywhereHeader()).toBeUndefined();
-    await vi.waitFor(() => expect(everywhereHeader()).toBe(one!.workspaceId), { timeout: 3_000, interval: 50 });
+    await vi.waitFor(() => expect(everywhereHeader()).toBe(one.workspaceId), { timeout: 3_000, interval: 50 });
   });
 
   it('from a shortcut (nobody to answer): the user is told in the popup, once per burst', async () => {
-    await group.set({ members: [one!, two!], syncedAt: Date.now() });
+    await group.set({ members: [one, two], syncedAt: Date.now() });
     vi.spyOn(sharedDnr.api, 'updateDynamicRules').mockRejectedValue(new Error('Internal error.'));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // Admin → Client 1 → Client 2: each needs a new rule, and each is refused.
@@ -71,12 +71,12 @@ describe('a change whose rules the browser refuses', () => {
   });
 
   it('"stopped acting as" is said only once the rule is gone', async () => {
-    await actingAs.set({ workspaceId: one!.workspaceId, name: 'Client 1' });
+    await actingAs.set({ workspaceId: one.workspaceId, name: 'Client 1' });
     await reconcile();
-    expect(everywhereHeader()).toBe(one!.workspaceId);
+    expect(everywhereHeader()).toBe(one.workspaceId);
     const headerWhenTold: (string | undefined)[] = [];
     notices.watch(() => headerWhenTold.push(everywhereHeader()));
-    await exclusive(() => dropGoneTargets([two!]));
+    await exclusive(() => dropGoneTargets([two]));
     await vi.waitFor(() => expect(headerWhenTold).toHaveLength(1));
     expect(headerWhenTold).toEqual([undefined]);
   });
@@ -85,8 +85,8 @@ describe('a change whose rules the browser refuses', () => {
 describe('a wake-up of the worker', () => {
   it('applies the stored choice before any request is served', async () => {
     // A worker stopped between storing a choice and applying it: the rules are behind.
-    await group.set({ members: [one!], syncedAt: Date.now() });
-    await actingAs.set({ workspaceId: one!.workspaceId, name: 'Client 1' });
+    await group.set({ members: [one], syncedAt: Date.now() });
+    await actingAs.set({ workspaceId: one.workspaceId, name: 'Client 1' });
     expect(everywhereHeader()).toBeUndefined();
     const seenByHandler: (string | undefined)[] = [];
     onRequest('refresh', async () => {
@@ -96,7 +96,7 @@ describe('a wake-up of the worker', () => {
     setUpRequests();
     void startWith(startUp);
     expect(await ask({ type: 'refresh' })).toEqual({ ok: true });
-    expect(seenByHandler).toEqual([one!.workspaceId]);
+    expect(seenByHandler).toEqual([one.workspaceId]);
   });
 });
 

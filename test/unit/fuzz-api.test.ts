@@ -12,7 +12,8 @@ import { readMemberPage, WorkspaceGroupMember } from '@/lib/providers/instantly/
 import { Member, type Group } from '@/lib/shared/model';
 import { dropStorageCaches } from '@/lib/shared/stored-item';
 import { group } from '@/lib/shared/storage';
-import { account, firstKey } from './one-account';
+import { urlOf } from './fetch-input';
+import { account } from './one-account';
 
 const ADMIN = '019ffad2-0000-7000-8000-00000000a000';
 const uuid = (n: number) => `019ffad2-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -68,7 +69,7 @@ function play(s: Scenario): typeof fetch {
   let i = 0;
   let endless = 0;
   return async (input) => {
-    const url = String(input);
+    const url = urlOf(input);
     if (url.endsWith('/api/v2/workspaces/current'))
       return Response.json({ id: ADMIN, name: 'Agency', owner: uuid(1), timestamp_created: 'x', timestamp_updated: 'x' });
     if (url.endsWith('/api/v2/workspace-group-members/admin')) return Response.json({ workspace_name: 'Undefined', has_admin_workspace: false });
@@ -169,7 +170,7 @@ describe('fuzzed list answers', FUZZ, () => {
         baseUrl: 'https://api.instantly.test',
         pageIntervalMs: 0,
         fetch: async (input) => {
-          const url = String(input);
+          const url = urlOf(input);
           if (url.endsWith('/workspaces/current')) return Response.json({ id: ADMIN, name: 'Agency', owner: uuid(1), timestamp_created: 'x', timestamp_updated: 'x' });
           if (url.endsWith('/admin')) return Response.json({ workspace_name: 'Undefined', has_admin_workspace: false });
           if (page === 1000) return Response.json({ items: [] });

@@ -73,12 +73,12 @@ const FUZZ = { timeout: 120_000 };
 describe('every stored list keeps its valid elements, whatever else is in it', FUZZ, () => {
   const not = (schema: z.ZodMiniType) => (x: unknown) => !schema.safeParse(x).success;
   const lists: [string, StoredItem<unknown>, fc.Arbitrary<unknown>, z.ZodMiniType][] = [
-    ['notices', notices as StoredItem<unknown>, notice, Notice],
-    ['operations (v2)', operations as StoredItem<unknown>, operationV2, Operation],
-    ['unstructuredWorkspaces', unstructuredWorkspaces as StoredItem<unknown>, workspace, UnstructuredWorkspace],
-    ['allowedSites', allowedSites as StoredItem<unknown>, origin, Origin],
-    ['unstructuredSites', unstructuredSites as StoredItem<unknown>, origin, Origin],
-    ['paintedTabs', paintedTabs as StoredItem<unknown>, fc.string(), zm.string()],
+    ['notices', notices, notice, Notice],
+    ['operations (v2)', operations, operationV2, Operation],
+    ['unstructuredWorkspaces', unstructuredWorkspaces, workspace, UnstructuredWorkspace],
+    ['allowedSites', allowedSites, origin, Origin],
+    ['unstructuredSites', unstructuredSites, origin, Origin],
+    ['paintedTabs', paintedTabs, fc.string(), zm.string()],
   ];
   it.each(lists)('%s', (_name, item, valid, schema) => {
     fc.assert(

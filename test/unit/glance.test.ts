@@ -8,7 +8,7 @@ import type { AccountPage, GlanceClient } from '@/lib/providers/instantly/glance
 import type { SendingAccount } from '@/lib/providers/instantly/schemas';
 import type { Member, MemberStatus } from '@/lib/shared/model';
 import { glanceRun, glances, group } from '@/lib/shared/storage';
-import { account, firstKey } from './one-account';
+import { account } from './one-account';
 
 const id = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const member = (n: number, status: MemberStatus = 'accepted'): Member => ({

@@ -59,10 +59,10 @@ describe('Instantly client against the fake API', () => {
     await expect(ctx.makeClient('nope').currentWorkspace()).rejects.toMatchObject({ kind: 'unauthorized', status: 401 });
     await expect(ctx.makeClient(ctx.seeded.revokedKey).currentWorkspace()).rejects.toMatchObject({ kind: 'unauthorized' });
     await expect(ctx.makeClient(ctx.seeded.unpaidKey).currentWorkspace()).rejects.toMatchObject({ kind: 'payment-required' });
-    const forbidden = await ctx.makeClient(ctx.seeded.adminMemberKey).invite(ctx.seeded.invitable[1]!.id).catch((e) => e);
+    const forbidden = await ctx.makeClient(ctx.seeded.adminMemberKey).invite(ctx.seeded.invitable[1]!.id).catch((e: unknown) => e);
     expect(forbidden).toBeInstanceOf(ApiError);
     expect(forbidden).toMatchObject({ kind: 'forbidden', status: 403 });
-    expect(forbidden.serverMessage).toBeTruthy();
+    expect(forbidden instanceof ApiError && forbidden.serverMessage).toBeTruthy();
     await expect(ctx.makeClient(ctx.seeded.adminKey).invite('019ffad2-0000-7000-8000-0000000dead0')).rejects.toMatchObject({
       kind: 'not-found',
     });
@@ -94,14 +94,6 @@ describe('Instantly client against the fake API', () => {
     } finally {
       await ctx.control.offline(false);
     }
-  });
-
-  it('reads one membership by id, and says when it is gone', async () => {
-    const client = ctx.makeClient(ctx.seeded.adminKey);
-    const sub = ctx.seeded.subs[0]!;
-    expect(await client.getMember(sub.membershipId)).toMatchObject({ id: sub.membershipId, sub_workspace_id: sub.id, status: sub.status });
-    await client.deleteMember(sub.membershipId);
-    await expect(client.getMember(sub.membershipId)).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('reads the admin of a sub workspace', async () => {

@@ -79,7 +79,10 @@ describe('pacer', () => {
     (await p.take())();
     p.pause(5_000);
     const times: number[] = [];
-    const waiting = Promise.all([1, 2, 3].map(() => p.take().then((answered) => (times.push(Date.now()), answered()))));
+    const waiting = Promise.all([1, 2, 3].map(() => p.take().then((answered) => {
+        times.push(Date.now());
+        answered();
+      })));
     await vi.advanceTimersByTimeAsync(4_999);
     expect(times).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);

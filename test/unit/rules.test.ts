@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/background/rules';
+import type { HeaderRule } from '@/lib/background/adapters/dnr';
 import { fakeDnr, headerValue } from './fake-dnr';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
@@ -46,8 +47,9 @@ describe('rulesFor', () => {
     const { dynamic, session } = rulesFor({ ...base, actingAs: acme, tabActing: { '42': north, '7': acme } });
     expect(dynamic).toHaveLength(1);
     expect(session.map((r) => r.condition.tabIds)).toEqual([[7], [42]]);
-    expect(session.every((r) => r.priority === PRIORITY.tab && r.priority > PRIORITY.everywhere)).toBe(true);
-    expect(headerValue(session[1]!)).toBe(north.workspaceId);
+    expect(session.every((r) => r.priority === PRIORITY.tab)).toBe(true);
+    expect(PRIORITY.tab).toBeGreaterThan(PRIORITY.everywhere);
+    expect(headerValue(session[1])).toBe(north.workspaceId);
     expect(new Set(session.map((r) => r.id)).size).toBe(2);
   });
 
@@ -79,7 +81,7 @@ describe('applyRules', () => {
   it('changes only what differs, in one update per rule set', async () => {
     const dnr = fakeDnr();
     await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
-    expect(headerValue(dnr.dynamic()[0]!)).toBe(acme.workspaceId);
+    expect(headerValue(dnr.dynamic()[0])).toBe(acme.workspaceId);
 
     // Same state again: nothing to do.
     const again = await applyRules(dnr.api, rulesFor({ ...base, actingAs: acme }));
@@ -89,7 +91,7 @@ describe('applyRules', () => {
     await applyRules(dnr.api, rulesFor({ ...base, actingAs: north }));
     expect(dnr.updates).toHaveLength(2);
     expect(dnr.updates[1]!.change.removeRuleIds).toEqual([RULE_ID.instantlyEverywhere]);
-    expect(headerValue(dnr.dynamic()[0]!)).toBe(north.workspaceId);
+    expect(headerValue(dnr.dynamic()[0])).toBe(north.workspaceId);
 
     await applyRules(dnr.api, rulesFor(base));
     expect(dnr.dynamic()).toEqual([]);
@@ -97,7 +99,7 @@ describe('applyRules', () => {
 
   it('treats rules handed back with keys in another order as unchanged', () => {
     const [rule] = rulesFor({ ...base, actingAs: acme }).dynamic;
-    const reordered = JSON.parse(JSON.stringify({ condition: rule!.condition, action: rule!.action, priority: rule!.priority, id: rule!.id }));
+    const reordered = JSON.parse(JSON.stringify({ condition: rule!.condition, action: rule!.action, priority: rule!.priority, id: rule!.id })) as HeaderRule;
     expect(diffRules([reordered], [rule!])).toEqual({ removeRuleIds: [], addRules: [] });
   });
 

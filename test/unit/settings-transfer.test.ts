@@ -128,8 +128,8 @@ describe('merging an imported file', () => {
 
 // Secrets are drawn from letters that nothing else in the generated state uses, so finding one
 // (or its last four characters) in the export can only mean it leaked.
-const SECRET_LETTERS = [...'GHJKLMNPQRSUVWXY'];
-const PLAIN_LETTERS = [...'abcdefghijklmnopqrstuvwxyz0123456789 '];
+const SECRET_LETTERS = Array.from('GHJKLMNPQRSUVWXY');
+const PLAIN_LETTERS = Array.from('abcdefghijklmnopqrstuvwxyz0123456789 ');
 const secretText = fc.string({ unit: fc.constantFrom(...SECRET_LETTERS), minLength: 8, maxLength: 64 });
 const plain = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PLAIN_LETTERS), minLength: 1, maxLength });
 

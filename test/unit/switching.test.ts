@@ -5,7 +5,7 @@ import { reconcile } from '@/lib/background/reconcile';
 import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
 import { allowableOrigin, originOf } from '@/lib/shared/host-permissions';
 import { actingAs, group, notices } from '@/lib/shared/storage';
-import { account, firstKey } from './one-account';
+import { account } from './one-account';
 import { type Account, type Member } from '@/lib/shared/model';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
@@ -106,7 +106,7 @@ describe('context menu', () => {
   it('a refused click says why and puts the checks back (the browser already moved them)', async () => {
     const calls: string[] = [];
     const { browserMenus } = await import('@/lib/background/adapters/menus');
-    const removeAll = browserMenus.removeAll;
+    const removeAll = browserMenus.removeAll.bind(browserMenus);
     browserMenus.removeAll = async () => void calls.push('removeAll');
     try {
       await account.set(admin);

@@ -10,7 +10,7 @@ import { begin, markInterrupted } from '@/lib/background/operations';
 import { SETTLE_ALARM } from '@/lib/background/refresh-alarm';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
 import { group, notices, operations } from '@/lib/shared/storage';
-import { account, firstKey } from './one-account';
+import { account } from './one-account';
 import { useFakeApi } from './fake-api-harness';
 
 type Failure = 'timeout' | 'html-502' | 'dropped';

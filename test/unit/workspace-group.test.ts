@@ -8,7 +8,6 @@ import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
 import { begin, markInterrupted } from '@/lib/background/operations';
 import { cycle } from '@/lib/background/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/context-menu';
-import { instantlyKey } from '@/lib/background/secrets';
 import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
 import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -107,7 +106,7 @@ describe('acting as a sub workspace', () => {
   it('an accepted member: the rule and badge follow; stop acting removes them', async () => {
     const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
     expect(await actAs(sub.id)).toEqual({ ok: true });
-    expect(headerValue(headerRule()!)).toBe(sub.id);
+    expect(headerValue(headerRule())).toBe(sub.id);
     expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
     await actAs(null);
     expect(headerRule()).toBeUndefined();
@@ -132,7 +131,7 @@ describe('acting as a sub workspace', () => {
 
     // Act as (the popup's button sends the workspace id, in whatever case).
     expect(await actAs(again.id.toUpperCase())).toEqual({ ok: true });
-    expect(headerValue(headerRule()!)).toBe(again.id);
+    expect(headerValue(headerRule())).toBe(again.id);
     await actAs(null);
 
     // The cycle reaches it once and moves on from it, round to the admin.

@@ -8,7 +8,7 @@ import { listedMembers, shownRows } from '@/lib/pages/group-view';
 import { filterMembers } from '@/lib/pages/search';
 import type { Account, Member } from '@/lib/shared/model';
 import { actingAs, group, groupHead, workspaceLooks } from '@/lib/shared/storage';
-import { account, firstKey } from './one-account';
+import { account } from './one-account';
 
 const m = (n: number, status: Member['status'] = 'accepted'): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,

@@ -30,13 +30,9 @@ export interface DnrApi {
   updateSessionRules(change: RuleChange): Promise<void>;
 }
 
-type Dnr = typeof browser.declarativeNetRequest;
-
 export const browserDnr: DnrApi = {
   getDynamicRules: async () => browser.declarativeNetRequest.getDynamicRules() as Promise<HeaderRule[]>,
-  updateDynamicRules: async (change) =>
-    browser.declarativeNetRequest.updateDynamicRules(change as Parameters<Dnr['updateDynamicRules']>[0]),
+  updateDynamicRules: async (change) => browser.declarativeNetRequest.updateDynamicRules(change),
   getSessionRules: async () => browser.declarativeNetRequest.getSessionRules() as Promise<HeaderRule[]>,
-  updateSessionRules: async (change) =>
-    browser.declarativeNetRequest.updateSessionRules(change as Parameters<Dnr['updateSessionRules']>[0]),
+  updateSessionRules: async (change) => browser.declarativeNetRequest.updateSessionRules(change),
 };

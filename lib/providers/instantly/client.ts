@@ -1,13 +1,13 @@
 // Typed client for the parts of Instantly API v2 the extension uses (docs/instantly-api.md#workspace-group-member-endpoints).
 // It never sends x-as-workspace: the extension's own calls always go out as the key's workspace.
 import type { z } from 'zod/mini';
-import { ApiError, kindForStatus, parseRetryAfter } from '../api-error';
+import { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
 import { withRetry, type RetryPolicy } from '../retry';
 import { INSTANTLY_API_ORIGIN } from '../../shared/hosts';
+import { readAnswer } from './read-answer';
 import {
   AdminOfCurrent,
-  ErrorBody,
   readMemberPage,
   Workspace,
   WorkspaceGroupMember,
@@ -77,18 +77,7 @@ export function instantlyClient(options: InstantlyClientOptions) {
       body,
       fetch: viaFetch,
     });
-    if (!response.ok) {
-      const parsed = ErrorBody.safeParse(response.json);
-      throw new ApiError(
-        kindForStatus(response.status),
-        parsed.success ? parsed.data.message : undefined,
-        response.status,
-        parseRetryAfter(response.headers.get('retry-after')),
-      );
-    }
-    const result = read(response.json);
-    if (result === null) throw new ApiError('invalid-response', undefined, response.status);
-    return result;
+    return readAnswer(response, read);
   }
 
   const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch) =>
@@ -145,7 +134,6 @@ export function instantlyClient(options: InstantlyClientOptions) {
         seenCursors.add(cursor);
       }
     },
-    getMember: (id: string) => call('GET', memberPath(id), schema(WorkspaceGroupMember)),
     invite: (subWorkspaceId: string) =>
       call('POST', '/api/v2/workspace-group-members', schema(WorkspaceGroupMember), { sub_workspace_id: subWorkspaceId }),
     /** Removes a sub workspace (admin side) or leaves the group (sub side, with its own membership id). */

@@ -3,10 +3,10 @@
 // Unlike client.ts, every call here carries `x-as-workspace`, set explicitly for the one call
 // (the extension's rules exclude its own requests, so nothing else would add it), and nothing is
 // retried here: the glance's pacer alone decides when a request may go, also after a 429.
-import { ApiError, kindForStatus, parseRetryAfter } from '../api-error';
 import { fetchJson } from '../fetch-json';
 import { AS_WORKSPACE_HEADER, INSTANTLY_API_ORIGIN } from '../../shared/hosts';
-import { AccountPageEnvelope, Count, ErrorBody, SendingAccount } from './schemas';
+import { AccountPageEnvelope, Count, SendingAccount } from './schemas';
+import { readAnswer } from './read-answer';
 import { PAGE_LIMIT } from './client';
 import type { PacerOptions } from '../pacer';
 
@@ -46,18 +46,7 @@ export function glanceClient(options: GlanceClientOptions) {
       headers: { authorization: `Bearer ${options.apiKey}`, [AS_WORKSPACE_HEADER]: asWorkspace },
       fetch: options.fetch,
     });
-    if (!response.ok) {
-      const parsed = ErrorBody.safeParse(response.json);
-      throw new ApiError(
-        kindForStatus(response.status),
-        parsed.success ? parsed.data.message : undefined,
-        response.status,
-        parseRetryAfter(response.headers.get('retry-after')),
-      );
-    }
-    const result = read(response.json);
-    if (result === null) throw new ApiError('invalid-response', undefined, response.status);
-    return result;
+    return readAnswer(response, read);
   }
 
   const count = (json: unknown) => {

@@ -3,7 +3,7 @@
 // names each workspace and the extension keeps one key per workspace.
 import { z } from 'zod/mini';
 import { UNSTRUCTURED_KEY_HEADER } from '../../shared/hosts';
-import { ApiError, kindForStatus } from '../api-error';
+import { ApiError, apiErrorFrom } from '../api-error';
 import { fetchJson } from '../fetch-json';
 
 const Workflow = z.object({ id: z.string(), name: z.optional(z.nullable(z.string())) });
@@ -20,7 +20,7 @@ async function getList<S extends z.ZodMiniType>(base: string, path: string, key:
   if (!response.ok) {
     const detail = Detail.safeParse(response.json);
     const message = detail.success && typeof detail.data.detail === 'string' ? detail.data.detail : undefined;
-    throw new ApiError(kindForStatus(response.status), message, response.status);
+    throw apiErrorFrom(response, message);
   }
   const parsed = z.array(schema).safeParse(response.json);
   if (!parsed.success) throw new ApiError('invalid-response', undefined, response.status);

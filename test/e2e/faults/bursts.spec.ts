@@ -139,7 +139,7 @@ test('50 presses mixed with popup clicks and per-tab choices: rules = stored cho
         // A click on one of the popup's visible Act as / Stop acting buttons (not awaited).
         const clicked = await popup.evaluate((r) => {
           const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
-            /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+            /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent),
           );
           const button = buttons[Math.floor(r * buttons.length)];
           button?.click();

@@ -106,7 +106,7 @@ export type WorkerControl = Awaited<ReturnType<typeof workerControl>>;
 type Hooked = { __workspaceSwitcherTest?: { startId: string } };
 
 /** Which start of the worker this is (the e2e build's hook); 'no answer' from a worker that is not running. */
-export async function startIdOf(worker: Worker): Promise<string | 'no answer'> {
+export async function startIdOf(worker: Worker): Promise<string> {
   return Promise.race([
     worker.evaluate(() => (globalThis as Hooked).__workspaceSwitcherTest?.startId ?? 'no hook'),
     new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 2_000)),

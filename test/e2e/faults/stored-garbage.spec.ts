@@ -63,7 +63,7 @@ function comparable(key: string, value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   // The connected workspaces (a list since several keys): each one's refresh times change.
   if (key === 'account' && Array.isArray(value)) return value.map((a: unknown) => ({ ...(a as object), checkedAt: 0, syncedAt: 0 }));
-  if (key === 'group' || key === 'groupHead') return { ...(value as object), syncedAt: 0 };
+  if (key === 'group' || key === 'groupHead') return { ...(value), syncedAt: 0 };
   return value;
 }
 
@@ -87,8 +87,8 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   let worker = serviceWorker;
   await untilIdle(worker, { requests: 2 });
-  let startId = String(await startIdOf(worker));
-  const good = (await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }))) as Areas;
+  let startId = await startIdOf(worker);
+  const good = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
   const keyItem = `secret:instantly:${seeded.admin.id}`;
   expect(good.local[keyItem]).toBe(seeded.adminKey);
 
@@ -98,7 +98,7 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
     if (keys.length === 0) keys.push(random.pick([...LOCAL, ...SESSION]));
     const written: Areas = { local: {}, session: {} };
     for (const key of keys.slice(0, 3)) {
-      const value = random.next() < 0.4 && OLDER[key] ? random.pick(OLDER[key]!) : garbage(random);
+      const value = random.next() < 0.4 && OLDER[key] ? random.pick(OLDER[key]) : garbage(random);
       written[SESSION.includes(key) ? 'session' : 'local'][key] = value;
     }
     figures.add('items overwritten', Object.keys(written.local).length + Object.keys(written.session).length);
@@ -126,7 +126,7 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
     await untilIdle(worker);
 
     // Nothing else lost: every item not overwritten is as it was (or as a refresh legitimately rewrote it).
-    const after = (await worker.evaluate(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }))) as Areas;
+    const after = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
     expect(after.local[keyItem], 'the key').toBe(seeded.adminKey);
     for (const area of ['local', 'session'] as const) {
       for (const [key, value] of Object.entries(good[area])) {

@@ -78,7 +78,7 @@ test('a choice stored but not applied when the worker stopped is applied by the 
   const app = await pageOn('https://app.instantly.ai');
   const popup = await openPopup();
   await untilIdle(serviceWorker, { requests: 1 });
-  const startId = String(await startIdOf(serviceWorker));
+  const startId = await startIdOf(serviceWorker);
   // The state a worker leaves when it stops right after writing the choice: storage ahead of the rules.
   await serviceWorker.evaluate((target) => chrome.storage.local.set({ actingAs: target }), { workspaceId: sub.id, name: sub.name! });
   await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
@@ -114,7 +114,7 @@ test('switches: the worker stopped at random points, the header matches the popu
   let worker = serviceWorker;
   const popup = await openPopup();
   await untilIdle(worker, { requests: 1 });
-  let startId = String(await startIdOf(worker));
+  let startId = await startIdOf(worker);
 
   for (let i = 0; i < SWITCH_STOPS; i++) {
     const kind = random.pick(['popup', 'cycle', 'menu', 'tab'] as const);
@@ -122,7 +122,7 @@ test('switches: the worker stopped at random points, the header matches the popu
     if (kind === 'popup') {
       // A click on one of the visible Act as / Stop acting buttons (the current one has none).
       await popup.evaluate((r) => {
-        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) => /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) => /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent));
         buttons[Math.floor(r * buttons.length)]?.click();
       }, random.next());
     } else if (kind === 'cycle') {
@@ -175,7 +175,7 @@ test.describe('invites and removals', () => {
     let worker = serviceWorker;
     const popup = await openPopup();
     await untilIdle(worker, { requests: 1 });
-    let startId = String(await startIdOf(worker));
+    let startId = await startIdOf(worker);
 
     for (let i = 0; i < GROUP_STOPS; i++) {
       // Each round's notices are its own (written behind the extension's back, between rounds).
