@@ -458,14 +458,12 @@ async function switchReps(
   const accepted = seeded.subs.filter((s) => s.status === 'accepted' && s.name);
   const pair = given ?? [accepted[0]!, accepted[1]!];
   const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
-  let searched = false;
   const out: SwitchTimes = { popup: [], popupRules: [], cycle: null, cycleRules: [], clocks, probesBefore: [], resolution: [] };
 
   await repeat(plan, async (keep, rep) => {
     const target = pair[rep % 2]!;
     const button = popup.getByRole('button', { name: `Act as ${target.name}`, exact: true });
     if ((await button.count()) === 0) {
-      searched = true;
       await search.fill(target.name ?? target.id);
       await settle(popup);
     }
@@ -491,7 +489,8 @@ async function switchReps(
     if (previous) out.resolution.push(arrived.time - previous.time);
   });
 
-  if (searched) {
+  // A member searched for above: the popup remembers the search, so leave it empty.
+  if ((await search.inputValue()) !== '') {
     await search.fill('');
     await settle(popup);
   }
