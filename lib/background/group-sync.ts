@@ -12,7 +12,7 @@ import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
 import { instantlyKey } from './secrets';
 import { accounts, actingAs, group, operations, tabActing } from '../shared/storage';
-import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type TabChoices, type Target } from '../shared/model';
+import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type Operation, type TabChoices, type Target } from '../shared/model';
 import { normaliseId } from '../shared/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
@@ -110,14 +110,41 @@ export const noteLocalChange = () => {
 const inFlight = new Map<string, { key: string | null; run: Promise<Reply> }>();
 
 /**
- * Refreshes every connected workspace's part of the group, each with its own key; the first
- * failure is the answer (each one's is also stored with it, and shown).
+ * Refreshes every connected workspace's part of the group, each with its own key. The listings
+ * run side by side; what they bring is stored in one write (each store writes the whole group,
+ * so two agencies of 1,000 stored apart cost twice a group of 2,000). The first failure is the
+ * answer (each one's is also stored with it, and shown).
  */
 export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
   const list = await accounts.get();
   if (list.length === 0) return failed(NOT_CONNECTED);
-  const replies = await Promise.all(list.map((a) => syncAccount(a.workspaceId, makeClient)));
-  return replies.find((reply) => !reply.ok) ?? done;
+  const ids = list.map((a) => normaliseId(a.workspaceId));
+  const keys = await Promise.all(ids.map((id) => instantlyKey(id).get()));
+  const replies: Promise<Reply>[] = [];
+  const batch: { id: string; key: string | null; settle: (reply: Promise<Reply>) => void }[] = [];
+  ids.forEach((id, i) => {
+    const key = keys[i] ?? null;
+    const running = inFlight.get(id);
+    if (running && running.key === key) {
+      replies.push(running.run);
+      return;
+    }
+    let settle: (reply: Promise<Reply>) => void = () => undefined;
+    const run = new Promise<Reply>((resolve) => {
+      settle = resolve;
+    }).finally(() => {
+      if (inFlight.get(id)?.run === run) inFlight.delete(id);
+    });
+    inFlight.set(id, { key, run });
+    replies.push(run);
+    batch.push({ id, key, settle: (reply) => settle(reply) });
+  });
+  if (batch.length > 0) {
+    const runs = runSyncs(makeClient, batch);
+    batch.forEach((entry, i) => entry.settle(runs.then((all) => all[i] ?? failed(NOT_CONNECTED))));
+  }
+  const answers = await Promise.all(replies);
+  return answers.find((reply) => !reply.ok) ?? done;
 }
 
 /**
@@ -129,9 +156,11 @@ export async function syncAccount(workspaceId: string, makeClient: ClientFactory
   const key = await instantlyKey(id).get();
   const running = inFlight.get(id);
   if (running && running.key === key) return running.run;
-  const run = runSync(makeClient, id, key).finally(() => {
-    if (inFlight.get(id)?.run === run) inFlight.delete(id);
-  });
+  const run = runSyncs(makeClient, [{ id, key }])
+    .then((all) => all[0] ?? failed(NOT_CONNECTED))
+    .finally(() => {
+      if (inFlight.get(id)?.run === run) inFlight.delete(id);
+    });
   inFlight.set(id, { key, run });
   return run;
 }
@@ -151,7 +180,30 @@ async function setStatus(id: string, change: (a: Account) => Account): Promise<A
   return list;
 }
 
-async function runSync(makeClient: ClientFactory, id: string, key: string | null): Promise<Reply> {
+/** One workspace's listing, fetched and not yet stored. */
+interface Fetched {
+  id: string;
+  key: string;
+  current: Account;
+  /** localChanges when it began: a local change since makes its list out of date. */
+  startedAt: number;
+  /** Journal entries already unknown when it began. */
+  unknown: Operation[];
+  inspected: Inspected;
+  members: Member[];
+  unreadable: UnreadableRow[];
+  described: string[];
+}
+
+/** What storing one listing did. */
+interface Stored {
+  accepted: Member[];
+  newlyUnreadable: boolean;
+  written: boolean;
+}
+
+/** Fetches one workspace's listing; a failure is stored with it and answered at once. */
+async function fetchListing(makeClient: ClientFactory, id: string, key: string | null): Promise<Fetched | Reply> {
   const current = (await accounts.get()).find(isThis(id));
   if (!current) return failed(NOT_CONNECTED);
   if (!key) {
@@ -170,15 +222,11 @@ async function runSync(makeClient: ClientFactory, id: string, key: string | null
   // fetched may have been applied after the list was read.
   const unknown = (await operations.get()).filter((op) => op.state === 'unknown');
   const client = makeClient(key);
-  let inspected: Inspected;
-  let members: Member[];
-  let unreadable: UnreadableRow[];
   try {
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
     const found = await inspectKey(client, true);
-    inspected = found.account;
-    members = found.members.map((item) => ({ ...toMember(item), adminId: id }));
-    unreadable = found.unreadable;
+    const members = found.members.map((item) => ({ ...toMember(item), adminId: id }));
+    return { id, key, current, startedAt, unknown, inspected: found.account, members, unreadable: found.unreadable, described: found.unreadable.map(describeUnreadable) };
   } catch (error) {
     const sentence = explainInstantlyError(error, 'list');
     let count = 1;
@@ -190,65 +238,97 @@ async function runSync(makeClient: ClientFactory, id: string, key: string | null
     });
     return failed(count > 1 ? `${current.workspaceName}: ${sentence}` : sentence);
   }
-  const described = unreadable.map(describeUnreadable);
-  const saving = exclusive(async () => {
-    const nothing = { accepted: [], newlyUnreadable: false, written: false };
+}
+
+const NOTHING: Stored = { accepted: [], newlyUnreadable: false, written: false };
+
+/** Stores the listings fetched, in one write of the group. Call inside exclusive(). */
+async function storeListings(fetched: Fetched[]): Promise<Stored[]> {
+  const previous = await group.get();
+  let members = previous.members;
+  let list = await accounts.get();
+  const unreadable: UnreadableRow[] = [];
+  let written = false;
+  const stored = [];
+  for (const f of fetched) {
     // The key was replaced or forgotten meanwhile: this answer is about a workspace no longer shown.
-    if ((await instantlyKey(id).get()) !== key || !(await accounts.get()).some(isThis(id))) return nothing;
-    if (localChanges !== startedAt) {
-      await setStatus(id, (a) => ({ ...a, ...inspected, checkedAt: Date.now() }));
-      return nothing;
+    if ((await instantlyKey(f.id).get()) !== f.key || !list.some(isThis(f.id))) {
+      stored.push(NOTHING);
+      continue;
     }
-    const list = await setStatus(id, (a) => {
+    if (localChanges !== f.startedAt) {
+      list = await setStatus(f.id, (a) => ({ ...a, ...f.inspected, checkedAt: Date.now() }));
+      stored.push(NOTHING);
+      continue;
+    }
+    list = await setStatus(f.id, (a) => {
       const { error: _error, remedy: _remedy, unreadable: _unreadable, ...rest } = a;
-      return { ...rest, ...inspected, checkedAt: Date.now(), syncedAt: Date.now(), ...(described.length ? { unreadable: described } : {}) };
+      return { ...rest, ...f.inspected, checkedAt: Date.now(), syncedAt: Date.now(), ...(f.described.length ? { unreadable: f.described } : {}) };
     });
-    const previous = await group.get();
-    const mine = (m: Member) => adminIdOf(m, list) === id;
-    const wasPending = new Set(previous.members.filter((m) => mine(m) && m.status === 'pending').map((m) => m.workspaceId));
+    const now = list;
+    const mine = (m: Member) => adminIdOf(m, now) === f.id;
+    const wasPending = new Set(members.filter((m) => mine(m) && m.status === 'pending').map((m) => m.workspaceId));
     // Each connected workspace's rows together, in the order the workspaces were connected.
-    const all = list.flatMap((a) => {
+    const before = members;
+    members = now.flatMap((a) => {
       const adminId = normaliseId(a.workspaceId);
-      return adminId === id ? members : previous.members.filter((m) => adminIdOf(m, list) === adminId);
+      return adminId === f.id ? f.members : before.filter((m) => adminIdOf(m, now) === adminId);
     });
-    await group.set({ members: all, ...statusFields(list) });
-    await dropGoneTargets(all, unreadable);
-    return {
-      accepted: members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
+    unreadable.push(...f.unreadable);
+    written = true;
+    stored.push({
+      accepted: f.members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
       // Told once, not at every refresh: only when what cannot be read changed.
-      newlyUnreadable: described.length > 0 && described.join('\n') !== (current.unreadable ?? (list.length === 1 ? previous.unreadable : undefined) ?? []).join('\n'),
+      newlyUnreadable:
+        f.described.length > 0 && f.described.join('\n') !== (f.current.unreadable ?? (now.length === 1 ? previous.unreadable : undefined) ?? []).join('\n'),
       written: true,
-    };
-  });
-  let saved: Awaited<typeof saving>;
+    });
+  }
+  if (written) {
+    await group.set({ members, ...statusFields(list) });
+    await dropGoneTargets(members, unreadable);
+  }
+  return stored;
+}
+
+/** Fetches the listings side by side, stores them together, then says what followed from them. */
+async function runSyncs(makeClient: ClientFactory, runs: { id: string; key: string | null }[]): Promise<Reply[]> {
+  const results = await Promise.all(runs.map((r) => fetchListing(makeClient, r.id, r.key)));
+  const fetched = results.filter((r): r is Fetched => 'members' in r);
+  let stored: Stored[];
   try {
-    saved = await saving;
+    stored = fetched.length > 0 ? await exclusive(() => storeListings(fetched)) : [];
   } catch (error) {
     // A full disk (storage.local holds 10 MB without unlimitedStorage): the group and its head
     // are written in one call, so the last stored group is still whole.
     const reason = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
-    const sentence = `The browser would not store the refreshed group of ${(members.length + unreadable.length).toLocaleString('en-US')} sub workspaces${reason}, so the list shown is the last one stored.`;
+    const total = fetched.reduce((n, f) => n + f.members.length + f.unreadable.length, 0);
+    const sentence = `The browser would not store the refreshed group of ${total.toLocaleString('en-US')} sub workspaces${reason}, so the list shown is the last one stored.`;
     await exclusive(async () => {
-      const list = await setStatus(id, (a) => ({ ...a, error: sentence, remedy: 'retry' }));
+      let list: Account[] = [];
+      for (const f of fetched) list = await setStatus(f.id, (a) => ({ ...a, error: sentence, remedy: 'retry' }));
       await group.set({ ...(await group.get()), ...statusFields(list) });
     }).catch(() => undefined);
-    return failed(sentence);
+    return results.map((r) => ('members' in r ? failed(sentence) : r));
   }
-  const { accepted, newlyUnreadable, written } = saved;
-  // Told outside the lock: a system notification must not hold up a switch.
-  if (newlyUnreadable) await tell(unreadableNotice(described));
-  // Settled only from a list this sync wrote: one a local change overtook may be out of date.
-  // Each entry by the state of the workspace whose key sent it (one naming no connected
-  // workspace is said to be uncheckable by whichever sync meets it).
+  // Connected workspaces as they are now: an entry naming none of them is said to be uncheckable
+  // by whichever sync meets it.
   const connected = new Set((await accounts.get()).map((a) => normaliseId(a.workspaceId)));
-  const ours = unknown.filter((op) => op.accountId === undefined || normaliseId(op.accountId) === id || !connected.has(normaliseId(op.accountId)));
-  if (written && ours.length > 0)
-    for (const sentence of await settle(ours, { account: inspected, members, unreadable })) await tell(sentence);
-  if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
-  if (accepted.length > 1)
-    await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
-  await reconcile();
-  return done;
+  for (const [i, f] of fetched.entries()) {
+    const { accepted, newlyUnreadable, written } = stored[i] ?? NOTHING;
+    // Told outside the lock: a system notification must not hold up a switch.
+    if (newlyUnreadable) await tell(unreadableNotice(f.described));
+    // Settled only from a list this sync wrote: one a local change overtook may be out of date.
+    // Each entry by the state of the workspace whose key sent it.
+    const ours = f.unknown.filter((op) => op.accountId === undefined || normaliseId(op.accountId) === f.id || !connected.has(normaliseId(op.accountId)));
+    if (written && ours.length > 0)
+      for (const sentence of await settle(ours, { account: f.inspected, members: f.members, unreadable: f.unreadable })) await tell(sentence);
+    if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
+    if (accepted.length > 1)
+      await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
+  }
+  if (fetched.length > 0) await reconcile();
+  return results.map((r) => ('members' in r ? done : r));
 }
 
 /** The group's status fields from every workspace's own, with the ones no longer true cleared. */

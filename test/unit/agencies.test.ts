@@ -171,6 +171,21 @@ describe('several agencies', () => {
     expect(members.filter((m) => m.adminId === north().admin.id).map((m) => m.name)).toEqual(north().subs.map((s) => `kept ${s.name}`));
   });
 
+  it('a refresh of every agency stores what both listings brought in one write of the group', async () => {
+    await connectBoth();
+    await ctx.control.setWorkspace(must(ctx.seeded.subs[0]).id, { name: 'Renamed at Instantly' });
+    await ctx.control.setWorkspace(must(north().subs[0]).id, { name: 'Renamed in the north' });
+    const writes: number[] = [];
+    const stop = group.watch((value) => writes.push(value.members.length));
+    expect(await syncGroup(ctx.makeClient)).toEqual({ ok: true });
+    stop();
+    // Each store writes the whole group: two agencies stored apart would cost two such writes.
+    expect(writes).toEqual([ctx.seeded.subs.length + north().subs.length]);
+    const names = (await group.get()).members.map((m) => m.name);
+    expect(names).toContain('Renamed at Instantly');
+    expect(names).toContain('Renamed in the north');
+  });
+
   it('one agency’s failure is said with its name, and the other’s success does not hide it', async () => {
     await connectBoth();
     await ctx.control.revokeKey(north().adminKey);
