@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '@/components/Alert';
-import { send } from '@/lib/shared/messages';
-import { startUpProblem } from '@/lib/shared/storage';
+import { send } from '@/lib/common/messages';
+import { startUpProblem } from '@/lib/common/storage';
 
 type Problem = Awaited<ReturnType<typeof startUpProblem.get>>;
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { send, type Request } from '@/lib/shared/messages';
-import type { Reply } from '@/lib/shared/reply';
+import { send, type Request } from '@/lib/common/messages';
+import type { Reply } from '@/lib/common/reply';
 
 /** Sends a request to the background and keeps its error (a sentence) for an alert. */
 export function useRequest() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { patternFor } from '@/lib/shared/host-permissions';
-import { keyMayGoFrom } from '@/lib/shared/key-scope';
-import { browserPermissions } from '@/lib/shared/permissions';
+import { patternFor } from '@/lib/common/host-permissions';
+import { keyMayGoFrom } from '@/lib/common/key-scope';
+import { browserPermissions } from '@/lib/common/permissions';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';

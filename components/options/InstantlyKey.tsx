@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { primaryAccount, useUi } from '@/lib/pages/ui-store';
-import { adminIdOf, type Account } from '@/lib/shared/model';
+import { adminIdOf, type Account } from '@/lib/common/model';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';

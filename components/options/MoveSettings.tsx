@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useUi } from '@/lib/pages/ui-store';
-import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
-import { ask } from '@/lib/shared/messages';
-import { browserPermissions } from '@/lib/shared/permissions';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/host-permissions';
+import { ask } from '@/lib/common/messages';
+import { browserPermissions } from '@/lib/common/permissions';
 import { ExportAnswer, ImportAnswer } from '@/lib/pages/settings-answers';
-import { NOT_A_SETTINGS_FILE, settingsFileName, type ImportReport } from '@/lib/shared/settings-file';
-import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
+import { NOT_A_SETTINGS_FILE, settingsFileName, type ImportReport } from '@/lib/common/settings-file';
+import { normaliseApiUrl } from '@/lib/common/unstructured-url';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { browserPermissions } from '@/lib/shared/permissions';
+import { browserPermissions } from '@/lib/common/permissions';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { BUILT_IN_ORIGINS, patternFor } from '@/lib/shared/host-permissions';
-import { browserPermissions } from '@/lib/shared/permissions';
-import type { UnstructuredWorkspace } from '@/lib/shared/model';
-import { apiOriginsOf } from '@/lib/shared/key-scope';
-import { normaliseApiUrl } from '@/lib/shared/unstructured-url';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/host-permissions';
+import { browserPermissions } from '@/lib/common/permissions';
+import type { UnstructuredWorkspace } from '@/lib/common/model';
+import { apiOriginsOf } from '@/lib/common/key-scope';
+import { normaliseApiUrl } from '@/lib/common/unstructured-url';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';

@@ -1,6 +1,6 @@
-import type { Account, TabChoices, Target, WorkspaceLooks } from '@/lib/shared/model';
-import { nameWithLabel } from '@/lib/shared/workspace-looks';
-import type { Request } from '@/lib/shared/messages';
+import type { Account, TabChoices, Target, WorkspaceLooks } from '@/lib/common/model';
+import { nameWithLabel } from '@/lib/common/workspace-looks';
+import type { Request } from '@/lib/common/messages';
 
 /** Whom the API calls go out as: everywhere, and in this tab when it has a choice of its own. */
 export function ActingStatus({

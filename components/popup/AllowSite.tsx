@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { BUILT_IN_ORIGINS, allowableOrigin, patternFor } from '@/lib/shared/host-permissions';
-import { browserPermissions } from '@/lib/shared/permissions';
+import { BUILT_IN_ORIGINS, allowableOrigin, patternFor } from '@/lib/common/host-permissions';
+import { browserPermissions } from '@/lib/common/permissions';
 import { Alert } from '../Alert';
 
 /**

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { LABEL_MAX, type WorkspaceLook } from '@/lib/shared/model';
-import type { LookChange } from '@/lib/shared/messages';
-import { hashColor } from '@/lib/shared/workspace-looks';
+import { LABEL_MAX, type WorkspaceLook } from '@/lib/common/model';
+import type { LookChange } from '@/lib/common/messages';
+import { hashColor } from '@/lib/common/workspace-looks';
 import { useModal } from '../use-modal';
 
 /**

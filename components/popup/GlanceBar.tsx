@@ -1,5 +1,5 @@
 import { age } from '@/lib/pages/age';
-import type { GlanceRun } from '@/lib/shared/model';
+import type { GlanceRun } from '@/lib/common/model';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 

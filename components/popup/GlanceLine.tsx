@@ -1,5 +1,5 @@
 import { age } from '@/lib/pages/age';
-import type { WorkspaceGlance } from '@/lib/shared/model';
+import type { WorkspaceGlance } from '@/lib/common/model';
 
 const accounts = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);
 const campaigns = (n: number) => (n === 1 ? '1 campaign' : `${n} campaigns`);

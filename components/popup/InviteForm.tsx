@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Account } from '@/lib/shared/model';
-import { isWorkspaceId, MALFORMED_ID } from '@/lib/shared/workspace-id';
+import type { Account } from '@/lib/common/model';
+import { isWorkspaceId, MALFORMED_ID } from '@/lib/common/workspace-id';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Account } from '@/lib/shared/model';
+import type { Account } from '@/lib/common/model';
 import { Alert } from '../Alert';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useRequest } from '../use-request';

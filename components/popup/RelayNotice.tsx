@@ -1,5 +1,5 @@
-import type { RecentCall } from '@/lib/shared/model';
-import { relayAt } from '@/lib/shared/server-relays';
+import type { RecentCall } from '@/lib/common/model';
+import { relayAt } from '@/lib/common/server-relays';
 import { Alert } from '../Alert';
 
 /**

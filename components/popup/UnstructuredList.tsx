@@ -1,4 +1,4 @@
-import type { UnstructuredWorkspace } from '@/lib/shared/model';
+import type { UnstructuredWorkspace } from '@/lib/common/model';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 

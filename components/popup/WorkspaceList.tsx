@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { displayName, type Glances, type Member, type WorkspaceLooks } from '@/lib/shared/model';
-import { lookOf } from '@/lib/shared/workspace-looks';
+import { displayName, type Glances, type Member, type WorkspaceLooks } from '@/lib/common/model';
+import { lookOf } from '@/lib/common/workspace-looks';
 import { CopyButton } from '../CopyButton';
 import { GlanceLine } from './GlanceLine';
 import { useWindow } from './use-window';

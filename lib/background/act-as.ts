@@ -3,11 +3,11 @@
 // for them, and the official kit sends it only for them (docs/instantly-api.md#x-as-workspace).
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
-import { cannotActAs } from '../shared/act-as-refusal';
-import { done, failed, type Reply } from '../shared/reply';
-import { actingAs, group, tabActing } from '../shared/storage';
-import { displayName, type Target } from '../shared/model';
-import { membershipOf } from '../shared/memberships';
+import { cannotActAs } from '../common/act-as-refusal';
+import { done, failed, type Reply } from '../common/reply';
+import { actingAs, group, tabActing } from '../common/storage';
+import { displayName, type Target } from '../common/model';
+import { membershipOf } from '../common/memberships';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { onRequest } from './requests';

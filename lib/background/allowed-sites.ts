@@ -1,13 +1,13 @@
 // Keeps the stored list of allowed sites in step with the permissions the browser granted
 // (granted or revoked in the popup, the options page or the browser's own settings).
 import { exclusive } from './queue';
-import { BUILT_IN_ORIGINS, originOf } from '../shared/host-permissions';
-import { browserPermissions, type PermissionsApi } from '../shared/permissions';
-import { normaliseApiUrl } from '../shared/unstructured-url';
+import { BUILT_IN_ORIGINS, originOf } from '../common/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../common/permissions';
+import { normaliseApiUrl } from '../common/unstructured-url';
 import { reconcile } from './reconcile';
-import { done, failed, type Reply } from '../shared/reply';
-import { apiOriginsOf, keyMayGoFrom, mayOptIn } from '../shared/key-scope';
-import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../shared/storage';
+import { done, failed, type Reply } from '../common/reply';
+import { apiOriginsOf, keyMayGoFrom, mayOptIn } from '../common/key-scope';
+import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../common/storage';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { onRequest } from './requests';

@@ -9,13 +9,13 @@ import { KEY_GONE, syncAccount } from './group-sync';
 import { exclusive } from './queue';
 import { reconcile } from './reconcile';
 import { keepRefreshing } from './refresh-alarm';
-import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
+import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
 import { instantlyKey } from './secrets';
 import { clearNotices } from './notices';
 import { forgetGlance } from './glance';
-import { accounts, actingAs, group, operations, tabActing } from '../shared/storage';
-import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../shared/model';
-import { normaliseId } from '../shared/workspace-id';
+import { accounts, actingAs, group, operations, tabActing } from '../common/storage';
+import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../common/model';
+import { normaliseId } from '../common/workspace-id';
 import { onRequest } from './requests';
 
 const sameWorkspace = (a: string, b: string) => normaliseId(a) === normaliseId(b);

@@ -3,7 +3,7 @@ import { actAs, forgetTab } from './act-as';
 import { forgetShownMenu, MENU_ID } from './context-menu';
 import { tell, tellIfNotApplied } from './notices';
 import { reconcile } from './reconcile';
-import type { Reply } from '../shared/reply';
+import type { Reply } from '../common/reply';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 

@@ -2,9 +2,9 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { adminIdOf, displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../shared/model';
-import { oneMembershipEach } from '../shared/memberships';
-import { favouritesFirst, nameWithLabel } from '../shared/workspace-looks';
+import { adminIdOf, displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../common/model';
+import { oneMembershipEach } from '../common/memberships';
+import { favouritesFirst, nameWithLabel } from '../common/workspace-looks';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;

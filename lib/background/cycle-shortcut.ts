@@ -1,13 +1,13 @@
 // The shortcut that cycles: admin → each accepted sub workspace in popup order (favourites first) → admin.
 import { actAs } from './act-as';
 import { serialQueue } from './queue';
-import { COMMANDS } from '../shared/commands';
-import type { Reply } from '../shared/reply';
-import { actingAs, group, workspaceLooks } from '../shared/storage';
-import { displayName, type Member, type Target, type WorkspaceLooks } from '../shared/model';
-import { oneMembershipEach } from '../shared/memberships';
-import { normaliseId } from '../shared/workspace-id';
-import { favouritesFirst } from '../shared/workspace-looks';
+import { COMMANDS } from '../common/commands';
+import type { Reply } from '../common/reply';
+import { actingAs, group, workspaceLooks } from '../common/storage';
+import { displayName, type Member, type Target, type WorkspaceLooks } from '../common/model';
+import { oneMembershipEach } from '../common/memberships';
+import { normaliseId } from '../common/workspace-id';
+import { favouritesFirst } from '../common/workspace-looks';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { tellIfNotApplied } from './notices';

@@ -4,17 +4,17 @@
 import { ApiError } from '../providers/api-error';
 import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
 import { explainInstantlyError } from '../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../shared/workspace-id';
+import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../common/workspace-id';
 import { exclusive } from './queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from './notices';
 import { begin, end, markUnknown, pending } from './operations';
 import { checkSoon } from './refresh-alarm';
 import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
+import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
 import { instantlyKey } from './secrets';
-import { accounts, group, operations } from '../shared/storage';
-import { adminIdOf, agenciesOf, displayName, type Account, type Member, type Operation } from '../shared/model';
+import { accounts, group, operations } from '../common/storage';
+import { adminIdOf, agenciesOf, displayName, type Account, type Member, type Operation } from '../common/model';
 import { onRequest } from './requests';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */

@@ -9,11 +9,11 @@ import type { UnreadableRow, WorkspaceGroupMember } from '../providers/instantly
 import { tell } from './notices';
 import { settle } from './operations';
 import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from '../shared/reply';
+import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
 import { instantlyKey } from './secrets';
-import { accounts, actingAs, group, operations, tabActing } from '../shared/storage';
-import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type Operation, type TabChoices, type Target } from '../shared/model';
-import { normaliseId } from '../shared/workspace-id';
+import { accounts, actingAs, group, operations, tabActing } from '../common/storage';
+import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type Operation, type TabChoices, type Target } from '../common/model';
+import { normaliseId } from '../common/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
 import { REFRESH_ALARM, SETTLE_ALARM } from './refresh-alarm';

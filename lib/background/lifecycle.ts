@@ -1,7 +1,7 @@
 // One start-up gate for a fresh install, a browser start and a wake-up of the worker: every
 // listener waits for it, so a wake-up and a cold start take the same path (uBlock Origin Lite's
 // "one init gate", docs/browsers.md#stopping-the-service-worker).
-import { startUpProblem } from '../shared/storage';
+import { startUpProblem } from '../common/storage';
 import { busy } from './queue';
 
 let begin: () => Promise<void> = () => Promise.resolve();

@@ -1,10 +1,10 @@
 // Telling the user about something that happened in the background: always in the popup (the
 // stored notices, until dismissed), and as a system notification too when they allowed it.
 import { browser } from 'wxt/browser';
-import { browserPermissions, type PermissionsApi } from '../shared/permissions';
-import { done, type Reply } from '../shared/reply';
-import { notices } from '../shared/storage';
-import type { Notice } from '../shared/model';
+import { browserPermissions, type PermissionsApi } from '../common/permissions';
+import { done, type Reply } from '../common/reply';
+import { notices } from '../common/storage';
+import type { Notice } from '../common/model';
 import { serialQueue } from './queue';
 import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';
 import { onRequest } from './requests';

@@ -5,11 +5,11 @@
 // Nothing but the method, the path, the page's host, the status and the name of the workspace
 // is kept: never a key, a query string, a body or another header's value.
 import { browser } from 'wxt/browser';
-import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_DEFAULT_ORIGIN, UNSTRUCTURED_KEY_HEADER } from '../shared/hosts';
-import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../shared/model';
-import { done } from '../shared/reply';
-import { relayAt, SERVER_RELAYS } from '../shared/server-relays';
-import { actingAs, group, recentCalls, relayNoticeSeen, tabActing, unstructuredWorkspaces } from '../shared/storage';
+import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_DEFAULT_ORIGIN, UNSTRUCTURED_KEY_HEADER } from '../common/hosts';
+import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../common/model';
+import { done } from '../common/reply';
+import { relayAt, SERVER_RELAYS } from '../common/server-relays';
+import { actingAs, group, recentCalls, relayNoticeSeen, tabActing, unstructuredWorkspaces } from '../common/storage';
 import { describe } from './lifecycle';
 import { serialQueue } from './queue';
 import { onRequest } from './requests';

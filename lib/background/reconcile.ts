@@ -7,9 +7,9 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { accounts, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
-import { type TabChoices, type Target, type UnstructuredWorkspace } from '../shared/model';
-import { readAll, type StoredItem } from '../shared/stored-item';
+import { accounts, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import { type TabChoices, type Target, type UnstructuredWorkspace } from '../common/model';
+import { readAll, type StoredItem } from '../common/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
 import { describe } from './lifecycle';
 

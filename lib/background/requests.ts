@@ -1,9 +1,9 @@
-// The background's side of the protocol in shared/messages.ts: each capability registers the
+// The background's side of the protocol in lib/common/messages.ts: each capability registers the
 // requests it answers (onRequest), and one listener checks the sender, parses the message with
 // zod and hands it to its handler once start-up has run.
 import { browser } from 'wxt/browser';
-import { Request, type RequestOf } from '../shared/messages';
-import { failed, type Reply } from '../shared/reply';
+import { Request, type RequestOf } from '../common/messages';
+import { failed, type Reply } from '../common/reply';
 import { describe, ready, START_UP_FAILED } from './lifecycle';
 import { busy } from './queue';
 import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';

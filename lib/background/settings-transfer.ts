@@ -1,4 +1,4 @@
-// Export and import of the settings file (shared/settings-file.ts). The export is built from the
+// Export and import of the settings file (lib/common/settings-file.ts). The export is built from the
 // stored items that hold no secret; keys (lib/background/secrets.ts) are never read here.
 import { grantedOrigins } from './allowed-sites';
 import { exclusive } from './queue';
@@ -6,8 +6,8 @@ import { reconcile } from './reconcile';
 import { onRequest } from './requests';
 import { mergeSettings } from './settings-merge';
 import { writeLooks } from './workspace-looks';
-import { displayName, type Account, type Member } from '../shared/model';
-import { browserPermissions, type PermissionsApi } from '../shared/permissions';
+import { displayName, type Account, type Member } from '../common/model';
+import { browserPermissions, type PermissionsApi } from '../common/permissions';
 import {
   refusalOf,
   SETTINGS_FORMAT,
@@ -15,9 +15,9 @@ import {
   SettingsFile,
   type ExportAnswer,
   type ImportAnswer,
-} from '../shared/settings-file';
-import { accounts, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
-import { lookKey } from '../shared/workspace-looks';
+} from '../common/settings-file';
+import { accounts, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import { lookKey } from '../common/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 

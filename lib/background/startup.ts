@@ -6,12 +6,12 @@ import { markInterrupted } from './operations';
 import { reconcile } from './reconcile';
 import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './unstructured-workspaces';
 import { keepRefreshing } from './refresh-alarm';
-import { accounts, allItems } from '../shared/storage';
+import { accounts, allItems } from '../common/storage';
 import { moveSingleKeyLayout } from './single-key-layout';
-import { migrateStoredItems } from '../shared/stored-item';
+import { migrateStoredItems } from '../common/stored-item';
 import { startWith } from './lifecycle';
 import { onRequest } from './requests';
-import { done } from '../shared/reply';
+import { done } from '../common/reply';
 
 export async function startUp(): Promise<void> {
   // First, before anything reads or writes: values an older version stored are brought up to

@@ -1,8 +1,8 @@
 import type { RuleState } from './rules';
 import { unstructuredKey } from './secrets';
-import { apiOriginsOf, keyScope } from '../shared/key-scope';
-import type { UnstructuredWorkspace } from '../shared/model';
-import { normaliseApiUrl } from '../shared/unstructured-url';
+import { apiOriginsOf, keyScope } from '../common/key-scope';
+import type { UnstructuredWorkspace } from '../common/model';
+import { normaliseApiUrl } from '../common/unstructured-url';
 
 /**
  * The Unstructured key in use and which pages may have it sent: the default API's own origin

@@ -3,15 +3,15 @@ import { syncAllowedSites } from './allowed-sites';
 import { exclusive } from './queue';
 import { tell } from './notices';
 import { reconcile } from './reconcile';
-import { done, failed, type Reply } from '../shared/reply';
+import { done, failed, type Reply } from '../common/reply';
 import { storedUnstructuredKeyIds, unstructuredKey } from './secrets';
 import { storage } from 'wxt/utils/storage';
-import { unstructuredInUse, unstructuredWorkspaces } from '../shared/storage';
+import { unstructuredInUse, unstructuredWorkspaces } from '../common/storage';
 import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
-import { normaliseApiUrl } from '../shared/unstructured-url';
+import { normaliseApiUrl } from '../common/unstructured-url';
 import { onRequest } from './requests';
-import { BUILT_IN_ORIGINS, patternFor } from '../shared/host-permissions';
-import { browserPermissions, type PermissionsApi } from '../shared/permissions';
+import { BUILT_IN_ORIGINS, patternFor } from '../common/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../common/permissions';
 
 export interface NewUnstructuredWorkspace {
   name: string;

@@ -224,7 +224,7 @@ export const WorkspaceLook = z.object({
   favourite: z.optional(z.boolean()),
 });
 export type WorkspaceLook = z.infer<typeof WorkspaceLook>;
-/** By workspace id in lower case (lib/shared/workspace-looks.ts reads them); a bad entry costs only itself. */
+/** By workspace id in lower case (lib/common/workspace-looks.ts reads them); a bad entry costs only itself. */
 export const WorkspaceLooks = recordOf(WorkspaceLook, Uuid);
 export type WorkspaceLooks = z.infer<typeof WorkspaceLooks>;
 /**

@@ -1,5 +1,5 @@
 // Several agencies in one popup: which agency a row is in, and whose key a page must bring.
-import { adminIdOf, type Account, type Member, type Target } from '../shared/model';
+import { adminIdOf, type Account, type Member, type Target } from '../common/model';
 
 /** Admin workspaces' names by id (lower case), only when more than one is connected; else null. */
 export function agencyNamesOf(accounts: Account[]): Map<string, string> | null {

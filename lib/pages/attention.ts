@@ -1,6 +1,6 @@
 // "Needs attention first": the popup's rows ordered by what a person should look at first, as a
 // pure function of the rows and the glance's figures.
-import type { Glances, Member } from '../shared/model';
+import type { Glances, Member } from '../common/model';
 
 /**
  * Most accounts in trouble first, then most unread replies; otherwise the list's own order

@@ -1,6 +1,6 @@
 // What the popup shows of the group, as pure functions of the state it mirrors.
-import { FRESH_FOR_MS, type Account, type Glances, type Group, type Member, type Operation, type WorkspaceLooks } from '../shared/model';
-import { favouritesFirst } from '../shared/workspace-looks';
+import { FRESH_FOR_MS, type Account, type Glances, type Group, type Member, type Operation, type WorkspaceLooks } from '../common/model';
+import { favouritesFirst } from '../common/workspace-looks';
 import { orderRows } from './attention';
 import { filterMembers } from './search';
 

@@ -1,5 +1,5 @@
-import type { Member, WorkspaceLooks } from '../shared/model';
-import { lookOf } from '../shared/workspace-looks';
+import type { Member, WorkspaceLooks } from '../common/model';
+import { lookOf } from '../common/workspace-looks';
 
 /** Any character beyond ASCII (without the u flag, every UTF-16 code unit above 0x7f, so astral ones too). */
 const NON_ASCII = /[\u0080-\uffff]/;

@@ -1,6 +1,6 @@
 // The background's answers to an export or an import, checked on arrival in the settings page.
 import { z } from 'zod/mini';
-import { SettingsFile, type ImportReport } from '../shared/settings-file';
+import { SettingsFile, type ImportReport } from '../common/settings-file';
 
 const Report: z.ZodMiniType<ImportReport> = z.object({
   added: z.array(z.string()),

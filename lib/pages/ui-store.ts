@@ -1,9 +1,9 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { accounts, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../shared/storage';
-import { headOf, type Glances, type Group, type RecentCall } from '../shared/model';
-import { readAll, type StoredItem } from '../shared/stored-item';
+import { accounts, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import { headOf, type Glances, type Group, type RecentCall } from '../common/model';
+import { readAll, type StoredItem } from '../common/stored-item';
 
 /** Small items, read before the first paint. */
 const items = {

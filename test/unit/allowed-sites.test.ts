@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grantedOrigins, syncAllowedSites } from '@/lib/background/allowed-sites';
-import type { PermissionsApi } from '@/lib/shared/permissions';
-import { allowedSites, unstructuredWorkspaces } from '@/lib/shared/storage';
+import type { PermissionsApi } from '@/lib/common/permissions';
+import { allowedSites, unstructuredWorkspaces } from '@/lib/common/storage';
 
 /** Permissions as the browser keeps them: the manifest's, plus what the user granted. */
 function fakePermissions(): PermissionsApi & { origins: Set<string> } {

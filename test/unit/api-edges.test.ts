@@ -7,8 +7,8 @@ import { actAs } from '@/lib/background/act-as';
 import { saveKey } from '@/lib/background/connect';
 import { syncGroup } from '@/lib/background/group-sync';
 import { instantlyClient, MAX_MEMBERSHIPS, PAGE_INTERVAL_MS, type ClientFactory } from '@/lib/providers/instantly/client';
-import { dropStorageCaches } from '@/lib/shared/stored-item';
-import { actingAs, group, groupHead, notices } from '@/lib/shared/storage';
+import { dropStorageCaches } from '@/lib/common/stored-item';
+import { actingAs, group, groupHead, notices } from '@/lib/common/storage';
 import { useFakeApi } from './fake-api-harness';
 import { urlOf } from './fetch-input';
 

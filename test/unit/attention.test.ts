@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { age } from '@/lib/pages/age';
 import { byAttention, orderRows } from '@/lib/pages/attention';
 import { filterMembers } from '@/lib/pages/search';
-import type { Member, MemberStatus, WorkspaceGlance } from '@/lib/shared/model';
+import type { Member, MemberStatus, WorkspaceGlance } from '@/lib/common/model';
 
 const member = (n: number, name: string, status: MemberStatus = 'accepted'): Member => ({
   membershipId: `019ffad2-0000-7000-8000-00000000100${n}`,

@@ -9,9 +9,9 @@ import { syncGroup } from '@/lib/background/group-sync';
 import { instantlyKey } from '@/lib/background/secrets';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
 import { readMemberPage, WorkspaceGroupMember } from '@/lib/providers/instantly/schemas';
-import { Member, type Group } from '@/lib/shared/model';
-import { dropStorageCaches } from '@/lib/shared/stored-item';
-import { group } from '@/lib/shared/storage';
+import { Member, type Group } from '@/lib/common/model';
+import { dropStorageCaches } from '@/lib/common/stored-item';
+import { group } from '@/lib/common/storage';
 import { urlOf } from './fetch-input';
 import { account } from './one-account';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startUp } from '@/lib/background/startup';
-import { Member, Notice, Operation, Origin, Target, UnstructuredWorkspace } from '@/lib/shared/model';
-import { dropStorageCaches, type StoredItem } from '@/lib/shared/stored-item';
+import { Member, Notice, Operation, Origin, Target, UnstructuredWorkspace } from '@/lib/common/model';
+import { dropStorageCaches, type StoredItem } from '@/lib/common/stored-item';
 import {
   accounts,
   actingAs,
@@ -20,7 +20,7 @@ import {
   unstructuredInUse,
   unstructuredSites,
   unstructuredWorkspaces,
-} from '@/lib/shared/storage';
+} from '@/lib/common/storage';
 import { z as zm, type z } from 'zod/mini';
 
 const uuid = fc.uuid();

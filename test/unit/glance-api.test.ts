@@ -4,7 +4,7 @@ import { saveKey } from '@/lib/background/connect';
 import { refreshGlance } from '@/lib/background/glance';
 import { glanceClient } from '@/lib/providers/instantly/glance-client';
 import { pacer } from '@/lib/providers/pacer';
-import { glances } from '@/lib/shared/storage';
+import { glances } from '@/lib/common/storage';
 import { useFakeApi } from './fake-api-harness';
 
 const GLANCE_PATHS = ['/api/v2/emails/unread/count', '/api/v2/campaigns/count-launched', '/api/v2/accounts'];

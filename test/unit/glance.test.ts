@@ -6,8 +6,8 @@ import { instantlyKey } from '@/lib/background/secrets';
 import { ApiError } from '@/lib/providers/api-error';
 import type { AccountPage, GlanceClient } from '@/lib/providers/instantly/glance-client';
 import type { SendingAccount } from '@/lib/providers/instantly/schemas';
-import type { Member, MemberStatus } from '@/lib/shared/model';
-import { glanceRun, glances, group } from '@/lib/shared/storage';
+import type { Member, MemberStatus } from '@/lib/common/model';
+import { glanceRun, glances, group } from '@/lib/common/storage';
 import { account } from './one-account';
 
 const id = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkingRemovals, visibleMembers } from '@/lib/pages/group-view';
-import type { Member, Operation } from '@/lib/shared/model';
+import type { Member, Operation } from '@/lib/common/model';
 
 const member = (n: number): Member => ({
   membershipId: `0190a0b0-0000-7000-8000-00000000000${n}`,

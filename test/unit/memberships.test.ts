@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { membershipOf, oneMembershipEach } from '@/lib/shared/memberships';
-import type { Member } from '@/lib/shared/model';
+import { membershipOf, oneMembershipEach } from '@/lib/common/memberships';
+import type { Member } from '@/lib/common/model';
 
 const WORKSPACE = '019ffad2-0000-7000-8000-0000000000aa';
 const m = (n: number, status: Member['status'], addedAt: string, workspaceId = WORKSPACE): Member => ({

@@ -1,7 +1,7 @@
 // The single-key tests' view of the connected workspaces: one, or none.
 import { instantlyKey } from '@/lib/background/secrets';
-import type { Account } from '@/lib/shared/model';
-import { accounts } from '@/lib/shared/storage';
+import type { Account } from '@/lib/common/model';
+import { accounts } from '@/lib/common/storage';
 
 /** The one connected workspace (the first, if there are several), or null. */
 export const account = {

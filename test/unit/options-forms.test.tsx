@@ -8,9 +8,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AllowedSites } from '@/components/options/AllowedSites';
 import { InstantlyKey } from '@/components/options/InstantlyKey';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
-import type { Request } from '@/lib/shared/messages';
-import type { UnstructuredWorkspace } from '@/lib/shared/model';
-import type { Reply } from '@/lib/shared/reply';
+import type { Request } from '@/lib/common/messages';
+import type { UnstructuredWorkspace } from '@/lib/common/model';
+import type { Reply } from '@/lib/common/reply';
 
 /** A background that answers every request with `reply`, and the requests it got. */
 function background(reply: Reply = { ok: true }): Request[] {

@@ -4,8 +4,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubWorkspaces, type SubWorkspacesProps } from '@/components/popup/SubWorkspaces';
-import { cannotActAs } from '@/lib/shared/act-as-refusal';
-import type { Member, MemberStatus } from '@/lib/shared/model';
+import { cannotActAs } from '@/lib/common/act-as-refusal';
+import type { Member, MemberStatus } from '@/lib/common/model';
 
 const member = (n: number, name: string, status: MemberStatus = 'accepted'): Member => ({
   membershipId: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { customPatterns, recorder, seenFrom, WRITE_EVERY_MS, type SentDetails } from '@/lib/background/recent-calls';
 import { unstructuredKey } from '@/lib/background/secrets';
-import { actingAs, group, recentCalls, tabActing, unstructuredWorkspaces } from '@/lib/shared/storage';
-import { RECENT_CALLS_KEPT } from '@/lib/shared/model';
+import { actingAs, group, recentCalls, tabActing, unstructuredWorkspaces } from '@/lib/common/storage';
+import { RECENT_CALLS_KEPT } from '@/lib/common/model';
 
 const OWN = 'chrome-extension://abcdefghijklmnop';
 const ACME = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };

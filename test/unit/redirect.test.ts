@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUnstructured } from '@/lib/background/unstructured-workspaces';
 import { ApiError } from '@/lib/providers/api-error';
 import { fetchJson } from '@/lib/providers/fetch-json';
-import { UNSTRUCTURED_KEY_HEADER } from '@/lib/shared/hosts';
-import { unstructuredWorkspaces } from '@/lib/shared/storage';
+import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/hosts';
+import { unstructuredWorkspaces } from '@/lib/common/storage';
 
 async function listen(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(handler);

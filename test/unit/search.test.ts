@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterMembers } from '@/lib/pages/search';
-import type { Member } from '@/lib/shared/model';
+import type { Member } from '@/lib/common/model';
 
 const member = (name: string | null, workspaceId: string): Member => ({
   membershipId: workspaceId,

@@ -4,11 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mergeSettings, type Present } from '@/lib/background/settings-merge';
 import { buildSettingsFile, exportSettings, importSettings } from '@/lib/background/settings-transfer';
 import { instantlyKey, unstructuredKey } from '@/lib/background/secrets';
-import type { Member, UnstructuredWorkspace } from '@/lib/shared/model';
-import type { PermissionsApi } from '@/lib/shared/permissions';
-import { dropStorageCaches } from '@/lib/shared/stored-item';
-import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/shared/settings-file';
-import { accounts, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/shared/storage';
+import type { Member, UnstructuredWorkspace } from '@/lib/common/model';
+import type { PermissionsApi } from '@/lib/common/permissions';
+import { dropStorageCaches } from '@/lib/common/stored-item';
+import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/common/settings-file';
+import { accounts, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/common/storage';
 import { account, firstKey } from './one-account';
 
 const ID = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -6,14 +6,14 @@ import { sharedDnr } from './fake-dnr';
 
 vi.mock('@/lib/background/adapters/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
 vi.mock('@/lib/background/adapters/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} } }));
-vi.mock('@/lib/shared/permissions', () => ({
+vi.mock('@/lib/common/permissions', () => ({
   // Nothing optional granted (e.g. no notifications) unless a test passes its own.
   browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
 }));
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  // Imported here, not at the top: lib/shared/stored-item needs the fake browser, which is set up after this file loads.
-  (await import('@/lib/shared/stored-item')).dropStorageCaches();
+  // Imported here, not at the top: lib/common/stored-item needs the fake browser, which is set up after this file loads.
+  (await import('@/lib/common/stored-item')).dropStorageCaches();
   sharedDnr.clear();
 });

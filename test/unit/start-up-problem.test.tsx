@@ -4,8 +4,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StartUpProblem } from '@/components/StartUpProblem';
 import { START_UP_FAILED } from '@/lib/background/lifecycle';
-import * as messages from '@/lib/shared/messages';
-import { startUpProblem } from '@/lib/shared/storage';
+import * as messages from '@/lib/common/messages';
+import { startUpProblem } from '@/lib/common/storage';
 
 afterEach(() => {
   cleanup();

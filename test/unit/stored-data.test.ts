@@ -5,9 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { grantedOrigins, syncAllowedSites } from '@/lib/background/allowed-sites';
 import { unstructuredKey } from '@/lib/background/secrets';
 import { startUp } from '@/lib/background/startup';
-import { operationsV2 } from '@/lib/shared/migrations';
-import type { PermissionsApi } from '@/lib/shared/permissions';
-import { readAll, type StoredItem } from '@/lib/shared/stored-item';
+import { operationsV2 } from '@/lib/common/migrations';
+import type { PermissionsApi } from '@/lib/common/permissions';
+import { readAll, type StoredItem } from '@/lib/common/stored-item';
 import {
   allowedSites,
   group,
@@ -18,7 +18,7 @@ import {
   unstructuredInUse,
   unstructuredSites,
   unstructuredWorkspaces,
-} from '@/lib/shared/storage';
+} from '@/lib/common/storage';
 
 const local = fakeBrowser.storage.local;
 const U = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -3,10 +3,10 @@ import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/background/c
 import { onMenuClick } from '@/lib/background/context-menu-click';
 import { reconcile } from '@/lib/background/reconcile';
 import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
-import { allowableOrigin, originOf } from '@/lib/shared/host-permissions';
-import { actingAs, group, notices } from '@/lib/shared/storage';
+import { allowableOrigin, originOf } from '@/lib/common/host-permissions';
+import { actingAs, group, notices } from '@/lib/common/storage';
 import { account } from './one-account';
-import { type Account, type Member } from '@/lib/shared/model';
+import { type Account, type Member } from '@/lib/common/model';
 
 const m = (n: number, status: Member['status'], name: string | null = `Client ${n}`): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,

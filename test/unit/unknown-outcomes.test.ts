@@ -9,7 +9,7 @@ import { syncGroup } from '@/lib/background/group-sync';
 import { begin, markInterrupted } from '@/lib/background/operations';
 import { SETTLE_ALARM } from '@/lib/background/refresh-alarm';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
-import { group, notices, operations } from '@/lib/shared/storage';
+import { group, notices, operations } from '@/lib/common/storage';
 import { account } from './one-account';
 import { useFakeApi } from './fake-api-harness';
 

@@ -8,7 +8,7 @@ import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
 import { begin, markInterrupted } from '@/lib/background/operations';
 import { cycle } from '@/lib/background/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/context-menu';
-import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/shared/storage';
+import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/common/storage';
 import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';

@@ -6,8 +6,8 @@ import { reconcile } from '@/lib/background/reconcile';
 import { setWorkspaceLook } from '@/lib/background/workspace-looks';
 import { listedMembers, shownRows } from '@/lib/pages/group-view';
 import { filterMembers } from '@/lib/pages/search';
-import type { Account, Member } from '@/lib/shared/model';
-import { actingAs, group, groupHead, workspaceLooks } from '@/lib/shared/storage';
+import type { Account, Member } from '@/lib/common/model';
+import { actingAs, group, groupHead, workspaceLooks } from '@/lib/common/storage';
 import { account } from './one-account';
 
 const m = (n: number, status: Member['status'] = 'accepted'): Member => ({

@@ -1,6 +1,6 @@
 // Which workspace a key belongs to, and which side of a workspace group that workspace is on.
 import { ApiError } from '../api-error';
-import type { Account } from '../../shared/model';
+import type { Account } from '../../common/model';
 import { PAGE_LIMIT, type InstantlyClient } from './client';
 import type { UnreadableRow, WorkspaceGroupMember } from './schemas';
 

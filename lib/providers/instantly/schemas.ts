@@ -1,7 +1,7 @@
 // Shapes from Instantly's OpenAPI document (test/fake-api/instantly-openapi.json). Unknown fields are
 // dropped rather than refused, so a field Instantly adds later does not break the extension.
 import { z } from 'zod/mini';
-import { MemberStatus, Uuid } from '../../shared/model';
+import { MemberStatus, Uuid } from '../../common/model';
 
 export const WorkspaceGroupMember = z.object({
   id: Uuid,
