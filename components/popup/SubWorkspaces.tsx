@@ -5,7 +5,7 @@ import { shownRows } from '@/lib/pages/group-view';
 import { prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/common/act-as-refusal';
 import type { LookChange } from '@/lib/common/messages';
-import { agencyOf } from '@/lib/pages/agencies';
+import { agencyOf } from '@/lib/common/agencies';
 import { adminIdOf, displayName, type Account, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/common/model';
 import { lookOf } from '@/lib/common/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';

@@ -14,7 +14,7 @@ import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { checkingRemovals, listedMembers, needsRefresh } from '@/lib/pages/group-view';
 import { primaryAccount, useUi } from '@/lib/pages/ui-store';
-import { agencyNamesOf, keyNoteOf } from '@/lib/pages/agencies';
+import { agencyNamesOf, keyNoteOf } from '@/lib/common/agencies';
 
 function openSettings() {
   void browser.runtime.openOptionsPage();

@@ -2,9 +2,10 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { adminIdOf, displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../common/model';
+import { displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../common/model';
 import { oneMembershipEach } from '../common/memberships';
 import { favouritesFirst, nameWithLabel } from '../common/workspace-looks';
+import { agencyNamesOf, agencyOf } from '../common/agencies';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
@@ -39,8 +40,7 @@ export function menuFor(state: MenuState): MenuItem[] {
   const admins = state.accounts.filter((a) => a.kind === 'admin');
   if (admins.length === 0) return [];
   // With several agencies, each item says whose it is (a page must use that agency's key).
-  const agencyOf = (m: Member) =>
-    admins.length > 1 ? admins.find((a) => a.workspaceId.toLowerCase() === adminIdOf(m, state.accounts))?.workspaceName : undefined;
+  const names = agencyNamesOf(state.accounts);
   // One item per workspace: two memberships of one would be two items with the same id.
   const all = favouritesFirst(
     oneMembershipEach(state.members).filter((m) => m.status === 'accepted'),
@@ -48,7 +48,7 @@ export function menuFor(state: MenuState): MenuItem[] {
     (m) => m.workspaceId,
   );
   const title = (m: Member) => {
-    const agency = agencyOf(m);
+    const agency = agencyOf(m, state.accounts, names);
     return nameWithLabel(state.looks, m.workspaceId, displayName(m)) + (agency ? ` · ${agency}` : '');
   };
   const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);

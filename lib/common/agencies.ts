@@ -1,10 +1,11 @@
-// Several agencies in one popup: which agency a row is in, and whose key a page must bring.
-import { adminIdOf, type Account, type Member, type Target } from '../common/model';
+// Several agencies: which agency a row is in (popup rows, menu items), and whose key a page must bring.
+import { adminIdOf, type Account, type Member, type Target } from './model';
+import { normaliseId } from './workspace-id';
 
 /** Admin workspaces' names by id (lower case), only when more than one is connected; else null. */
 export function agencyNamesOf(accounts: Account[]): Map<string, string> | null {
   const admins = accounts.filter((a) => a.kind === 'admin');
-  return admins.length > 1 ? new Map(admins.map((a) => [a.workspaceId.toLowerCase(), a.workspaceName])) : null;
+  return admins.length > 1 ? new Map(admins.map((a) => [normaliseId(a.workspaceId), a.workspaceName])) : null;
 }
 
 /** The agency a row is in, by name; undefined with one agency. */
@@ -17,8 +18,8 @@ export function agencyOf(member: Member, accounts: Account[], names: Map<string,
  * (docs/instantly-api.md#x-as-workspace): with several agencies, a page must use the right one's key.
  */
 export function keyNoteOf(target: Target, members: Member[], accounts: Account[], names: Map<string, string> | null): string | undefined {
-  const id = target.workspaceId.toLowerCase();
-  const member = members.find((m) => m.workspaceId.toLowerCase() === id);
+  const id = normaliseId(target.workspaceId);
+  const member = members.find((m) => normaliseId(m.workspaceId) === id);
   const agency = member ? agencyOf(member, accounts, names) : undefined;
   return agency ? `Pages must use ${agency}'s key` : undefined;
 }
