@@ -30,8 +30,13 @@ export default defineConfig(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // `onClick={() => setOpen(false)}` is React's idiom, not a value mistaken for a result.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // A bare block is a merge's leftover (two were found in MoveSettings.tsx), never a scope we meant.
+      'no-lone-blocks': 'error',
       // `_name` marks what is left out on purpose (a rest sibling, an unused parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -88,7 +93,8 @@ export default defineConfig(
           patterns: [
             {
               regex: '(^|/)providers(/|$)',
-              message: 'rules.ts is a pure function of stored state: it knows no provider (Instantly, Unstructured) code.',
+              message:
+                'rules.ts is a pure function of stored state: it knows no provider (Instantly, Unstructured) code.',
             },
           ],
         },

@@ -52,18 +52,14 @@ export function MoveSettings() {
       json = JSON.parse(await chosen.text());
     } catch {
       setReport(null);
-      {
       setError(NOT_A_SETTINGS_FILE);
       return;
-    }
     }
     const answer = await ask({ type: 'importSettings', file: json }, ImportAnswer);
     if (!answer.ok) {
       setReport(null);
-      {
       setError(answer.error);
       return;
-    }
     }
     setImported(json);
     setReport(answer.report);
