@@ -7,5 +7,6 @@ export default defineConfig({
   // `--mode e2e` is the test build: it also holds https://other.example and its subdomain
   // https://sub.other.example, granted at install, as stand-ins for sites the user allowed (a
   // headless browser cannot click a permission prompt).
-  manifest: ({ browser, mode }) => manifestFor(browser, mode === 'e2e' ? 'https://other.example,https://sub.other.example' : ''),
+  manifest: ({ browser, mode }) =>
+    manifestFor(browser, mode === 'e2e' ? 'https://other.example,https://sub.other.example' : ''),
 });

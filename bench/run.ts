@@ -43,12 +43,16 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 // `--agencies=` alone runs only the agencies (and the figures every run has: observing, bundles).
-const onlyAgencies = option('agencies') !== undefined && option('sizes') === undefined && option('glance') === undefined;
-const sizes = option('sizes')?.split(',').filter(Boolean).map(Number) ?? (onlyAgencies ? [] : smoke ? [100] : [100, 1000, 10000]);
+const onlyAgencies =
+  option('agencies') !== undefined && option('sizes') === undefined && option('glance') === undefined;
+const sizes =
+  option('sizes')?.split(',').filter(Boolean).map(Number) ?? (onlyAgencies ? [] : smoke ? [100] : [100, 1000, 10000]);
 const repsOverride = option('reps') ? Number(option('reps')) : undefined;
 // The glance of N accepted sub workspaces (issue 12): 100 in smoke runs; 1,000 is watched for a
 // minute and projected (at its pace, the whole run takes over ten minutes; bench/README.md).
-const glanceSizes = option('glance')?.split(',').filter(Boolean).map(Number) ?? (onlyAgencies ? [] : smoke ? [100] : option('sizes') ? sizes.filter((s) => s <= 1000) : [100, 1000]);
+const glanceSizes =
+  option('glance')?.split(',').filter(Boolean).map(Number) ??
+  (onlyAgencies ? [] : smoke ? [100] : option('sizes') ? sizes.filter((s) => s <= 1000) : [100, 1000]);
 /** Several agencies, `AxN`: A admin keys connected, N sub workspaces each, one list (issue 13). */
 interface AgencyCase {
   agencies: number;
@@ -59,20 +63,37 @@ function agencyCase(text: string): AgencyCase {
   const agencies = Number(match?.[1]);
   const size = Number(match?.[2]);
   // The fake seeds one agency beside the first (SeedOptions.secondAgency), of the same size here.
-  if (!match || agencies !== 2 || !(size > 0)) throw new Error(`--agencies=${text}: expected 2xN (two agencies of N sub workspaces each)`);
+  if (!match || agencies !== 2 || !(size > 0))
+    throw new Error(`--agencies=${text}: expected 2xN (two agencies of N sub workspaces each)`);
   return { agencies, size };
 }
-const agencyCases = option('agencies')?.split(',').filter(Boolean).map(agencyCase) ?? (smoke ? [{ agencies: 2, size: 100 }] : option('sizes') !== undefined || option('glance') !== undefined ? [] : [{ agencies: 2, size: 1000 }]);
+const agencyCases =
+  option('agencies')?.split(',').filter(Boolean).map(agencyCase) ??
+  (smoke
+    ? [{ agencies: 2, size: 100 }]
+    : option('sizes') !== undefined || option('glance') !== undefined
+      ? []
+      : [{ agencies: 2, size: 1000 }]);
 const GLANCE_MEASURED_UP_TO = 100;
 const GLANCE_WATCH_MS = 65_000;
-const partial = smoke || option('sizes') !== undefined || repsOverride !== undefined || option('glance') !== undefined || option('agencies') !== undefined;
+const partial =
+  smoke ||
+  option('sizes') !== undefined ||
+  repsOverride !== undefined ||
+  option('glance') !== undefined ||
+  option('agencies') !== undefined;
 
 // Repetitions: up to `reps` (after `warmups`), fewer once `budgetMs` is spent and `minReps` kept,
 // so that a slow figure (e.g. at 10,000 members) cannot stretch the run past ten minutes.
 const plan = (reps: number, warmups: number, budgetS: number, minReps = 3): Plan =>
   smoke
     ? { reps: 1, warmups: 0, budgetMs: 0, minReps: 1 }
-    : { reps: repsOverride ?? reps, warmups, budgetMs: budgetS * 1000, minReps: Math.min(minReps, repsOverride ?? reps) };
+    : {
+        reps: repsOverride ?? reps,
+        warmups,
+        budgetMs: budgetS * 1000,
+        minReps: Math.min(minReps, repsOverride ?? reps),
+      };
 const config = {
   mode: smoke ? 'smoke' : partial ? 'partial' : 'full',
   sizes,
@@ -84,9 +105,17 @@ const config = {
   cold: plan(10, 0, 40),
   /** Once, not per group size: the cost of Recent API calls' listeners to a page's call. */
   observing: smoke ? { blocks: 2, callsPerBlock: 20 } : { blocks: 10, callsPerBlock: 30 },
-  glance: { sizes: glanceSizes, measuredUpTo: GLANCE_MEASURED_UP_TO, watchMs: GLANCE_WATCH_MS, openReps: smoke ? 1 : 10 },
+  glance: {
+    sizes: glanceSizes,
+    measuredUpTo: GLANCE_MEASURED_UP_TO,
+    watchMs: GLANCE_WATCH_MS,
+    openReps: smoke ? 1 : 10,
+  },
 };
-const timeoutsFor = (size: number): Timeouts => ({ syncMs: Math.max(30_000, size * 15), actionMs: Math.max(30_000, size * 12) });
+const timeoutsFor = (size: number): Timeouts => ({
+  syncMs: Math.max(30_000, size * 15),
+  actionMs: Math.max(30_000, size * 12),
+});
 
 interface GlanceRun {
   size: number;
@@ -130,7 +159,12 @@ async function step<T>(result: SizeResult, name: string, work: () => Promise<T>)
 }
 
 /** `agencies` 2: a second admin key with `size` sub workspaces of its own, connected after the first. */
-async function benchSize(fake: Fake, extensionDir: string, size: number, agencies = 1): Promise<{ result: SizeResult; chromium: string }> {
+async function benchSize(
+  fake: Fake,
+  extensionDir: string,
+  size: number,
+  agencies = 1,
+): Promise<{ result: SizeResult; chromium: string }> {
   const seeded = await fake.seed(size, agencies > 1 ? size : 0);
   const label = agencies > 1 ? `${agencies} × ${group(size)}` : group(size);
   const result: SizeResult = { size, agencies, label, seededVia: fake.seededVia, errors: {} };
@@ -165,7 +199,9 @@ async function benchSize(fake: Fake, extensionDir: string, size: number, agencie
         await popup.close();
       }
     });
-    result.switch = await step(result, 'switch', () => measureSwitch(session, fake, seeded, config.switch, timeouts, pair));
+    result.switch = await step(result, 'switch', () =>
+      measureSwitch(session, fake, seeded, config.switch, timeouts, pair),
+    );
     const keys = second ? [seeded.adminKey, second.adminKey] : [];
     result.sync = await step(result, 'sync', () => measureSync(session, fake, config.sync(rows), timeouts, keys));
     result.cold = await step(result, 'cold start', () => measureColdStart(session, seeded, config.cold, timeouts));
@@ -183,17 +219,33 @@ const ms = (max: number): Target => ({ max, on: 'median', text: `≤ ${max} ms` 
 /** Recent API calls' cost to a page's call: measured once, or why not. */
 type Observing = { times?: ObservingTimes; error?: string };
 
-function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popup: BundleSize; options: BundleSize; background: BundleSize }, observing: Observing): Figure[] {
+function figuresFor(
+  results: SizeResult[],
+  glances: GlanceRun[],
+  bundles: { popup: BundleSize; options: BundleSize; background: BundleSize },
+  observing: Observing,
+): Figure[] {
   const figures: Figure[] = [];
   const each = (make: (r: SizeResult) => Omit<Figure, 'group'>) => {
     for (const r of results) figures.push({ group: r.label, ...make(r) });
   };
   // Issue 6 sets a search budget only at 10,000; the agencies' list of 2,000 is held to it too.
   const searchBudget = (r: SizeResult) => r.size === 10000 || (r.agencies > 1 && r.size === 1000);
-  const failed = (r: SizeResult, step: string) => r.errors[step] ?? (r.errors.connect ? `connect: ${r.errors.connect}` : undefined);
+  const failed = (r: SizeResult, step: string) =>
+    r.errors[step] ?? (r.errors.connect ? `connect: ${r.errors.connect}` : undefined);
 
-  each((r) => ({ figure: 'floor: static extension page → first row', unit: 'ms', summary: r.open && summarize(r.open.floor), error: failed(r, 'open') }));
-  each((r) => ({ figure: 'static page over TLS (fake, other.example) → first element', unit: 'ms', summary: r.open && summarize(r.open.tlsFloor), error: failed(r, 'open') }));
+  each((r) => ({
+    figure: 'floor: static extension page → first row',
+    unit: 'ms',
+    summary: r.open && summarize(r.open.floor),
+    error: failed(r, 'open'),
+  }));
+  each((r) => ({
+    figure: 'static page over TLS (fake, other.example) → first element',
+    unit: 'ms',
+    summary: r.open && summarize(r.open.tlsFloor),
+    error: failed(r, 'open'),
+  }));
   each((r) => ({
     figure: 'popup open → first row',
     unit: 'ms',
@@ -226,7 +278,12 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     target: searchBudget(r) ? ms(16) : undefined,
     error: failed(r, 'search'),
   }));
-  each((r) => ({ figure: 'search keystroke: all main-thread tasks', unit: 'ms', summary: r.search && summarize(r.search.tasks), error: failed(r, 'search') }));
+  each((r) => ({
+    figure: 'search keystroke: all main-thread tasks',
+    unit: 'ms',
+    summary: r.search && summarize(r.search.tasks),
+    error: failed(r, 'search'),
+  }));
   const switchTarget: Target = { max: 50, on: 'p95', text: '≤ 50 ms' };
   each((r) => ({
     figure: 'switch (popup click) → header at the API',
@@ -265,18 +322,27 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
       unit: 'requests',
       value: listings.length ? Math.max(...listings.map((a) => a.listRequests)) : undefined,
       target: r.size === 1000 ? { max: 11, on: 'value', text: '≤ 10 (+1 empty page) each' } : undefined,
-      note: first ? `${first.perAgency.map((a) => `${a.listRequests} (${a.listPages} pages of 100)`).join(' + ')} = ${first.listRequests} in all` : undefined,
+      note: first
+        ? `${first.perAgency.map((a) => `${a.listRequests} (${a.listPages} pages of 100)`).join(' + ')} = ${first.listRequests} in all`
+        : undefined,
       error: failed(r, 'sync'),
     };
   };
-  each((r) => (r.agencies > 1 ? agencyListRequests(r) : {
-    figure: 'sync: requests to the list endpoint',
-    unit: 'requests',
-    value: r.sync ? Math.max(...r.sync.map((s) => s.listRequests)) : undefined,
-    target: r.size === 1000 ? { max: 11, on: 'value', text: '≤ 10 (+1 empty page)' } : undefined,
-    note: r.sync && r.sync[0]!.listRequests !== r.sync[0]!.listPages ? `${r.sync[0]!.listPages} of them pages of 100` : undefined,
-    error: failed(r, 'sync'),
-  }));
+  each((r) =>
+    r.agencies > 1
+      ? agencyListRequests(r)
+      : {
+          figure: 'sync: requests to the list endpoint',
+          unit: 'requests',
+          value: r.sync ? Math.max(...r.sync.map((s) => s.listRequests)) : undefined,
+          target: r.size === 1000 ? { max: 11, on: 'value', text: '≤ 10 (+1 empty page)' } : undefined,
+          note:
+            r.sync && r.sync[0]!.listRequests !== r.sync[0]!.listPages
+              ? `${r.sync[0]!.listPages} of them pages of 100`
+              : undefined,
+          error: failed(r, 'sync'),
+        },
+  );
   each((r) => ({
     figure: 'sync: all API requests',
     unit: 'requests',
@@ -304,14 +370,31 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     summary: r.cold && summarize(r.cold.rulesMs),
     error: failed(r, 'cold start'),
   }));
-  each((r) => ({ figure: 'cold start: worker stopped, message → reply', unit: 'ms', summary: r.cold && summarize(r.cold.replyMs), error: failed(r, 'cold start') }));
+  each((r) => ({
+    figure: 'cold start: worker stopped, message → reply',
+    unit: 'ms',
+    summary: r.cold && summarize(r.cold.replyMs),
+    error: failed(r, 'cold start'),
+  }));
 
   const o = observing.times;
   const observed = o && summarize(o.observing);
   const blind = o && summarize(o.notObserving);
   figures.push(
-    { figure: 'page API call round trip, extension observing (Recent API calls)', group: '', unit: 'ms', summary: observed, error: observing.error },
-    { figure: 'page API call round trip, same build without webRequest', group: '', unit: 'ms', summary: blind, error: observing.error },
+    {
+      figure: 'page API call round trip, extension observing (Recent API calls)',
+      group: '',
+      unit: 'ms',
+      summary: observed,
+      error: observing.error,
+    },
+    {
+      figure: 'page API call round trip, same build without webRequest',
+      group: '',
+      unit: 'ms',
+      summary: blind,
+      error: observing.error,
+    },
     {
       figure: 'observing adds to a page API call (difference of medians)',
       group: '',
@@ -327,16 +410,43 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
     const error = g.error;
     figures.push(
       {
-        figure: r?.method === 'projected' ? 'glance: Refresh glance → all figures stored (projected)' : 'glance: Refresh glance → all figures stored',
+        figure:
+          r?.method === 'projected'
+            ? 'glance: Refresh glance → all figures stored (projected)'
+            : 'glance: Refresh glance → all figures stored',
         group: label,
         unit: 'ms',
         value: r?.completeMs,
-        note: r?.method === 'projected' ? `pacer schedule for ${r.requestsForAll} requests; watched ${((r.watchedMs ?? 0) / 1000).toFixed(0)} s, see notes` : undefined,
+        note:
+          r?.method === 'projected'
+            ? `pacer schedule for ${r.requestsForAll} requests; watched ${((r.watchedMs ?? 0) / 1000).toFixed(0)} s, see notes`
+            : undefined,
         error,
       },
-      { figure: 'glance: requests', group: label, unit: 'requests', value: r?.method === 'projected' ? r.requestsForAll : r?.requests, note: r?.method === 'projected' ? `${r.requests} arrived while watched` : undefined, error },
-      { figure: 'glance: most requests in any 1 s', group: label, unit: 'requests', value: r?.maxPerSecond, target: { max: 10, on: 'value', text: '≤ 10' }, error },
-      { figure: 'glance: most requests in any 60 s', group: label, unit: 'requests', value: r?.maxPerMinute, target: { max: 300, on: 'value', text: '≤ 300' }, error },
+      {
+        figure: 'glance: requests',
+        group: label,
+        unit: 'requests',
+        value: r?.method === 'projected' ? r.requestsForAll : r?.requests,
+        note: r?.method === 'projected' ? `${r.requests} arrived while watched` : undefined,
+        error,
+      },
+      {
+        figure: 'glance: most requests in any 1 s',
+        group: label,
+        unit: 'requests',
+        value: r?.maxPerSecond,
+        target: { max: 10, on: 'value', text: '≤ 10' },
+        error,
+      },
+      {
+        figure: 'glance: most requests in any 60 s',
+        group: label,
+        unit: 'requests',
+        value: r?.maxPerMinute,
+        target: { max: 300, on: 'value', text: '≤ 300' },
+        error,
+      },
       {
         figure: 'popup open → first row, glance stored',
         group: label,
@@ -346,17 +456,35 @@ function figuresFor(results: SizeResult[], glances: GlanceRun[], bundles: { popu
         note: r && r.figuresFrom !== 'the run' ? 'figures written into storage' : undefined,
         error,
       },
-      { figure: 'popup open → first row’s figures shown', group: label, unit: 'ms', summary: r && summarize(r.openFigures), error },
+      {
+        figure: 'popup open → first row’s figures shown',
+        group: label,
+        unit: 'ms',
+        summary: r && summarize(r.openFigures),
+        error,
+      },
     );
   }
 
   const kB = (bytes: number) => bytes / 1000;
   figures.push(
-    { figure: 'popup JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.popup.gzip), target: { max: 90, on: 'value', text: '≤ 90 kB' } },
+    {
+      figure: 'popup JavaScript, gzip',
+      group: '',
+      unit: 'kB',
+      value: kB(bundles.popup.gzip),
+      target: { max: 90, on: 'value', text: '≤ 90 kB' },
+    },
     { figure: 'popup JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.popup.raw) },
     { figure: 'options JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.options.gzip) },
     { figure: 'options JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.options.raw) },
-    { figure: 'background JavaScript, gzip', group: '', unit: 'kB', value: kB(bundles.background.gzip), target: { max: 25, on: 'value', text: '≤ 25 kB' } },
+    {
+      figure: 'background JavaScript, gzip',
+      group: '',
+      unit: 'kB',
+      value: kB(bundles.background.gzip),
+      target: { max: 25, on: 'value', text: '≤ 25 kB' },
+    },
     { figure: 'background JavaScript, raw', group: '', unit: 'kB', value: kB(bundles.background.raw) },
   );
   return figures;
@@ -374,7 +502,8 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
   const lines: string[] = [];
   for (const r of results) {
     const parts = [`seeded ${r.seededVia}`];
-    if (r.connectMs !== undefined) parts.push(`key saved → first sync stored in ${(r.connectMs / 1000).toFixed(1)} s (from Node)`);
+    if (r.connectMs !== undefined)
+      parts.push(`key saved → first sync stored in ${(r.connectMs / 1000).toFixed(1)} s (from Node)`);
     if (r.search) {
       const t = r.search.target;
       parts.push(
@@ -384,8 +513,11 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
     }
     if (r.switch) {
       const c = r.switch.clocks;
-      const f = (o: { offset: number; rtt: number }) => `${o.offset >= 0 ? '+' : ''}${o.offset.toFixed(2)} ms (rtt ${o.rtt.toFixed(1)} ms)`;
-      parts.push(`clock offsets, fake − popup ${f(c.popup)}, fake − app page ${f(c.app)}, fake − worker ${f(c.worker)}: switch figures are not corrected for them`);
+      const f = (o: { offset: number; rtt: number }) =>
+        `${o.offset >= 0 ? '+' : ''}${o.offset.toFixed(2)} ms (rtt ${o.rtt.toFixed(1)} ms)`;
+      parts.push(
+        `clock offsets, fake − popup ${f(c.popup)}, fake − app page ${f(c.app)}, fake − worker ${f(c.worker)}: switch figures are not corrected for them`,
+      );
       if (r.switch.probesBefore.length) {
         parts.push(
           `probes that arrived between the click and the first with the new header: median ${summarize(r.switch.probesBefore).median}; ` +
@@ -395,13 +527,22 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
     }
     if (r.sync?.length) {
       const s = r.sync[0]!;
-      parts.push(`sync made ${s.allRequests} API requests (${s.listRequests} list pages), list span ${s.listSpanMs.toFixed(0)} ms at the fake`);
+      parts.push(
+        `sync made ${s.allRequests} API requests (${s.listRequests} list pages), list span ${s.listSpanMs.toFixed(0)} ms at the fake`,
+      );
       if (s.perAgency.length)
-        parts.push(`per agency (each with its own key, paced on its own): ${s.perAgency.map((a, i) => `agency ${i + 1} ${a.allRequests} requests, ${a.listRequests} list, span ${a.listSpanMs.toFixed(0)} ms`).join('; ')}`);
-      if (r.switch && r.agencies > 1) parts.push('the popup click switched between a sub workspace of each agency, each searched for first (outside the timed span) when not on screen');
+        parts.push(
+          `per agency (each with its own key, paced on its own): ${s.perAgency.map((a, i) => `agency ${i + 1} ${a.allRequests} requests, ${a.listRequests} list, span ${a.listSpanMs.toFixed(0)} ms`).join('; ')}`,
+        );
+      if (r.switch && r.agencies > 1)
+        parts.push(
+          'the popup click switched between a sub workspace of each agency, each searched for first (outside the timed span) when not on screen',
+        );
     }
     for (const [name, error] of Object.entries(r.errors)) parts.push(`**${name} failed**: ${error}`);
-    lines.push(`- ${r.agencies > 1 ? `${r.label} members (${r.agencies} agencies)` : `${r.label} members`}: ${parts.join('; ')}.`);
+    lines.push(
+      `- ${r.agencies > 1 ? `${r.label} members (${r.agencies} agencies)` : `${r.label} members`}: ${parts.join('; ')}.`,
+    );
   }
   for (const g of glances) {
     const r = g.result;
@@ -410,7 +551,9 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
       r.method === 'measured'
         ? `the whole run waited for: ${r.requests} requests`
         : `watched for ${((r.watchedMs ?? 0) / 1000).toFixed(0)} s (${r.requests} requests arrived; the pacer's own schedule for that many is ${((r.scheduleForWatched ?? 0) / 1000).toFixed(1)} s), then stopped; its time is the pacer's schedule for the ${r.requestsForAll} requests the whole run makes (requests per workspace seen × workspaces), on a virtual clock with every answer instant, so the real run takes that plus the answers' time`;
-    lines.push(`- glance of ${group(g.size)} accepted sub workspaces: ${how}; popup opens with figures ${r.figuresFrom}.`);
+    lines.push(
+      `- glance of ${group(g.size)} accepted sub workspaces: ${how}; popup opens with figures ${r.figuresFrom}.`,
+    );
   }
   for (const [name, b] of Object.entries(bundles)) lines.push(`- ${name} JavaScript files: ${b.files.join(', ')}.`);
   return lines;
@@ -419,7 +562,10 @@ function notes(results: SizeResult[], glances: GlanceRun[], bundles: Record<stri
 async function main(): Promise<number> {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
-  if (loadAtStart > os.cpus().length * 0.5) log(`warning: load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores; figures will be skewed by other work`);
+  if (loadAtStart > os.cpus().length * 0.5)
+    log(
+      `warning: load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores; figures will be skewed by other work`,
+    );
   const ext = await extensionCopy();
   const fake = await startFake();
   const results: SizeResult[] = [];
@@ -485,7 +631,17 @@ async function main(): Promise<number> {
     chromium,
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD'),
-    productChangesUncommitted: git('status', '--porcelain', '--', '../lib', '../entrypoints', '../components', '../wxt.config.ts', '../package.json') !== '',
+    productChangesUncommitted:
+      git(
+        'status',
+        '--porcelain',
+        '--',
+        '../lib',
+        '../entrypoints',
+        '../components',
+        '../wxt.config.ts',
+        '../package.json',
+      ) !== '',
     durationS: Math.round((Date.now() - started) / 1000),
     /** 1-minute load average when the run started and ended: other work on the machine skews every figure. */
     load: { start: loadAtStart, end: os.loadavg()[0]! },
@@ -521,7 +677,10 @@ async function main(): Promise<number> {
   } else {
     log(`${config.mode} run: wrote bench/results.json only (bench/results.md keeps the last full run)`);
   }
-  const broke = results.some((r) => Object.keys(r.errors).length > 0) || observing.error !== undefined || glances.some((g) => g.error !== undefined);
+  const broke =
+    results.some((r) => Object.keys(r.errors).length > 0) ||
+    observing.error !== undefined ||
+    glances.some((g) => g.error !== undefined);
   log(`finished in ${machine.durationS} s${broke ? ' with measurement errors' : ''}`);
   return broke ? 1 : 0;
 }

@@ -15,7 +15,11 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: findChromium(),
   headless: true,
   deviceScaleFactor: 2,
-  args: chromiumArgs({ extensionDir: assertExtensionBuilt(EXTENSION_DIR), apiPort: demo.api.port, spki: demo.certificate.spki }),
+  args: chromiumArgs({
+    extensionDir: assertExtensionBuilt(EXTENSION_DIR),
+    apiPort: demo.api.port,
+    spki: demo.certificate.spki,
+  }),
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

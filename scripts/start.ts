@@ -29,7 +29,9 @@ async function startApi(port: number | undefined): Promise<DemoApi> {
 }
 
 async function main(): Promise<number | undefined> {
-  const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, port: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { headless: { type: 'boolean', default: false }, port: { type: 'string' } },
+  });
   const headless = values.headless;
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {

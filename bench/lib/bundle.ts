@@ -12,7 +12,8 @@ export interface BundleSize {
 }
 
 const SCRIPT_SRC = /<script\b[^>]*\bsrc=["']([^"']+)["']/gi;
-const MODULEPRELOAD = /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']|<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/gi;
+const MODULEPRELOAD =
+  /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']|<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/gi;
 // Minified static imports: import{a as b}from"./x.js"  import"./y.js"  export*from"./z.js"
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
 
@@ -53,7 +54,9 @@ function measure(root: string, entry: string, files: string[]): BundleSize {
 export function pageBundle(root: string, html: string): BundleSize {
   const htmlFile = path.join(root, html);
   const text = readFileSync(htmlFile, 'utf8');
-  const refs = [...text.matchAll(SCRIPT_SRC)].map((m) => m[1]!).concat([...text.matchAll(MODULEPRELOAD)].map((m) => (m[1] ?? m[2])!));
+  const refs = [...text.matchAll(SCRIPT_SRC)]
+    .map((m) => m[1]!)
+    .concat([...text.matchAll(MODULEPRELOAD)].map((m) => (m[1] ?? m[2])!));
   const start = refs.map((ref) => resolveIn(root, htmlFile, ref)).filter((f): f is string => f !== undefined);
   return measure(root, html, withStaticImports(root, start));
 }
@@ -63,7 +66,9 @@ export function backgroundBundle(root: string): BundleSize {
   const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as {
     background?: { service_worker?: string; scripts?: string[] };
   };
-  const refs = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
+  const refs = manifest.background?.service_worker
+    ? [manifest.background.service_worker]
+    : (manifest.background?.scripts ?? []);
   const start = refs.map((ref) => path.join(root, ref)).filter((f) => existsSync(f));
   return measure(root, 'background', withStaticImports(root, start));
 }

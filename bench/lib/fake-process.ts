@@ -26,7 +26,10 @@ process.on('message', (message: Message) => {
     // sub workspaces, 100 in the second agency);
     // like the route's caller (FakeApiControl.reset), the log and conditions start empty.
     server.conditions.reset();
-    send({ id: message.id, result: seedAgency(server.store, { subWorkspaces: message.subWorkspaces, secondAgency: message.secondAgency }) });
+    send({
+      id: message.id,
+      result: seedAgency(server.store, { subWorkspaces: message.subWorkspaces, secondAgency: message.secondAgency }),
+    });
   } catch (error) {
     send({ id: message.id, error: (error as Error).message });
   }

@@ -56,7 +56,12 @@ export interface GlanceOptions {
   timeoutMs: number;
 }
 
-export async function measureGlance(fake: Fake, extensionDir: string, accepted: number, options: GlanceOptions): Promise<GlanceResult> {
+export async function measureGlance(
+  fake: Fake,
+  extensionDir: string,
+  accepted: number,
+  options: GlanceOptions,
+): Promise<GlanceResult> {
   await fake.control.reset();
   const seeded = await fake.control.seed({ subWorkspaces: accepted, pendingEvery: 0, rejectedEvery: 0 });
   const session = await launch(fake, extensionDir);
@@ -90,14 +95,23 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
     if (watched) {
       // End the run: unreachable, it stops (and says so). Then the API is back for the opens.
       await fake.control.offline(true);
-      await waitFor(() => glanceRun(popup), (r) => r !== null && !r.running, options.timeoutMs, 'the glance to stop', 250);
+      await waitFor(
+        () => glanceRun(popup),
+        (r) => r !== null && !r.running,
+        options.timeoutMs,
+        'the glance to stop',
+        250,
+      );
       await fake.control.offline(false);
     }
-    const log = (await fake.control.requests({ host: 'api.instantly.ai' })).filter((e) => GLANCE_PATHS.includes(e.path) && e.status !== null);
+    const log = (await fake.control.requests({ host: 'api.instantly.ai' })).filter(
+      (e) => GLANCE_PATHS.includes(e.path) && e.status !== null,
+    );
     const times = log.map((e) => e.time);
     // Requests per workspace, from those whose last call (the accounts) arrived: the whole run makes that many for each.
     const byWorkspace = new Map<string | undefined, typeof log>();
-    for (const e of log) byWorkspace.set(e.headers['x-as-workspace'], [...(byWorkspace.get(e.headers['x-as-workspace']) ?? []), e]);
+    for (const e of log)
+      byWorkspace.set(e.headers['x-as-workspace'], [...(byWorkspace.get(e.headers['x-as-workspace']) ?? []), e]);
     const finished = [...byWorkspace.values()].filter((entries) => entries.some((e) => e.path === '/api/v2/accounts'));
     const perWorkspace = finished.reduce((sum, entries) => sum + entries.length, 0) / Math.max(1, finished.length);
     const requestsForAll = watched ? Math.round(perWorkspace * accepted) : log.length;
@@ -106,19 +120,40 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
     if (watched) {
       await popup.close();
       // Figures for every workspace, so the popup opens with a whole glance, as it will once such a run has finished.
-      await session.worker.evaluate(async (ids) => {
-        const byWorkspace: Record<string, unknown> = {};
-        ids.forEach((id, i) => {
-          byWorkspace[id] = {
-            fetchedAt: Date.now(),
-            unread: (i * 13) % 48,
-            launched: i % 4,
-            trouble: i % 4 === 2 ? 1 : 0,
-            ...(i % 4 === 2 ? { troubled: [{ email: `alex@client-${i}.example`, reason: 'connection error: 535 5.7.8 Username and Password not accepted' }] } : {}),
-          };
-        });
-        await chrome.storage.local.set({ glances: byWorkspace, glanceRun: { running: false, done: ids.length, total: ids.length, startedAt: Date.now(), finishedAt: Date.now() } });
-      }, seeded.subs.map((s) => s.id));
+      await session.worker.evaluate(
+        async (ids) => {
+          const byWorkspace: Record<string, unknown> = {};
+          ids.forEach((id, i) => {
+            byWorkspace[id] = {
+              fetchedAt: Date.now(),
+              unread: (i * 13) % 48,
+              launched: i % 4,
+              trouble: i % 4 === 2 ? 1 : 0,
+              ...(i % 4 === 2
+                ? {
+                    troubled: [
+                      {
+                        email: `alex@client-${i}.example`,
+                        reason: 'connection error: 535 5.7.8 Username and Password not accepted',
+                      },
+                    ],
+                  }
+                : {}),
+            };
+          });
+          await chrome.storage.local.set({
+            glances: byWorkspace,
+            glanceRun: {
+              running: false,
+              done: ids.length,
+              total: ids.length,
+              startedAt: Date.now(),
+              finishedAt: Date.now(),
+            },
+          });
+        },
+        seeded.subs.map((s) => s.id),
+      );
       await sleep(500);
       figuresFrom = 'written into storage (synthetic, one per workspace)';
     } else {
@@ -130,7 +165,9 @@ export async function measureGlance(fake: Fake, extensionDir: string, accepted: 
     for (let rep = 0; rep < options.openReps + 1; rep++) {
       const page = await session.context.newPage();
       await page.goto(session.popupUrl);
-      await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstGlance !== null, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstGlance !== null, undefined, {
+        timeout: 30_000,
+      });
       const state = await benchState(page);
       if (rep > 0) {
         open.push(state.firstRow!);

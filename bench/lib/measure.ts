@@ -52,7 +52,9 @@ async function repeat(plan: Plan, body: (keep: boolean, rep: number) => Promise<
 export async function openPopupReady(session: Session, timeouts: Timeouts): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(session.popupUrl);
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null, undefined, {
+    timeout: 30_000,
+  });
   await waitForOpenSync(page, timeouts);
   return page;
 }
@@ -81,7 +83,6 @@ export interface OpenTimes {
 export async function measureOpen(session: Session, plan: Plan, timeouts: Timeouts): Promise<OpenTimes> {
   const out: OpenTimes = { popup: [], floor: [], tlsFloor: [] };
   await repeat(plan, async (keep) => {
-
     const floor = await session.context.newPage();
     await floor.goto(session.floorUrl);
     await floor.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null);
@@ -90,7 +91,9 @@ export async function measureOpen(session: Session, plan: Plan, timeouts: Timeou
 
     const popup = await session.context.newPage();
     await popup.goto(session.popupUrl);
-    await popup.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null, undefined, { timeout: 30_000 });
+    await popup.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null, undefined, {
+      timeout: 30_000,
+    });
     if (keep) out.popup.push((await benchState(popup)).firstRow!);
     await waitForOpenSync(popup, timeouts); // let the refresh it started end before the next open
     await popup.close();
@@ -146,7 +149,11 @@ function listState(page: Page, name: string): Promise<{ setSize: number | null; 
   return page.evaluate((name) => {
     const rows = [...document.querySelectorAll('[role=list] > li')];
     const size = rows[0]?.getAttribute('aria-setsize');
-    return { setSize: size == null ? (rows.length ? null : 0) : Number(size), rows: rows.length, hasTarget: rows.some((r) => r.textContent.includes(name)) };
+    return {
+      setSize: size == null ? (rows.length ? null : 0) : Number(size),
+      rows: rows.length,
+      hasTarget: rows.some((r) => r.textContent.includes(name)),
+    };
   }, name);
 }
 
@@ -162,7 +169,11 @@ function armKeystroke(page: Page, name: string, finalCount: number): Promise<voi
     ({ name, finalCount }) => {
       const w = window as unknown as { __search?: { start: number | null; end: number | null; done: Promise<void> } };
       let resolve!: () => void;
-      const state = { start: null as number | null, end: null as number | null, done: new Promise<void>((r) => (resolve = r)) };
+      const state = {
+        start: null as number | null,
+        end: null as number | null,
+        done: new Promise<void>((r) => (resolve = r)),
+      };
       w.__search = state;
       const check = () => {
         if (state.start === null || state.end !== null) return;
@@ -174,8 +185,16 @@ function armKeystroke(page: Page, name: string, finalCount: number): Promise<voi
         resolve();
       };
       const observer = new MutationObserver(check);
-      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] });
-      document.addEventListener('keydown', () => void (state.start ??= performance.now()), { capture: true, once: true });
+      observer.observe(document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['aria-setsize'],
+      });
+      document.addEventListener('keydown', () => void (state.start ??= performance.now()), {
+        capture: true,
+        once: true,
+      });
     },
     { name, finalCount },
   );
@@ -183,9 +202,11 @@ function armKeystroke(page: Page, name: string, finalCount: number): Promise<voi
 
 function keystrokeResult(page: Page, timeoutMs: number): Promise<{ start: number; end: number }> {
   return page.evaluate(async (timeoutMs) => {
-    const state = (window as unknown as { __search: { start: number | null; end: number | null; done: Promise<void> } }).__search;
+    const state = (window as unknown as { __search: { start: number | null; end: number | null; done: Promise<void> } })
+      .__search;
     await Promise.race([state.done, new Promise((r) => setTimeout(r, timeoutMs))]);
-    if (state.start === null || state.end === null) throw new Error(`the list did not update within ${timeoutMs} ms of the keystroke`);
+    if (state.start === null || state.end === null)
+      throw new Error(`the list did not update within ${timeoutMs} ms of the keystroke`);
     return { start: state.start, end: state.end };
   }, timeoutMs);
 }
@@ -232,7 +253,8 @@ export async function measureSearch(popup: Page, seeded: SeedResult, plan: Plan)
     await search.fill(prefix);
     await settle(popup);
     const state = await listState(popup, target.name);
-    if (state.setSize !== target.prefixCount) throw new Error(`search prefix shows ${state.setSize} rows, expected ${target.prefixCount}`);
+    if (state.setSize !== target.prefixCount)
+      throw new Error(`search prefix shows ${state.setSize} rows, expected ${target.prefixCount}`);
     await armKeystroke(popup, target.name, target.finalCount);
     const m0 = await metrics(cdp);
     await popup.keyboard.press(last);
@@ -262,7 +284,11 @@ export interface ClockOffset {
 }
 
 /** `ping` fetches the URL from the context in question and returns its clock before and after. */
-async function clockOffset(fake: Fake, tag: string, ping: (url: string) => Promise<[number, number]>): Promise<ClockOffset> {
+async function clockOffset(
+  fake: Fake,
+  tag: string,
+  ping: (url: string) => Promise<[number, number]>,
+): Promise<ClockOffset> {
   const sent: { i: number; t0: number; t2: number }[] = [];
   for (let i = 0; i < 12; i++) {
     const [t0, t2] = await ping(`https://api.instantly.ai${CLOCK_PATH}?tag=${tag}&i=${i}`);
@@ -284,7 +310,10 @@ function pagePing(page: Page) {
   return (url: string) =>
     page.evaluate(async (url) => {
       const t0 = performance.timeOrigin + performance.now();
-      await fetch(url, { cache: 'no-store' }).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(url, { cache: 'no-store' }).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       return [t0, performance.timeOrigin + performance.now()] as [number, number];
     }, url);
 }
@@ -293,7 +322,10 @@ function workerPing(session: Session) {
   return (url: string) =>
     session.worker.evaluate(async (url) => {
       const t0 = performance.timeOrigin + performance.now();
-      await fetch(url, { cache: 'no-store' }).then((r) => r.arrayBuffer(), () => undefined);
+      await fetch(url, { cache: 'no-store' }).then(
+        (r) => r.arrayBuffer(),
+        () => undefined,
+      );
       return [t0, performance.timeOrigin + performance.now()] as [number, number];
     }, url);
 }
@@ -319,7 +351,10 @@ async function openProbePage(session: Session): Promise<Page> {
         if (!w.__probe.on) return;
         // No credentials or custom headers: a simple request, no preflight.
         void fetch(`${url}?probe=${w.__probe.n++}`, { cache: 'no-store' })
-          .then((r) => r.arrayBuffer(), () => undefined)
+          .then(
+            (r) => r.arrayBuffer(),
+            () => undefined,
+          )
           .finally(chain);
       };
       w.__probeStart = () => {
@@ -341,7 +376,11 @@ const probes = (app: Page, on: boolean) =>
   }, on);
 
 /** The first probe that arrived at the fake with `x-as-workspace` satisfying `wanted`. */
-async function firstProbe(fake: Fake, wanted: (header: string | undefined) => boolean, timeoutMs: number): Promise<RequestLogEntry> {
+async function firstProbe(
+  fake: Fake,
+  wanted: (header: string | undefined) => boolean,
+  timeoutMs: number,
+): Promise<RequestLogEntry> {
   let found: RequestLogEntry | undefined;
   await waitFor(
     async () => {
@@ -370,7 +409,11 @@ function watchRules(session: Session, expected: string, timeoutMs: number): Prom
         const t0 = performance.now();
         for (;;) {
           const rules = await chrome.declarativeNetRequest.getDynamicRules();
-          if (rules.some((r) => r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected)))
+          if (
+            rules.some((r) =>
+              r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected),
+            )
+          )
             return performance.timeOrigin + performance.now();
           if (performance.now() - t0 > timeoutMs) return Number.NaN;
           await new Promise((r) => setTimeout(r, 2));
@@ -434,7 +477,10 @@ export async function measureSwitch(
 async function drain(popup: Page, timeouts: Timeouts): Promise<void> {
   const reply = await popup.evaluate(async (timeoutMs) => {
     const { actingAs } = await chrome.storage.local.get<{ actingAs?: { workspaceId: string } | null }>('actingAs');
-    const answer: Promise<unknown> = chrome.runtime.sendMessage({ type: 'actAs', workspaceId: actingAs?.workspaceId ?? null });
+    const answer: Promise<unknown> = chrome.runtime.sendMessage({
+      type: 'actAs',
+      workspaceId: actingAs?.workspaceId ?? null,
+    });
     return Promise.race([answer, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
   }, timeouts.actionMs);
   if (reply === 'timeout') throw new Error(`the background did not answer within ${timeouts.actionMs} ms`);
@@ -458,7 +504,15 @@ async function switchReps(
   const accepted = seeded.subs.filter((s) => s.status === 'accepted' && s.name);
   const pair = given ?? [accepted[0]!, accepted[1]!];
   const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
-  const out: SwitchTimes = { popup: [], popupRules: [], cycle: null, cycleRules: [], clocks, probesBefore: [], resolution: [] };
+  const out: SwitchTimes = {
+    popup: [],
+    popupRules: [],
+    cycle: null,
+    cycleRules: [],
+    clocks,
+    probesBefore: [],
+    resolution: [],
+  };
 
   await repeat(plan, async (keep, rep) => {
     const target = pair[rep % 2]!;
@@ -479,7 +533,12 @@ async function switchReps(
     const clickAt = (await benchState(popup)).clicks[clicksBefore];
     if (clickAt === undefined) throw new Error('the click was not seen in the popup');
     const rulesAt = await rulesSeenAt(session);
-    await popup.getByRole('status').filter({ hasText: 'Acting as' }).filter({ hasText: target.name! }).first().waitFor({ timeout: timeouts.actionMs });
+    await popup
+      .getByRole('status')
+      .filter({ hasText: 'Acting as' })
+      .filter({ hasText: target.name! })
+      .first()
+      .waitFor({ timeout: timeouts.actionMs });
     if (!keep) return;
     out.popup.push(arrived.time - clickAt);
     out.popupRules.push(rulesAt - clickAt);
@@ -514,17 +573,25 @@ async function switchReps(
       await sleep(30);
       // Dispatch, then poll the rules in the worker until the header changes.
       // (No named functions in here: tsx would wrap them in a `__name` the worker lacks.)
-      const { dispatchedAt, rulesMs } = await session.worker.evaluate(async ({ before, timeoutMs }) => {
-        const t0 = performance.now();
-        (chrome.commands.onCommand as unknown as { dispatch(command: string): void }).dispatch('cycle-next-workspace');
-        for (;;) {
-          const rules = await chrome.declarativeNetRequest.getDynamicRules();
-          const set = rules.flatMap((r) => r.action.requestHeaders ?? []).find((h) => h.header.toLowerCase() === 'x-as-workspace');
-          if ((set?.value ?? null) !== before) return { dispatchedAt: performance.timeOrigin + t0, rulesMs: performance.now() - t0 };
-          if (performance.now() - t0 > timeoutMs) return { dispatchedAt: performance.timeOrigin + t0, rulesMs: -1 };
-          await new Promise((r) => setTimeout(r, 2));
-        }
-      }, { before, timeoutMs: timeouts.actionMs });
+      const { dispatchedAt, rulesMs } = await session.worker.evaluate(
+        async ({ before, timeoutMs }) => {
+          const t0 = performance.now();
+          (chrome.commands.onCommand as unknown as { dispatch(command: string): void }).dispatch(
+            'cycle-next-workspace',
+          );
+          for (;;) {
+            const rules = await chrome.declarativeNetRequest.getDynamicRules();
+            const set = rules
+              .flatMap((r) => r.action.requestHeaders ?? [])
+              .find((h) => h.header.toLowerCase() === 'x-as-workspace');
+            if ((set?.value ?? null) !== before)
+              return { dispatchedAt: performance.timeOrigin + t0, rulesMs: performance.now() - t0 };
+            if (performance.now() - t0 > timeoutMs) return { dispatchedAt: performance.timeOrigin + t0, rulesMs: -1 };
+            await new Promise((r) => setTimeout(r, 2));
+          }
+        },
+        { before, timeoutMs: timeouts.actionMs },
+      );
       let arrived: RequestLogEntry;
       try {
         if (rulesMs < 0) throw new Error('the rules did not change');
@@ -573,14 +640,21 @@ export interface AgencyListing {
   listSpanMs: number;
 }
 
-const listSpan = (lists: RequestLogEntry[]) => (lists.length > 1 ? (lists.at(-1)?.time ?? 0) - (lists[0]?.time ?? 0) : 0);
+const listSpan = (lists: RequestLogEntry[]) =>
+  lists.length > 1 ? (lists.at(-1)?.time ?? 0) - (lists[0]?.time ?? 0) : 0;
 
 /**
  * `keys`: the connected admin keys, when there are several. The group counts as stored when its
  * `syncedAt` is later than the click: it is the oldest of the agencies' own, so only once every
  * agency's listing is stored (with one agency, the first change after the click).
  */
-export async function measureSync(session: Session, fake: Fake, plan: Plan, timeouts: Timeouts, keys: readonly string[] = []): Promise<SyncRun[]> {
+export async function measureSync(
+  session: Session,
+  fake: Fake,
+  plan: Plan,
+  timeouts: Timeouts,
+  keys: readonly string[] = [],
+): Promise<SyncRun[]> {
   const popup = await openPopupReady(session, timeouts);
   const refresh = popup.getByRole('button', { name: 'Refresh', exact: true });
   const runs: SyncRun[] = [];
@@ -593,19 +667,29 @@ export async function measureSync(session: Session, fake: Fake, plan: Plan, time
       ({ clicks, changes }) => {
         const bench = (window as unknown as BenchWindow).__bench;
         const clickAt = bench.clicks[clicks];
-        return clickAt !== undefined && bench.groupChanges.slice(changes).some((c) => c.error !== null || (c.syncedAt !== null && c.syncedAt > clickAt));
+        return (
+          clickAt !== undefined &&
+          bench.groupChanges
+            .slice(changes)
+            .some((c) => c.error !== null || (c.syncedAt !== null && c.syncedAt > clickAt))
+        );
       },
       { clicks: before.clicks.length, changes: before.groupChanges.length },
       { timeout: timeouts.syncMs },
     );
     const after = await benchState(popup);
     const clickAt = after.clicks[before.clicks.length];
-    const change = after.groupChanges.slice(before.groupChanges.length).find((c) => c.error !== null || (c.syncedAt !== null && clickAt !== undefined && c.syncedAt > clickAt));
-    if (clickAt === undefined || change === undefined) throw new Error('the click or the stored group was not seen in the popup');
+    const change = after.groupChanges
+      .slice(before.groupChanges.length)
+      .find((c) => c.error !== null || (c.syncedAt !== null && clickAt !== undefined && c.syncedAt > clickAt));
+    if (clickAt === undefined || change === undefined)
+      throw new Error('the click or the stored group was not seen in the popup');
     if (change.error) throw new Error(`the sync failed: ${change.error}`);
     await waitFor(() => refresh.isEnabled(), Boolean, timeouts.syncMs, 'the refresh to finish');
     // The extension's requests: not the probes or clock pings of other measurements.
-    const log = (await fake.control.requests({ host: 'api.instantly.ai' })).filter((e) => e.query.probe === undefined && e.path !== CLOCK_PATH);
+    const log = (await fake.control.requests({ host: 'api.instantly.ai' })).filter(
+      (e) => e.query.probe === undefined && e.path !== CLOCK_PATH,
+    );
     const lists = log.filter((e) => e.method === 'GET' && e.path === LIST_PATH);
     if (!keep) return;
     runs.push({
@@ -618,7 +702,12 @@ export async function measureSync(session: Session, fake: Fake, plan: Plan, time
       perAgency: keys.map((key) => {
         const mine = (e: RequestLogEntry) => e.headers.authorization === `Bearer ${key}`;
         const own = lists.filter(mine);
-        return { listRequests: own.length, listPages: own.filter((e) => e.query.limit === '100').length, allRequests: log.filter(mine).length, listSpanMs: listSpan(own) };
+        return {
+          listRequests: own.length,
+          listPages: own.filter((e) => e.query.limit === '100').length,
+          allRequests: log.filter(mine).length,
+          listSpanMs: listSpan(own),
+        };
       }),
     });
   });
@@ -649,12 +738,18 @@ interface VersionInfo {
  * they disagree with storage, then wakes the worker with a message and times, in the page, how
  * long until the rules match storage again.
  */
-export async function measureColdStart(session: Session, seeded: SeedResult, plan: Plan, timeouts: Timeouts): Promise<ColdStart> {
+export async function measureColdStart(
+  session: Session,
+  seeded: SeedResult,
+  plan: Plan,
+  timeouts: Timeouts,
+): Promise<ColdStart> {
   const page = await session.context.newPage();
   await page.goto(session.floorUrl);
   const target = seeded.subs.find((s) => s.status === 'accepted')!;
   const reply = await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'actAs', workspaceId: id }), target.id);
-  if (!(reply as { ok?: boolean } | undefined)?.ok) throw new Error(`could not act as ${target.id}: ${JSON.stringify(reply)}`);
+  if (!(reply as { ok?: boolean } | undefined)?.ok)
+    throw new Error(`could not act as ${target.id}: ${JSON.stringify(reply)}`);
 
   const cdp = await session.context.newCDPSession(page);
   const versions = new Map<string, VersionInfo>();
@@ -669,30 +764,47 @@ export async function measureColdStart(session: Session, seeded: SeedResult, pla
   await repeat(plan, async (keep) => {
     const version = await waitFor(async () => running(), Boolean, 5_000, 'the worker to be running');
     await cdp.send('ServiceWorker.stopWorker', { versionId: version!.versionId });
-    await waitFor(async () => versions.get(version!.versionId)?.runningStatus, (s) => s === 'stopped', 5_000, 'the worker to stop');
+    await waitFor(
+      async () => versions.get(version!.versionId)?.runningStatus,
+      (s) => s === 'stopped',
+      5_000,
+      'the worker to stop',
+    );
     const stored = await page.evaluate(async () => {
       const rules = await chrome.declarativeNetRequest.getDynamicRules();
       await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) });
       const { actingAs } = await chrome.storage.local.get<{ actingAs?: { workspaceId: string } | null }>('actingAs');
-      return { removed: rules.length, left: (await chrome.declarativeNetRequest.getDynamicRules()).length, expected: actingAs?.workspaceId ?? null };
+      return {
+        removed: rules.length,
+        left: (await chrome.declarativeNetRequest.getDynamicRules()).length,
+        expected: actingAs?.workspaceId ?? null,
+      };
     });
-    if (stored.expected === null || stored.removed === 0 || stored.left !== 0) throw new Error(`cold start set-up went wrong: ${JSON.stringify(stored)}`);
-    if (versions.get(version!.versionId)?.runningStatus !== 'stopped') throw new Error('the worker started before the event');
-    const result = await page.evaluate(async ({ expected, timeoutMs }) => {
-      const t0 = performance.now();
-      const replied = chrome.runtime.sendMessage({ type: 'dismissNotice' }).then(
-        () => performance.now() - t0,
-        () => -1,
-      );
-      for (;;) {
-        const rules = await chrome.declarativeNetRequest.getDynamicRules();
-        const ok = rules.some((r) => r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected));
-        if (ok) return { rules: performance.now() - t0, reply: await replied };
-        if (performance.now() - t0 > timeoutMs) return { rules: -1, reply: await replied };
-        await new Promise((r) => setTimeout(r, 1)); // ~1 ms resolution without hogging the browser process
-      }
-    }, { expected: stored.expected, timeoutMs: timeouts.actionMs });
-    if (result.rules < 0) throw new Error(`the rules did not match storage within ${timeouts.actionMs} ms of the wake-up`);
+    if (stored.expected === null || stored.removed === 0 || stored.left !== 0)
+      throw new Error(`cold start set-up went wrong: ${JSON.stringify(stored)}`);
+    if (versions.get(version!.versionId)?.runningStatus !== 'stopped')
+      throw new Error('the worker started before the event');
+    const result = await page.evaluate(
+      async ({ expected, timeoutMs }) => {
+        const t0 = performance.now();
+        const replied = chrome.runtime.sendMessage({ type: 'dismissNotice' }).then(
+          () => performance.now() - t0,
+          () => -1,
+        );
+        for (;;) {
+          const rules = await chrome.declarativeNetRequest.getDynamicRules();
+          const ok = rules.some((r) =>
+            r.action.requestHeaders?.some((h) => h.header.toLowerCase() === 'x-as-workspace' && h.value === expected),
+          );
+          if (ok) return { rules: performance.now() - t0, reply: await replied };
+          if (performance.now() - t0 > timeoutMs) return { rules: -1, reply: await replied };
+          await new Promise((r) => setTimeout(r, 1)); // ~1 ms resolution without hogging the browser process
+        }
+      },
+      { expected: stored.expected, timeoutMs: timeouts.actionMs },
+    );
+    if (result.rules < 0)
+      throw new Error(`the rules did not match storage within ${timeouts.actionMs} ms of the wake-up`);
     if (!keep) return;
     out.rulesMs.push(result.rules);
     out.replyMs.push(result.reply);

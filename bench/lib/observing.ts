@@ -29,13 +29,17 @@ export interface ObservingTimes {
 }
 
 /** A copy of the build without one permission in its manifest. */
-async function copyWithout(extensionDir: string, permission: string): Promise<{ dir: string; dispose(): Promise<void> }> {
+async function copyWithout(
+  extensionDir: string,
+  permission: string,
+): Promise<{ dir: string; dispose(): Promise<void> }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'ws-bench-noobserve-'));
   const dir = path.join(root, 'chrome-mv3');
   await cp(extensionDir, dir, { recursive: true });
   const file = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(await readFile(file, 'utf8')) as { permissions: string[] };
-  if (!manifest.permissions.includes(permission)) throw new Error(`the build asks for no ${permission} permission: nothing to compare`);
+  if (!manifest.permissions.includes(permission))
+    throw new Error(`the build asks for no ${permission} permission: nothing to compare`);
   manifest.permissions = manifest.permissions.filter((p) => p !== permission);
   await writeFile(file, JSON.stringify(manifest));
   return { dir, dispose: () => rm(root, { recursive: true, force: true }) };
@@ -72,7 +76,8 @@ export async function measureObserving(fake: Fake, extensionDir: string, plan: O
     const [watched, unwatched] = sessions as [Session, Session];
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent without the webRequest permission, although typed
     const hasWebRequest = (s: Session) => s.worker.evaluate(() => typeof chrome.webRequest?.onSendHeaders === 'object');
-    if (!(await hasWebRequest(watched)) || (await hasWebRequest(unwatched))) throw new Error('the two builds do not differ in webRequest as intended');
+    if (!(await hasWebRequest(watched)) || (await hasWebRequest(unwatched)))
+      throw new Error('the two builds do not differ in webRequest as intended');
     const pages = [await appPage(watched), await appPage(unwatched)] as const;
     for (const page of pages) await chain(page, 10); // warm-up: connections, caches
     const times: [number[], number[]] = [[], []];
@@ -83,7 +88,9 @@ export async function measureObserving(fake: Fake, extensionDir: string, plan: O
     }
     // Let the last batch be written, then check the calls were indeed observed.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    const listed = await watched.worker.evaluate(async () => ((await chrome.storage.session.get('recentCalls')).recentCalls as unknown[] | undefined)?.length ?? 0);
+    const listed = await watched.worker.evaluate(
+      async () => ((await chrome.storage.session.get('recentCalls')).recentCalls as unknown[] | undefined)?.length ?? 0,
+    );
     if (listed === 0) throw new Error('the observing build listed none of the calls');
     return { observing: times[0], notObserving: times[1], listed };
   } finally {

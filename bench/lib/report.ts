@@ -30,7 +30,10 @@ const DIGITS: Record<Figure['unit'], number> = { ms: 1, '×': 2, requests: 0, 'r
 
 export function format(value: number, unit: Figure['unit']): string {
   if (!Number.isFinite(value)) return '—';
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: DIGITS[unit], maximumFractionDigits: DIGITS[unit] });
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: DIGITS[unit],
+    maximumFractionDigits: DIGITS[unit],
+  });
   return unit === '×' ? `${text}×` : `${text} ${unit}`;
 }
 
@@ -47,10 +50,7 @@ export function verdict(figure: Figure): '✓' | '✗' | '' {
 }
 
 export function markdownTable(figures: Figure[]): string {
-  const rows = [
-    '| figure | group | median | p95 | n | target | |',
-    '|---|---:|---:|---:|---:|---|:-:|',
-  ];
+  const rows = ['| figure | group | median | p95 | n | target | |', '|---|---:|---:|---:|---:|---|:-:|'];
   for (const f of figures) {
     let median = '—';
     let p95 = '—';
@@ -63,7 +63,9 @@ export function markdownTable(figures: Figure[]): string {
       n = String(f.summary.n);
     } else if (f.value !== undefined) median = format(f.value, f.unit);
     const target = f.target ? `${f.target.text}${f.target.on === 'p95' ? ' (p95)' : ''}` : '';
-    rows.push(`| ${f.figure}${f.note ? ` (${f.note})` : ''} | ${f.group} | ${median} | ${p95} | ${n} | ${target} | ${verdict(f)} |`);
+    rows.push(
+      `| ${f.figure}${f.note ? ` (${f.note})` : ''} | ${f.group} | ${median} | ${p95} | ${n} | ${target} | ${verdict(f)} |`,
+    );
   }
   return rows.join('\n');
 }

@@ -22,7 +22,8 @@ const CONTROL_SECOND_AGENCY_MAX = 100;
 
 /** The floor: an extension page with one list row and nothing else (no script, no CSS). */
 export const FLOOR_PAGE = 'bench-floor.html';
-const FLOOR_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><ul role="list" aria-label="Sub workspaces"><li>Acme Outbound</li></ul></body></html>\n';
+const FLOOR_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><ul role="list" aria-label="Sub workspaces"><li>Acme Outbound</li></ul></body></html>\n';
 
 export interface Fake {
   /** Where the fake listens on 127.0.0.1 (its own process: lib/fake-process.ts). */
@@ -36,7 +37,9 @@ export interface Fake {
   close(): Promise<void>;
 }
 
-type FromFake = { type: 'ready'; port: number; url: string; cert: string; spki: string } | { id: number; result?: SeedResult; error?: string };
+type FromFake =
+  | { type: 'ready'; port: number; url: string; cert: string; spki: string }
+  | { id: number; result?: SeedResult; error?: string };
 
 /** Forks the fake API (test/fake-api startFakeApi over TLS, makeCertificate) into its own process. */
 export async function startFake(): Promise<Fake> {
@@ -75,7 +78,8 @@ export async function startFake(): Promise<Fake> {
       }
       // The control route refuses more than 5,000 (100 in a second agency): the same seed
       // function, run in the fake's process.
-      fake.seededVia = 'seedAgency in the fake\'s process (the control route stops at 5,000, and at 100 in a second agency)';
+      fake.seededVia =
+        "seedAgency in the fake's process (the control route stops at 5,000, and at 100 in a second agency)";
       const id = nextId++;
       return new Promise<SeedResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
@@ -131,10 +135,12 @@ function assertComplete(dir: string): void {
   const pages = [manifest.action?.default_popup, manifest.options_ui?.page].filter((p): p is string => !!p);
   const files = [manifest.background?.service_worker, ...pages].filter((p): p is string => !!p);
   for (const page of pages) {
-    for (const match of readFileSync(path.join(dir, page), 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)) files.push(match[1]!);
+    for (const match of readFileSync(path.join(dir, page), 'utf8').matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g))
+      files.push(match[1]!);
   }
   const missing = files.filter((f) => !existsSync(path.join(dir, f)));
-  if (missing.length) throw new Error(`the build in ${EXTENSION_DIR} is incomplete (a rebuild in progress?): ${missing.join(', ')}`);
+  if (missing.length)
+    throw new Error(`the build in ${EXTENSION_DIR} is incomplete (a rebuild in progress?): ${missing.join(', ')}`);
 }
 
 /** State the init script keeps in each page, read by the benchmark with page.evaluate. */
@@ -172,7 +178,11 @@ function benchInit(): void {
       const change = changes.group;
       if (area !== 'local' || !change) return;
       const value = change.newValue as { syncedAt?: number | null; error?: string } | undefined;
-      bench.groupChanges.push({ at: performance.timeOrigin + performance.now(), syncedAt: value?.syncedAt ?? null, error: value?.error ?? null });
+      bench.groupChanges.push({
+        at: performance.timeOrigin + performance.now(),
+        syncedAt: value?.syncedAt ?? null,
+        error: value?.error ?? null,
+      });
     });
   }
 }
@@ -249,12 +259,19 @@ export function storedMemberCount(worker: Worker): Promise<number> {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `read` until `done` says so; throws after `timeoutMs` naming what it waited for. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  what: string,
+  everyMs = 50,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(value)})`);
+    if (Date.now() > until)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(value)})`);
     await sleep(everyMs);
   }
 }

@@ -34,8 +34,8 @@ export function AllowedSites({
     <section className="card" aria-labelledby="sites-heading">
       <h2 id="sites-heading">Allowed sites</h2>
       <p className="muted">
-        Requests from app.instantly.ai and developer.instantly.ai always go out as the workspace you chose. Other sites are
-        added with “Allow on this site” in the popup.
+        Requests from app.instantly.ai and developer.instantly.ai always go out as the workspace you chose. Other sites
+        are added with “Allow on this site” in the popup.
       </p>
       {hasUnstructured && sites.length > 0 && (
         <p className="muted">
@@ -57,13 +57,11 @@ export function AllowedSites({
                   onChange={(on) => void request.run({ type: 'setUnstructuredSite', origin, on })}
                 />
               )}
-              {hasUnstructured && !keyMayGoFrom(origin) && <span className="muted">No Unstructured key over plain http</span>}
+              {hasUnstructured && !keyMayGoFrom(origin) && (
+                <span className="muted">No Unstructured key over plain http</span>
+              )}
               <KeyBlockedReasons origin={origin} keyBlocked={keyBlocked} />
-              <button
-                type="button"
-                aria-label={`Revoke ${origin}`}
-                onClick={() => void revoke(origin)}
-              >
+              <button type="button" aria-label={`Revoke ${origin}`} onClick={() => void revoke(origin)}>
                 Revoke
               </button>
             </li>

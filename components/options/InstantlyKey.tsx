@@ -28,7 +28,9 @@ export function InstantlyKey() {
   const keep = useRequest();
   const several = accounts.length > 1;
   const subsOf = (a: Account) =>
-    several ? group.members.filter((m) => adminIdOf(m, accounts) === a.workspaceId.toLowerCase()).length : groupHead.total;
+    several
+      ? group.members.filter((m) => adminIdOf(m, accounts) === a.workspaceId.toLowerCase()).length
+      : groupHead.total;
 
   async function save(event: React.SubmitEvent) {
     event.preventDefault();
@@ -45,7 +47,9 @@ export function InstantlyKey() {
         type="checkbox"
         checked={a.remembered}
         disabled={keep.busy}
-        onChange={(event) => void keep.run({ type: 'rememberKey', workspaceId: a.workspaceId, remember: event.target.checked })}
+        onChange={(event) =>
+          void keep.run({ type: 'rememberKey', workspaceId: a.workspaceId, remember: event.target.checked })
+        }
       />
       Remember {a.workspaceName} on this device
     </label>
@@ -80,11 +84,18 @@ export function InstantlyKey() {
             <li key={a.workspaceId}>
               <p>
                 <strong>{a.workspaceName}</strong> — {whatItIs(a, subsOf(a))}{' '}
-                <span className="muted">{a.remembered ? 'Its key is remembered on this device.' : 'Its key is kept until the browser closes.'}</span>
+                <span className="muted">
+                  {a.remembered ? 'Its key is remembered on this device.' : 'Its key is kept until the browser closes.'}
+                </span>
               </p>
               <div className="inline-form">
                 {rememberBox(a)}
-                <button type="button" onClick={() => void forget.run({ type: 'forgetKey', workspaceId: a.workspaceId }).then(() => setSaved(false))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void forget.run({ type: 'forgetKey', workspaceId: a.workspaceId }).then(() => setSaved(false))
+                  }
+                >
                   Forget {a.workspaceName}
                 </button>
               </div>

@@ -70,7 +70,9 @@ export function MoveSettings() {
     setError(null);
     const granted = await browserPermissions.request({ origins: sites.map(patternFor) }).catch(() => false);
     if (!granted) {
-      setError('The browser did not allow those sites, so they were left out. You can allow them later from the popup.');
+      setError(
+        'The browser did not allow those sites, so they were left out. You can allow them later from the popup.',
+      );
       return;
     }
     const answer = await ask({ type: 'importSettings', file: imported }, ImportAnswer);
@@ -92,13 +94,22 @@ export function MoveSettings() {
       setError('The browser did not allow notifications; news still shows in the popup.');
       return;
     }
-    setReport((before) => before && { ...before, notifications: false, added: [...before.added, 'Notifications of accepted invitations.'] });
+    setReport(
+      (before) =>
+        before && {
+          ...before,
+          notifications: false,
+          added: [...before.added, 'Notifications of accepted invitations.'],
+        },
+    );
   }
 
   // Keys the user has pasted since are no longer asked for.
   const connected = new Set(accounts.map((a) => a.workspaceId.toLowerCase()));
   const toConnect = (report?.instantlyToConnect ?? []).filter((w) => !connected.has(w.workspaceId.toLowerCase()));
-  const toAdd = (report?.unstructuredToAdd ?? []).filter((w) => !unstructuredWorkspaces.some((u) => u.name.toLowerCase() === w.name.toLowerCase()));
+  const toAdd = (report?.unstructuredToAdd ?? []).filter(
+    (w) => !unstructuredWorkspaces.some((u) => u.name.toLowerCase() === w.name.toLowerCase()),
+  );
 
   return (
     <section className="card" aria-labelledby="move-heading">
@@ -114,13 +125,19 @@ export function MoveSettings() {
         <label htmlFor="import-settings" className="file-label">
           Import settings
         </label>
-        <input id="import-settings" type="file" accept="application/json,.json" onChange={(event) => void importFrom(event.currentTarget)} />
+        <input
+          id="import-settings"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => void importFrom(event.currentTarget)}
+        />
       </div>
       {error && <Alert message={error} onDismiss={() => setError(null)} />}
       {report && (
         <div role="status" className="field">
           <p>
-            Imported: {report.added.length} added, {report.skipped.length} skipped, {report.unchanged} already the same here.
+            Imported: {report.added.length} added, {report.skipped.length} skipped, {report.unchanged} already the same
+            here.
           </p>
           {report.added.length > 0 && (
             <ul aria-label="Added" className="plain">
@@ -156,7 +173,8 @@ export function MoveSettings() {
       )}
       {toConnect.map((w) => (
         <p key={w.workspaceId}>
-          Paste the API key for {w.workspaceName} in “Instantly API key” above (it is added to the workspaces connected here).
+          Paste the API key for {w.workspaceName} in “Instantly API key” above (it is added to the workspaces connected
+          here).
         </p>
       ))}
       {toAdd.map((w) => (
@@ -189,7 +207,14 @@ function ImportedUnstructured({ name, apiBase }: { name: string; apiBase: string
     <form onSubmit={(event) => void add(event)} className="field">
       <p>Add the key for {name}</p>
       <label htmlFor={keyId}>Unstructured API key for {name}</label>
-      <input id={keyId} type="password" autoComplete="off" spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} />
+      <input
+        id={keyId}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={key}
+        onChange={(event) => setKey(event.target.value)}
+      />
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
         Remember the key of {name} on this device

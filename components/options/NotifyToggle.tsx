@@ -7,19 +7,20 @@ const NOTIFICATIONS = { permissions: ['notifications'] };
 export function NotifyToggle() {
   const [on, setOn] = useState(false);
   useEffect(() => {
-    void browserPermissions.contains(NOTIFICATIONS).then(setOn).catch(() => setOn(false));
+    void browserPermissions
+      .contains(NOTIFICATIONS)
+      .then(setOn)
+      .catch(() => setOn(false));
   }, []);
   async function toggle(want: boolean) {
-    const ok = want ? await browserPermissions.request(NOTIFICATIONS).catch(() => false) : await browserPermissions.remove(NOTIFICATIONS).catch(() => false);
+    const ok = want
+      ? await browserPermissions.request(NOTIFICATIONS).catch(() => false)
+      : await browserPermissions.remove(NOTIFICATIONS).catch(() => false);
     setOn(want ? ok : !ok);
   }
   return (
     <label className="check">
-      <input
-        type="checkbox"
-        checked={on}
-        onChange={(event) => void toggle(event.target.checked)}
-      />
+      <input type="checkbox" checked={on} onChange={(event) => void toggle(event.target.checked)} />
       Notify me when an invitation is accepted
     </label>
   );

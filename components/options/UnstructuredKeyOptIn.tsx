@@ -5,7 +5,15 @@ import type { KeyScope } from '@/lib/common/key-scope';
 /** A ticked origin that gets no key, and why. */
 export type KeyBlocked = KeyScope['blocked'][number];
 
-export function UnstructuredKeyOptIn({ origin, on, onChange }: { origin: string; on: boolean; onChange: (on: boolean) => void }) {
+export function UnstructuredKeyOptIn({
+  origin,
+  on,
+  onChange,
+}: {
+  origin: string;
+  on: boolean;
+  onChange: (on: boolean) => void;
+}) {
   return (
     <label className="check muted">
       <input type="checkbox" checked={on} onChange={(event) => onChange(event.target.checked)} />

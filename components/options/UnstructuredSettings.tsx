@@ -29,7 +29,8 @@ export function UnstructuredSettings({
 
   // The background also takes back the permission for an account's own API host with the last
   // workspace that used it.
-  const remove = (workspace: UnstructuredWorkspace) => void request.run({ type: 'deleteUnstructured', id: workspace.id });
+  const remove = (workspace: UnstructuredWorkspace) =>
+    void request.run({ type: 'deleteUnstructured', id: workspace.id });
 
   async function add(event: React.SubmitEvent) {
     event.preventDefault();
@@ -58,17 +59,20 @@ export function UnstructuredSettings({
     <section className="card" aria-labelledby="unstructured-heading">
       <h2 id="unstructured-heading">Unstructured</h2>
       <p className="muted">
-        Each Unstructured workspace has its own API key. The key you use is added as <code>unstructured-api-key</code> to
-        requests to the Unstructured API made from its own site (platform.unstructuredapp.io, with the API docs) and from the
-        sites you tick, never from other pages. Any script on a ticked site can make API calls with the key (it cannot read
-        it).
+        Each Unstructured workspace has its own API key. The key you use is added as <code>unstructured-api-key</code>{' '}
+        to requests to the Unstructured API made from its own site (platform.unstructuredapp.io, with the API docs) and
+        from the sites you tick, never from other pages. Any script on a ticked site can make API calls with the key (it
+        cannot read it).
       </p>
       {workspaces.length > 0 && (
         <ul role="list" aria-label="Saved Unstructured workspaces" className="plain">
           {workspaces.map((w) => (
             <li key={w.id} className="inline-form">
               <span>
-                <strong>{w.name}</strong> <span className="muted">key …{w.keyHint} · {w.apiBase}</span>
+                <strong>{w.name}</strong>{' '}
+                <span className="muted">
+                  key …{w.keyHint} · {w.apiBase}
+                </span>
               </span>
               <button type="button" aria-label={`Delete ${w.name}`} onClick={() => remove(w)}>
                 Delete
@@ -92,7 +96,14 @@ export function UnstructuredSettings({
         <label htmlFor="u-name">Unstructured workspace name</label>
         <input id="u-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="u-key">Unstructured API key</label>
-        <input id="u-key" type="password" autoComplete="off" spellCheck={false} value={key} onChange={(e) => setKey(e.target.value)} />
+        <input
+          id="u-key"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+        />
         <label htmlFor="u-url">API URL (optional)</label>
         <input
           id="u-url"
@@ -117,4 +128,5 @@ export function UnstructuredSettings({
 }
 
 /** The accounts' own API origins (not the default one), whose pages may be opted in for the key. */
-const customApiOrigins = (workspaces: UnstructuredWorkspace[]) => apiOriginsOf(workspaces).filter((o) => !BUILT_IN_ORIGINS.includes(o));
+const customApiOrigins = (workspaces: UnstructuredWorkspace[]) =>
+  apiOriginsOf(workspaces).filter((o) => !BUILT_IN_ORIGINS.includes(o));

@@ -53,7 +53,12 @@ export function ActingStatus({
       {tabId !== undefined && tabChoice !== undefined && (
         <section className="status" aria-label="This tab">
           <span>
-            This tab: <strong>{tabChoice ? nameWithLabel(looks, tabChoice.workspaceId, tabChoice.name) : `the admin workspace (${admin})`}</strong>
+            This tab:{' '}
+            <strong>
+              {tabChoice
+                ? nameWithLabel(looks, tabChoice.workspaceId, tabChoice.name)
+                : `the admin workspace (${admin})`}
+            </strong>
             {tabNote && <span className="muted"> · {tabNote}</span>}
           </span>
           <button type="button" onClick={() => send({ type: 'followEverywhere', tabId })}>

@@ -12,7 +12,8 @@ export function AllowSite({ url, allowed }: { url: string | undefined; allowed: 
   const [error, setError] = useState<string | null>(null);
   const origin = allowableOrigin(url);
   if (!origin || BUILT_IN_ORIGINS.includes(origin)) return null;
-  if (allowed.includes(origin)) return <p className="muted">Requests from {origin} go out as the workspace chosen here.</p>;
+  if (allowed.includes(origin))
+    return <p className="muted">Requests from {origin} go out as the workspace chosen here.</p>;
   async function allow(origin: string) {
     setError(null);
     const granted = await browserPermissions.request({ origins: [patternFor(origin)] }).catch(() => false);
@@ -20,10 +21,7 @@ export function AllowSite({ url, allowed }: { url: string | undefined; allowed: 
   }
   return (
     <div className="inline-form">
-      <button
-        type="button"
-        onClick={() => void allow(origin)}
-      >
+      <button type="button" onClick={() => void allow(origin)}>
         Allow on this site
       </button>
       <span className="muted">so {origin} can act as a sub workspace too</span>

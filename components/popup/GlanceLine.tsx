@@ -9,7 +9,15 @@ const campaigns = (n: number) => (n === 1 ? '1 campaign' : `${n} campaigns`);
  * after an error) is a disclosure button: it opens the details (which accounts and why, what could
  * not be read) in a popover, which the browser keeps keyboard-reachable and closes with Escape.
  */
-export function GlanceLine({ name, figures, popoverId }: { name: string; figures: WorkspaceGlance; popoverId: string }) {
+export function GlanceLine({
+  name,
+  figures,
+  popoverId,
+}: {
+  name: string;
+  figures: WorkspaceGlance;
+  popoverId: string;
+}) {
   const trouble = figures.trouble ?? 0;
   const hasDetails = trouble > 0 || !!figures.error || !!figures.unreadableAccounts;
   const read = age(figures.fetchedAt);
@@ -25,7 +33,9 @@ export function GlanceLine({ name, figures, popoverId }: { name: string; figures
         {[
           figures.unread !== undefined && <span key="unread">{`${figures.unread} unread`}</span>,
           figures.launched !== undefined && (
-            <span key="launched" title={`${campaigns(figures.launched)} launched`}>{campaigns(figures.launched)}</span>
+            <span key="launched" title={`${campaigns(figures.launched)} launched`}>
+              {campaigns(figures.launched)}
+            </span>
           ),
           figures.trouble !== undefined && (
             <span key="trouble" className={trouble > 0 ? 'glance-trouble' : undefined}>
@@ -34,7 +44,16 @@ export function GlanceLine({ name, figures, popoverId }: { name: string; figures
           ),
         ]
           .filter(Boolean)
-          .flatMap((part, i) => (i === 0 ? [part] : [<span key={`dot${i}`} className="muted">{' · '}</span>, part]))}
+          .flatMap((part, i) =>
+            i === 0
+              ? [part]
+              : [
+                  <span key={`dot${i}`} className="muted">
+                    {' · '}
+                  </span>,
+                  part,
+                ],
+          )}
       </span>
       {hasDetails && (trouble === 0 || figures.error) && details('details')}
       <span className="glance-age">{read}</span>
@@ -52,10 +71,18 @@ export function GlanceLine({ name, figures, popoverId }: { name: string; figures
                   </li>
                 ))}
               </ul>
-              {trouble > (figures.troubled?.length ?? 0) && <p className="muted">and {trouble - (figures.troubled?.length ?? 0)} more (see Instantly’s Email Accounts page).</p>}
+              {trouble > (figures.troubled?.length ?? 0) && (
+                <p className="muted">
+                  and {trouble - (figures.troubled?.length ?? 0)} more (see Instantly’s Email Accounts page).
+                </p>
+              )}
             </>
           )}
-          {!!figures.unreadableAccounts && <p className="muted">{accounts(figures.unreadableAccounts)} in Instantly’s answer could not be read, and were skipped.</p>}
+          {!!figures.unreadableAccounts && (
+            <p className="muted">
+              {accounts(figures.unreadableAccounts)} in Instantly’s answer could not be read, and were skipped.
+            </p>
+          )}
           <p className="muted">Read {read}.</p>
           <button type="button" popoverTarget={popoverId} popoverTargetAction="hide">
             Close

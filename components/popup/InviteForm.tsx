@@ -15,11 +15,18 @@ export interface Invited {
  * Invites a workspace by id. The id is checked here first: a malformed one is never sent. A sent
  * invitation is said in words, and its new row is shown (onInvited), wherever the list stands.
  */
-export function InviteForm({ onInvited, agencies = [] }: { onInvited?: (invited: Invited) => void; agencies?: Pick<Account, 'workspaceId' | 'workspaceName'>[] }) {
+export function InviteForm({
+  onInvited,
+  agencies = [],
+}: {
+  onInvited?: (invited: Invited) => void;
+  agencies?: Pick<Account, 'workspaceId' | 'workspaceName'>[];
+}) {
   const [id, setId] = useState('');
   // With several agencies the user says which one invites (the first, until they choose).
   const [chosen, setChosen] = useState<string | null>(null);
-  const adminId = agencies.length > 1 ? (agencies.find((a) => a.workspaceId === chosen) ?? agencies[0])?.workspaceId : undefined;
+  const adminId =
+    agencies.length > 1 ? (agencies.find((a) => a.workspaceId === chosen) ?? agencies[0])?.workspaceId : undefined;
   const [sentTo, setSentTo] = useState<string | null>(null);
   const request = useRequest();
   async function invite(event: React.SubmitEvent) {

@@ -13,8 +13,8 @@ export function LeaveGroup({ account, several = false }: { account: Account; sev
   return (
     <section className="card">
       <p>
-        <strong>{account.workspaceName}</strong> is a sub workspace of <strong>{adminName}</strong>, which can act as it and
-        remove it. Only its owner can leave the group.
+        <strong>{account.workspaceName}</strong> is a sub workspace of <strong>{adminName}</strong>, which can act as it
+        and remove it. Only its owner can leave the group.
       </p>
       <p className="muted">
         It cannot invite sub workspaces of its own: a workspace cannot be both an admin and a sub workspace.

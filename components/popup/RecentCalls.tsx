@@ -15,7 +15,8 @@ export function wentOutAs(call: RecentCall): string {
 }
 
 const statusText = (status: RecentCall['status']) => (status === null ? 'pending' : String(status));
-const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const time = (at: number) =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /**
  * What left the browser, and as whom: the badge says whom the extension would act as, this says
@@ -27,9 +28,7 @@ export function RecentCalls({ calls }: { calls: RecentCall[] }) {
     <details className="card recent-calls">
       <summary>
         <strong>Recent API calls</strong>
-        <span className="muted">
-          {latest ? ` · last: ${latest.method} as ${wentOutAs(latest)}` : ' · none yet'}
-        </span>
+        <span className="muted">{latest ? ` · last: ${latest.method} as ${wentOutAs(latest)}` : ' · none yet'}</span>
       </summary>
       {calls.length > 0 ? (
         <ul role="list" aria-label="Recent API calls" className="plain calls">
@@ -46,8 +45,8 @@ export function RecentCalls({ calls }: { calls: RecentCall[] }) {
         <p className="muted">No page has called the API in this browser session yet.</p>
       )}
       <p className="muted">
-        Pages’ own calls to the API are switched; calls a site relays through its own server are not. Instantly’s web app
-        (app.instantly.ai) uses its own backend, not this API: its screens are not switched.
+        Pages’ own calls to the API are switched; calls a site relays through its own server are not. Instantly’s web
+        app (app.instantly.ai) uses its own backend, not this API: its screens are not switched.
       </p>
     </details>
   );

@@ -6,7 +6,16 @@ import { prepareSearch } from '@/lib/pages/search';
 import { cannotActAs } from '@/lib/common/act-as-refusal';
 import type { LookChange } from '@/lib/common/messages';
 import { agencyOf } from '@/lib/common/agencies';
-import { adminIdOf, displayName, type Account, type GlanceRun, type Glances, type GroupHead, type Member, type WorkspaceLooks } from '@/lib/common/model';
+import {
+  adminIdOf,
+  displayName,
+  type Account,
+  type GlanceRun,
+  type Glances,
+  type GroupHead,
+  type Member,
+  type WorkspaceLooks,
+} from '@/lib/common/model';
 import { lookOf } from '@/lib/common/workspace-looks';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { EditLookDialog } from './EditLookDialog';
@@ -65,7 +74,10 @@ export function SubWorkspaces({
   // '' for all agencies; otherwise the admin workspace id whose rows are listed.
   const [agency, setAgency] = useState('');
   const inAgency = useMemo(
-    () => (agencyNames && agency && agencyNames.has(agency) ? everyRow.filter((m) => adminIdOf(m, accounts) === agency) : everyRow),
+    () =>
+      agencyNames && agency && agencyNames.has(agency)
+        ? everyRow.filter((m) => adminIdOf(m, accounts) === agency)
+        : everyRow,
     [everyRow, agency, agencyNames, accounts],
   );
   const all = inAgency;
@@ -85,7 +97,10 @@ export function SubWorkspaces({
     () => shownRows(all, deferredQuery, looks, attentionFirst, glances),
     [all, deferredQuery, looks, attentionFirst, glances],
   );
-  const failed = useMemo(() => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length, [all, glances]);
+  const failed = useMemo(
+    () => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length,
+    [all, glances],
+  );
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
   // The first keystroke then finds a large group folded already.
   useEffect(() => {
@@ -161,11 +176,17 @@ export function SubWorkspaces({
         </label>
       )}
       <label className="check muted">
-        <input type="checkbox" checked={thisTabOnly} onChange={(event) => setThisTabOnly(event.target.checked)} disabled={tabId === undefined} />
+        <input
+          type="checkbox"
+          checked={thisTabOnly}
+          onChange={(event) => setThisTabOnly(event.target.checked)}
+          disabled={tabId === undefined}
+        />
         This tab only
       </label>
       <p className="muted summary">
-        {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending · {head.counts.rejected} rejected
+        {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending ·{' '}
+        {head.counts.rejected} rejected
         {deferredQuery && (complete ? ` · ${members.length} shown` : ' · searching the whole list…')}
       </p>
       {head.counts.accepted > 0 && <GlanceBar run={glanceRun} attentionFirst={attentionFirst} failed={failed} />}

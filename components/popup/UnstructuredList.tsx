@@ -17,7 +17,9 @@ export function UnstructuredList({ workspaces, inUse }: { workspaces: Unstructur
           </button>
         )}
       </div>
-      <p className="muted">{current ? `Using the key of ${current.name}.` : 'No Unstructured key is added to requests.'}</p>
+      <p className="muted">
+        {current ? `Using the key of ${current.name}.` : 'No Unstructured key is added to requests.'}
+      </p>
       <ul role="list" aria-label="Unstructured workspaces" className="plain">
         {workspaces.map((w) => (
           <li key={w.id} className="inline-form">
@@ -32,7 +34,11 @@ export function UnstructuredList({ workspaces, inUse }: { workspaces: Unstructur
               {w.id === inUse && <span className="chip acting-chip">in use</span>}
             </span>
             {w.id !== inUse && (
-              <button type="button" aria-label={`Use ${w.name}`} onClick={() => void request.run({ type: 'useUnstructured', id: w.id })}>
+              <button
+                type="button"
+                aria-label={`Use ${w.name}`}
+                onClick={() => void request.run({ type: 'useUnstructured', id: w.id })}
+              >
                 Use
               </button>
             )}

@@ -98,7 +98,10 @@ export function WorkspaceList({
                   <span className={`chip ${member.status}`}>{member.status}</span>
                   {acting && <span className="chip acting-chip">acting as</span>}
                   {checking?.has(member.membershipId) && (
-                    <span className="chip checking" title="Its removal got no answer: the next refresh checks whether it went through.">
+                    <span
+                      className="chip checking"
+                      title="Its removal got no answer: the next refresh checks whether it went through."
+                    >
                       checking…
                     </span>
                   )}
@@ -123,12 +126,22 @@ export function WorkspaceList({
                   ✎
                 </button>
                 {member.status === 'accepted' && !acting && (
-                  <button type="button" className="primary" aria-label={`Act as ${name}`} onClick={() => onActAs(member)}>
+                  <button
+                    type="button"
+                    className="primary"
+                    aria-label={`Act as ${name}`}
+                    onClick={() => onActAs(member)}
+                  >
                     Act as
                   </button>
                 )}
                 {canRemove && (
-                  <button type="button" className="icon danger" aria-label={`Remove ${name}`} onClick={() => onRemove(member)}>
+                  <button
+                    type="button"
+                    className="icon danger"
+                    aria-label={`Remove ${name}`}
+                    onClick={() => onRemove(member)}
+                  >
                     ✕
                   </button>
                 )}

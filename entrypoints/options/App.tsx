@@ -18,7 +18,8 @@ export function App() {
   const keyBlocked = useMemo(() => {
     const inUse = unstructured.find((w) => w.id === unstructuredInUse);
     const apiOrigin = normaliseApiUrl(inUse?.apiBase)?.origin ?? UNSTRUCTURED_DEFAULT_ORIGIN;
-    return keyScope({ apiOrigin, allowedSites, optedIn: unstructuredSites, apiOrigins: apiOriginsOf(unstructured) }).blocked;
+    return keyScope({ apiOrigin, allowedSites, optedIn: unstructuredSites, apiOrigins: apiOriginsOf(unstructured) })
+      .blocked;
   }, [unstructured, unstructuredInUse, allowedSites, unstructuredSites]);
   return (
     <main className="options">
@@ -26,7 +27,12 @@ export function App() {
       <InstantlyKey />
       <UnstructuredSettings workspaces={unstructured} unstructuredSites={unstructuredSites} keyBlocked={keyBlocked} />
       <Shortcuts />
-      <AllowedSites sites={allowedSites} unstructuredSites={unstructuredSites} hasUnstructured={unstructured.length > 0} keyBlocked={keyBlocked} />
+      <AllowedSites
+        sites={allowedSites}
+        unstructuredSites={unstructuredSites}
+        hasUnstructured={unstructured.length > 0}
+        keyBlocked={keyBlocked}
+      />
       <MoveSettings />
     </main>
   );

@@ -21,15 +21,31 @@ function openSettings() {
 }
 
 export function App() {
-  const { loaded, accounts, group, groupComplete, groupHead, actingAs, tabActing, notices, operations, allowedSites, unstructuredWorkspaces, unstructuredInUse, workspaceLooks } =
-    useUi();
+  const {
+    loaded,
+    accounts,
+    group,
+    groupComplete,
+    groupHead,
+    actingAs,
+    tabActing,
+    notices,
+    operations,
+    allowedSites,
+    unstructuredWorkspaces,
+    unstructuredInUse,
+    workspaceLooks,
+  } = useUi();
   const { glances, glanceRun, attentionFirst } = useUi();
   const tab = useActiveTab();
   const request = useRequest();
   // A refresh's failure is stored with the group (group.error) and shown from there.
   const refresh = useRequest();
   const runRefresh = () => void refresh.run({ type: 'refresh' });
-  const members = useMemo(() => listedMembers(group.members, operations, workspaceLooks), [group.members, operations, workspaceLooks]);
+  const members = useMemo(
+    () => listedMembers(group.members, operations, workspaceLooks),
+    [group.members, operations, workspaceLooks],
+  );
   const checking = useMemo(() => checkingRemovals(operations), [operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
   const account = primaryAccount(accounts);
@@ -68,7 +84,9 @@ export function App() {
           <p className="muted">
             {accounts.length > 1 && `${accounts.length} connected workspaces`}
             {accounts.length === 1 && account.kind === 'admin' && 'Admin workspace'}
-            {accounts.length === 1 && account.kind === 'sub' && `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
+            {accounts.length === 1 &&
+              account.kind === 'sub' &&
+              `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
             {accounts.length === 1 && account.kind === 'standalone' && 'Not in a workspace group'}
           </p>
         </div>
@@ -98,7 +116,11 @@ export function App() {
       {notices.map((n) => (
         <Alert key={n.id} message={n.text} onDismiss={() => void request.run({ type: 'dismissNotice', id: n.id })} />
       ))}
-      <RelayNotice calls={recentCalls} seenAt={relayNoticeSeen} onDismiss={() => void request.run({ type: 'dismissRelayNotice' })} />
+      <RelayNotice
+        calls={recentCalls}
+        seenAt={relayNoticeSeen}
+        onDismiss={() => void request.run({ type: 'dismissRelayNotice' })}
+      />
       {request.error && <Alert message={request.error} onDismiss={() => request.setError(null)} />}
       {group.error && (
         <Alert
@@ -139,7 +161,9 @@ export function App() {
             onRefusal={request.setError}
             reveal={invited}
             looks={workspaceLooks}
-            onLook={(member, change) => void request.run({ type: 'setWorkspaceLook', workspaceId: member.workspaceId, ...change })}
+            onLook={(member, change) =>
+              void request.run({ type: 'setWorkspaceLook', workspaceId: member.workspaceId, ...change })
+            }
           />
         </>
       )}

@@ -16,8 +16,7 @@ export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();
   const member = membershipOf(members, workspaceId);
   if (!member) return 'That workspace is not in your workspace group any more. Refresh the list and try again.';
-  if (member.status !== 'accepted')
-    return cannotActAs(displayName(member), member.status);
+  if (member.status !== 'accepted') return cannotActAs(displayName(member), member.status);
   return { workspaceId: member.workspaceId, name: displayName(member) };
 }
 

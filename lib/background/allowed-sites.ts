@@ -33,7 +33,9 @@ export async function syncAllowedSites(permissions: PermissionsApi = browserPerm
     // A revoked site (or a deleted account's own API host) loses its Unstructured opt-in too, so
     // granting it again does not revive it.
     const apiOrigins = apiOriginsOf(await unstructuredWorkspaces.get());
-    await unstructuredSites.set((await unstructuredSites.get()).filter((origin) => sites.includes(origin) || apiOrigins.includes(origin)));
+    await unstructuredSites.set(
+      (await unstructuredSites.get()).filter((origin) => sites.includes(origin) || apiOrigins.includes(origin)),
+    );
   });
   await reconcile();
 }
@@ -46,7 +48,10 @@ export async function syncAllowedSites(permissions: PermissionsApi = browserPerm
 export async function setUnstructuredSite(origin: string, on: boolean): Promise<Reply> {
   const reply = await exclusive(async () => {
     const now = (await unstructuredSites.get()).filter((o) => o !== origin);
-    if (on && !keyMayGoFrom(origin)) return failed(`The Unstructured key is sent only from https:// sites (and http://localhost), not from ${origin}.`);
+    if (on && !keyMayGoFrom(origin))
+      return failed(
+        `The Unstructured key is sent only from https:// sites (and http://localhost), not from ${origin}.`,
+      );
     const may = on && mayOptIn(origin, await allowedSites.get(), apiOriginsOf(await unstructuredWorkspaces.get()));
     await unstructuredSites.set(may ? [...now, origin].sort() : now);
     return done;

@@ -32,7 +32,12 @@ const TITLE = 'Workspace Switcher';
  * @param unstructured the Unstructured workspace whose key is in use, named in the tooltip.
  * @param looks the user's labels and colours, resolved here so a later change shows at once.
  */
-export function badgeFor(target: Target | null, scope: 'everywhere' | 'tab', unstructured?: string, looks: WorkspaceLooks = {}): BadgeView {
+export function badgeFor(
+  target: Target | null,
+  scope: 'everywhere' | 'tab',
+  unstructured?: string,
+  looks: WorkspaceLooks = {},
+): BadgeView {
   const where = scope === 'tab' ? ' in this tab' : '';
   const also = unstructured ? ` · Unstructured: ${unstructured}` : '';
   if (!target) return { text: '', color: '#5f6368', title: `${TITLE}: acting as the admin workspace${where}${also}` };
@@ -71,14 +76,22 @@ async function mirrorEverywhere(view: BadgeView, tabId: number) {
   ]);
 }
 
-export async function showBadges(everywhere: Target | null, tabActing: TabChoices, unstructured?: string, looks: WorkspaceLooks = {}): Promise<void> {
+export async function showBadges(
+  everywhere: Target | null,
+  tabActing: TabChoices,
+  unstructured?: string,
+  looks: WorkspaceLooks = {},
+): Promise<void> {
   const view = badgeFor(everywhere, 'everywhere', unstructured, looks);
   await paint(view);
   const painted = new Set([...(await paintedTabs.get()), ...Object.keys(tabActing)]);
   await Promise.all(
     [...painted].map(async (tab) => {
       const own = tabActing[tab];
-      const work = own === undefined ? mirrorEverywhere(view, Number(tab)) : paint(badgeFor(own, 'tab', unstructured, looks), Number(tab));
+      const work =
+        own === undefined
+          ? mirrorEverywhere(view, Number(tab))
+          : paint(badgeFor(own, 'tab', unstructured, looks), Number(tab));
       // A tab closed since: its badge went with it, and it needs no more painting.
       await work.catch(() => painted.delete(tab));
     }),

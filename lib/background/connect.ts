@@ -20,7 +20,11 @@ import { onRequest } from './requests';
 
 const sameWorkspace = (a: string, b: string) => normaliseId(a) === normaliseId(b);
 
-export async function saveKey(rawKey: string, remember: boolean, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+export async function saveKey(
+  rawKey: string,
+  remember: boolean,
+  makeClient: ClientFactory = defaultClientFactory,
+): Promise<Reply> {
   const key = rawKey.trim();
   if (!key) return failed('Paste an Instantly API key first.');
   if (/\s/.test(key)) return failed('An Instantly API key has no spaces in it. Check that you copied only the key.');
@@ -62,8 +66,14 @@ function concerns(target: Target | null, gone: Set<string>): boolean {
 export async function forgetKey(workspaceId?: string): Promise<Reply> {
   const reply = await exclusive(async (): Promise<Reply> => {
     const list = await accounts.get();
-    const leaving = workspaceId === undefined ? (list.length === 1 ? list[0] : undefined) : list.find((a) => sameWorkspace(a.workspaceId, workspaceId));
-    if (!leaving) return failed(workspaceId === undefined && list.length > 1 ? 'Choose which workspace to forget.' : NOT_CONNECTED);
+    const leaving =
+      workspaceId === undefined
+        ? list.length === 1
+          ? list[0]
+          : undefined
+        : list.find((a) => sameWorkspace(a.workspaceId, workspaceId));
+    if (!leaving)
+      return failed(workspaceId === undefined && list.length > 1 ? 'Choose which workspace to forget.' : NOT_CONNECTED);
     const id = normaliseId(leaving.workspaceId);
     const rest = list.filter((a) => a !== leaving);
     await instantlyKey(id).clear();
@@ -81,7 +91,9 @@ export async function forgetKey(workspaceId?: string): Promise<Reply> {
     if (Object.keys(kept).length !== Object.keys(tabs).length) await tabActing.set(kept);
     const ops = await operations.get();
     // An entry that names no workspace stays while one is connected: a later sync settles it.
-    const keptOps = ops.filter((op) => (op.accountId === undefined ? rest.length > 0 : !sameWorkspace(op.accountId, id)));
+    const keptOps = ops.filter((op) =>
+      op.accountId === undefined ? rest.length > 0 : !sameWorkspace(op.accountId, id),
+    );
     if (keptOps.length !== ops.length) await operations.set(keptOps);
     if (rest.length === 0) await clearNotices();
     return done;

@@ -35,7 +35,9 @@ function choose(menuItemId: string | number, tabId: number | undefined): Promise
 }
 
 export function setUpContextMenu(): void {
-  browser.contextMenus.onClicked.addListener((info, tab) => whenReady('context menu', () => onMenuClick(info.menuItemId, tab?.id), tellIfNotApplied));
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    whenReady('context menu', () => onMenuClick(info.menuItemId, tab?.id), tellIfNotApplied),
+  );
   // The "In this tab only" checks show the active tab's choice (of the focused window).
   browser.tabs.onActivated.addListener(() => whenReady('context menu for the active tab', () => reconcile()));
   browser.windows.onFocusChanged.addListener(() => whenReady('context menu for the focused window', () => reconcile()));

@@ -2,7 +2,14 @@
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
-import { displayName, type Account, type Member, type TabChoices, type Target, type WorkspaceLooks } from '../common/model';
+import {
+  displayName,
+  type Account,
+  type Member,
+  type TabChoices,
+  type Target,
+  type WorkspaceLooks,
+} from '../common/model';
 import { oneMembershipEach } from '../common/memberships';
 import { favouritesFirst, nameWithLabel } from '../common/workspace-looks';
 import { agencyNamesOf, agencyOf } from '../common/agencies';
@@ -54,7 +61,17 @@ export function menuFor(state: MenuState): MenuItem[] {
   const accepted = shortList(all, [state.everywhere?.workspaceId, state.activeTab?.choice?.workspaceId]);
   const more = all.length - accepted.length;
   const moreItem = (parentId: string): MenuItem[] =>
-    more > 0 ? [{ id: `${parentId}:more`, title: `${more} more: search them in the popup`, parentId, enabled: false, contexts: CONTEXTS }] : [];
+    more > 0
+      ? [
+          {
+            id: `${parentId}:more`,
+            title: `${more} more: search them in the popup`,
+            parentId,
+            enabled: false,
+            contexts: CONTEXTS,
+          },
+        ]
+      : [];
   const item = (id: string, title: string, parentId: string, checked: boolean): MenuItem => ({
     id,
     title,
@@ -67,14 +84,21 @@ export function menuFor(state: MenuState): MenuItem[] {
   const tabChoice = state.activeTab?.choice;
   return [
     { id: ROOT, title: 'Act as workspace', contexts: CONTEXTS },
-    item(`${ROOT}:${ADMIN}`, `No sub workspace (${admins.map((a) => a.workspaceName).join(', ')})`, ROOT, everywhereId === null),
+    item(
+      `${ROOT}:${ADMIN}`,
+      `No sub workspace (${admins.map((a) => a.workspaceName).join(', ')})`,
+      ROOT,
+      everywhereId === null,
+    ),
     ...accepted.map((m) => item(`${ROOT}:${m.workspaceId}`, title(m), ROOT, m.workspaceId === everywhereId)),
     ...moreItem(ROOT),
     { id: `${ROOT}:separator`, title: '', parentId: ROOT, type: 'separator', contexts: CONTEXTS },
     { id: TAB_ROOT, title: 'In this tab only', parentId: ROOT, contexts: CONTEXTS },
     item(`${TAB_ROOT}:${FOLLOW}`, 'Same as everywhere', TAB_ROOT, tabChoice === undefined),
     item(`${TAB_ROOT}:${ADMIN}`, 'No sub workspace', TAB_ROOT, tabChoice === null),
-    ...accepted.map((m) => item(`${TAB_ROOT}:${m.workspaceId}`, title(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId)),
+    ...accepted.map((m) =>
+      item(`${TAB_ROOT}:${m.workspaceId}`, title(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId),
+    ),
     ...moreItem(TAB_ROOT),
   ];
 }

@@ -19,15 +19,26 @@ export type Direction = 'next' | 'previous';
  * are skipped, and so is a workspace's older membership next to the accepted one. Favourites
  * come first.
  */
-export function cycleTarget(current: string | null, members: Member[], direction: Direction, looks: WorkspaceLooks = {}): Target | null {
+export function cycleTarget(
+  current: string | null,
+  members: Member[],
+  direction: Direction,
+  looks: WorkspaceLooks = {},
+): Target | null {
   const accepted = favouritesFirst(
     oneMembershipEach(members).filter((m) => m.status === 'accepted'),
     looks,
     (m) => m.workspaceId,
   );
-  const ring: (Target | null)[] = [null, ...accepted.map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) }))];
+  const ring: (Target | null)[] = [
+    null,
+    ...accepted.map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
+  ];
   const here = current === null ? null : normaliseId(current);
-  const at = Math.max(0, ring.findIndex((t) => (t === null ? null : normaliseId(t.workspaceId)) === here));
+  const at = Math.max(
+    0,
+    ring.findIndex((t) => (t === null ? null : normaliseId(t.workspaceId)) === here),
+  );
   const step = direction === 'next' ? 1 : -1;
   return ring[(at + step + ring.length) % ring.length] ?? null;
 }

@@ -11,7 +11,16 @@ import { explainInstantlyError } from '../providers/instantly/explain';
 import { explainGlanceError, type GlanceFigure } from '../providers/instantly/explain-glance';
 import { GLANCE_PACE, glanceClient, type GlanceClient } from '../providers/instantly/glance-client';
 import { pacer, type Pacer } from '../providers/pacer';
-import { adminIdOf, agenciesOf, TROUBLE_NAMED, type GlanceRun, type Glances, type Member, type TroubledAccount, type WorkspaceGlance } from '../common/model';
+import {
+  adminIdOf,
+  agenciesOf,
+  TROUBLE_NAMED,
+  type GlanceRun,
+  type Glances,
+  type Member,
+  type TroubledAccount,
+  type WorkspaceGlance,
+} from '../common/model';
 import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
 import { accounts, attentionFirst, glanceRun, glances, group } from '../common/storage';
 import { browser } from 'wxt/browser';
@@ -33,7 +42,8 @@ const MAX_BACKOFF_MS = 60_000;
 /** 10,000 accounts: a workspace with more has its first 10,000 looked at. */
 const MAX_ACCOUNT_PAGES = 100;
 
-export const GLANCE_CUT_SHORT = 'The last glance was cut short (the browser stopped the extension’s background); the next one goes on from there.';
+export const GLANCE_CUT_SHORT =
+  'The last glance was cut short (the browser stopped the extension’s background); the next one goes on from there.';
 
 export interface GlanceDeps {
   makeClient?: (apiKey: string) => GlanceClient;
@@ -115,7 +125,9 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
     if (m.status === 'accepted' && client) clientOf.set(m.workspaceId, client);
   }
   // The least recently read first: a run cut short is continued by the next one.
-  const order = acceptedIds(members).filter((id) => clientOf.has(id)).sort((a, b) => seen(a) - seen(b));
+  const order = acceptedIds(members)
+    .filter((id) => clientOf.has(id))
+    .sort((a, b) => seen(a) - seen(b));
   const progress: GlanceRun = { running: true, done: 0, total: order.length, startedAt: Date.now() };
   const fresh = new Map<string, WorkspaceGlance>();
   let lastFlush = -Infinity;
@@ -184,7 +196,12 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
     );
     if (outer.aborted) reason = outer.reason;
     if (reason instanceof Cancelled) return await cancelled(progress.startedAt);
-    const error = reason === undefined ? undefined : reason instanceof Stopped ? reason.message : explainInstantlyError(reason, 'list');
+    const error =
+      reason === undefined
+        ? undefined
+        : reason instanceof Stopped
+          ? reason.message
+          : explainInstantlyError(reason, 'list');
     await flush(error === undefined ? {} : { error });
     return error === undefined ? done : failed(error);
   } catch (error) {
@@ -216,9 +233,14 @@ function merged(now: Glances, batch: [string, WorkspaceGlance][], members: Membe
 }
 
 /** A failure that ends the whole run rather than one workspace's figure. */
-const endsRun = (error: unknown) => !(error instanceof ApiError) || error.kind === 'unauthorized' || error.kind === 'network';
+const endsRun = (error: unknown) =>
+  !(error instanceof ApiError) || error.kind === 'unauthorized' || error.kind === 'network';
 
-async function glanceOf(client: GlanceClient, id: string, paced: <T>(call: () => Promise<T>) => Promise<T>): Promise<WorkspaceGlance> {
+async function glanceOf(
+  client: GlanceClient,
+  id: string,
+  paced: <T>(call: () => Promise<T>) => Promise<T>,
+): Promise<WorkspaceGlance> {
   const entry: WorkspaceGlance = { fetchedAt: Date.now() };
   const errors: string[] = [];
   let skipRest = false;
@@ -231,7 +253,8 @@ async function glanceOf(client: GlanceClient, id: string, paced: <T>(call: () =>
       const sentence = explainGlanceError(error, name);
       if (!errors.includes(sentence)) errors.push(sentence);
       // The workspace itself is refused (no paid plan, no longer acted as): its other calls would be too.
-      if (error instanceof ApiError && (error.kind === 'payment-required' || error.kind === 'not-found')) skipRest = true;
+      if (error instanceof ApiError && (error.kind === 'payment-required' || error.kind === 'not-found'))
+        skipRest = true;
       return undefined;
     }
   }
@@ -270,7 +293,11 @@ async function troubleOf(
     if (page.accounts.length + page.skipped < PAGE_LIMIT || !cursor || cursors.has(cursor)) break;
     cursors.add(cursor);
   }
-  return { trouble, ...(troubled.length > 0 ? { troubled } : {}), ...(unreadable > 0 ? { unreadableAccounts: unreadable } : {}) };
+  return {
+    trouble,
+    ...(troubled.length > 0 ? { troubled } : {}),
+    ...(unreadable > 0 ? { unreadableAccounts: unreadable } : {}),
+  };
 }
 
 /** Drops the figures of workspaces no longer accepted in the group (removed, or left). */

@@ -59,7 +59,6 @@ async function updateAccount(id: string, change: (a: Account) => Account) {
     await accounts.set(list.map((a) => (normaliseId(a.workspaceId) === normaliseId(id) ? change(a) : a)));
 }
 
-
 /** Call inside exclusive(). */
 async function setMembers(change: (members: Member[]) => Member[]) {
   noteLocalChange();
@@ -109,35 +108,51 @@ async function requestFailed(op: Operation, error: unknown, sentence: string): P
 const VERB = { invite: 'Inviting', remove: 'Removing', leave: 'Leaving' } as const;
 
 const stillChecking = (op: Operation) =>
-  failed(`Still checking whether ${VERB[op.kind].toLowerCase()} ${op.label} went through, so it is not sent again. Refresh to check now.`);
+  failed(
+    `Still checking whether ${VERB[op.kind].toLowerCase()} ${op.label} went through, so it is not sent again. Refresh to check now.`,
+  );
 
 export const CHOOSE_AGENCY = 'Choose the agency to invite it to.';
 
 /** @param adminId the connected workspace to invite to; needed only when several could. */
-export async function invite(rawId: string, makeClient: ClientFactory = defaultClientFactory, adminId?: string): Promise<Reply> {
+export async function invite(
+  rawId: string,
+  makeClient: ClientFactory = defaultClientFactory,
+  adminId?: string,
+): Promise<Reply> {
   // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
   const workspaceId = normaliseId(rawId);
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
   const list = await accounts.get();
   if (adminId === undefined && agenciesOf(list).length > 1) return failed(CHOOSE_AGENCY);
-  const session = await connected(makeClient, adminId === undefined ? (all) => agenciesOf(all)[0] ?? all[0] : byId(adminId));
+  const session = await connected(
+    makeClient,
+    adminId === undefined ? (all) => agenciesOf(all)[0] ?? all[0] : byId(adminId),
+  );
   if (!session) return failed(NOT_CONNECTED);
   if (session.current.kind === 'sub')
-    return failed('A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.');
+    return failed(
+      'A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.',
+    );
   if (workspaceId === normaliseId(session.current.workspaceId)) return failed('A workspace cannot invite itself.');
   const open = await pending('invite', (op) => op.workspaceId === workspaceId);
   if (open) return stillChecking(open);
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
   let member: Member;
   try {
-    member = { ...toMember(await session.client.invite(workspaceId)), adminId: normaliseId(session.current.workspaceId) };
+    member = {
+      ...toMember(await session.client.invite(workspaceId)),
+      adminId: normaliseId(session.current.workspaceId),
+    };
   } catch (error) {
     return requestFailed(op, error, explainInstantlyError(error, 'invite'));
   }
   const unsaved = await savedLocally(op, `Invitation sent to ${displayName(member)}`, () =>
     exclusive(async () => {
       await setMembers((members) => [...members.filter((m) => m.workspaceId !== member.workspaceId), member]);
-      await updateAccount(session.current.workspaceId, (now) => (now.kind === 'standalone' ? { ...now, kind: 'admin' } : now));
+      await updateAccount(session.current.workspaceId, (now) =>
+        now.kind === 'standalone' ? { ...now, kind: 'admin' } : now,
+      );
     }),
   );
   if (unsaved) return unsaved;
@@ -167,7 +182,11 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   } catch (error) {
     // Someone (or an earlier try) removed it already: the outcome the user asked for.
     if (!(error instanceof ApiError && error.kind === 'not-found')) {
-      return requestFailed(op, error, `${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`);
+      return requestFailed(
+        op,
+        error,
+        `${displayName(member)} was not removed. ${explainInstantlyError(error, 'remove')}`,
+      );
     }
   }
   const unsaved = await savedLocally(op, `${displayName(member)} was removed from the group`, () =>
@@ -184,14 +203,23 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
 
 /** @param accountId the connected sub workspace to leave its group; needed only when several are connected. */
 export async function leave(makeClient: ClientFactory = defaultClientFactory, accountId?: string): Promise<Reply> {
-  const session = await connected(makeClient, accountId === undefined ? (list) => list.find((a) => a.kind === 'sub') ?? list[0] : byId(accountId));
+  const session = await connected(
+    makeClient,
+    accountId === undefined ? (list) => list.find((a) => a.kind === 'sub') ?? list[0] : byId(accountId),
+  );
   if (!session) return failed(NOT_CONNECTED);
   const { current } = session;
   const membershipId = current.admin?.membershipId;
-  if (current.kind !== 'sub' || !membershipId) return failed('This workspace is not in a workspace group, so there is nothing to leave.');
+  if (current.kind !== 'sub' || !membershipId)
+    return failed('This workspace is not in a workspace group, so there is nothing to leave.');
   const open = await pending('leave', (op) => op.membershipId === membershipId);
   if (open) return stillChecking(open);
-  const op = await begin({ kind: 'leave', membershipId, label: current.admin?.name ?? 'the admin workspace', accountId: current.workspaceId });
+  const op = await begin({
+    kind: 'leave',
+    membershipId,
+    label: current.admin?.name ?? 'the admin workspace',
+    accountId: current.workspaceId,
+  });
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {

@@ -12,7 +12,17 @@ import { reconcile } from './reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
 import { instantlyKey } from './secrets';
 import { accounts, actingAs, group, operations, tabActing } from '../common/storage';
-import { adminIdOf, displayName, groupStatusOf, type Account, type Group, type Member, type Operation, type TabChoices, type Target } from '../common/model';
+import {
+  adminIdOf,
+  displayName,
+  groupStatusOf,
+  type Account,
+  type Group,
+  type Member,
+  type Operation,
+  type TabChoices,
+  type Target,
+} from '../common/model';
 import { normaliseId } from '../common/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from './lifecycle';
@@ -30,9 +40,9 @@ export function toMember(item: WorkspaceGroupMember): Member {
   };
 }
 
-
 /** "Acme Outbound: status “invited”": what the user can recognise the row by, and what is wrong with it. */
-export const describeUnreadable = (row: UnreadableRow) => `${row.name ?? row.workspaceId ?? 'one without a name or id'}: ${row.problem}`;
+export const describeUnreadable = (row: UnreadableRow) =>
+  `${row.name ?? row.workspaceId ?? 'one without a name or id'}: ${row.problem}`;
 
 /** The plain notice for rows not shown ("Instantly sent 1 membership this extension cannot read; it is not shown (…)"). */
 export function unreadableNotice(described: string[]): string {
@@ -52,7 +62,9 @@ function remedyFor(error: unknown): Group['remedy'] {
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */
 function stillActable(target: Target, members: Member[]): Target | null {
-  const member = members.find((m) => normaliseId(m.workspaceId) === normaliseId(target.workspaceId) && m.status === 'accepted');
+  const member = members.find(
+    (m) => normaliseId(m.workspaceId) === normaliseId(target.workspaceId) && m.status === 'accepted',
+  );
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
 }
 
@@ -89,7 +101,8 @@ export async function dropGoneTargets(members: Member[], unreadable: UnreadableR
     else dropped.set(target.workspaceId, target);
   }
   await tabActing.set(keptTabs);
-  for (const target of dropped.values()) sentences.push(`Stopped acting as ${target.name} in a tab: ${whyGone(target, unreadable)}`);
+  for (const target of dropped.values())
+    sentences.push(`Stopped acting as ${target.name} in a tab: ${whyGone(target, unreadable)}`);
   if (sentences.length === 0) return;
   // "Stopped acting as" is said once it is true: the rules first (reconcile takes no lock, so it
   // may run in here). Refused rules are tried again, and the caller's own reconcile reports them.
@@ -151,7 +164,10 @@ export async function syncGroup(makeClient: ClientFactory = defaultClientFactory
  * Refreshes one connected workspace's rows. Calls while one runs for the same key share it, so
  * a burst of triggers is one sync; a new key gets a sync of its own.
  */
-export async function syncAccount(workspaceId: string, makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
+export async function syncAccount(
+  workspaceId: string,
+  makeClient: ClientFactory = defaultClientFactory,
+): Promise<Reply> {
   const id = normaliseId(workspaceId);
   const key = await instantlyKey(id).get();
   const running = inFlight.get(id);
@@ -226,7 +242,17 @@ async function fetchListing(makeClient: ClientFactory, id: string, key: string |
     // Which side of a group the workspace is on can change (joined, left, removed): re-learn it.
     const found = await inspectKey(client, true);
     const members = found.members.map((item) => ({ ...toMember(item), adminId: id }));
-    return { id, key, current, startedAt, unknown, inspected: found.account, members, unreadable: found.unreadable, described: found.unreadable.map(describeUnreadable) };
+    return {
+      id,
+      key,
+      current,
+      startedAt,
+      unknown,
+      inspected: found.account,
+      members,
+      unreadable: found.unreadable,
+      described: found.unreadable.map(describeUnreadable),
+    };
   } catch (error) {
     const sentence = explainInstantlyError(error, 'list');
     let count = 1;
@@ -263,7 +289,13 @@ async function storeListings(fetched: Fetched[]): Promise<Stored[]> {
     }
     list = await setStatus(f.id, (a) => {
       const { error: _error, remedy: _remedy, unreadable: _unreadable, ...rest } = a;
-      return { ...rest, ...f.inspected, checkedAt: Date.now(), syncedAt: Date.now(), ...(f.described.length ? { unreadable: f.described } : {}) };
+      return {
+        ...rest,
+        ...f.inspected,
+        checkedAt: Date.now(),
+        syncedAt: Date.now(),
+        ...(f.described.length ? { unreadable: f.described } : {}),
+      };
     });
     const now = list;
     const mine = (m: Member) => adminIdOf(m, now) === f.id;
@@ -280,7 +312,9 @@ async function storeListings(fetched: Fetched[]): Promise<Stored[]> {
       accepted: f.members.filter((m) => m.status === 'accepted' && wasPending.has(m.workspaceId)),
       // Told once, not at every refresh: only when what cannot be read changed.
       newlyUnreadable:
-        f.described.length > 0 && f.described.join('\n') !== (f.current.unreadable ?? (now.length === 1 ? previous.unreadable : undefined) ?? []).join('\n'),
+        f.described.length > 0 &&
+        f.described.join('\n') !==
+          (f.current.unreadable ?? (now.length === 1 ? previous.unreadable : undefined) ?? []).join('\n'),
       written: true,
     });
   }
@@ -320,12 +354,20 @@ async function runSyncs(makeClient: ClientFactory, runs: { id: string; key: stri
     if (newlyUnreadable) await tell(unreadableNotice(f.described));
     // Settled only from a list this sync wrote: one a local change overtook may be out of date.
     // Each entry by the state of the workspace whose key sent it.
-    const ours = f.unknown.filter((op) => op.accountId === undefined || normaliseId(op.accountId) === f.id || !connected.has(normaliseId(op.accountId)));
+    const ours = f.unknown.filter(
+      (op) =>
+        op.accountId === undefined || normaliseId(op.accountId) === f.id || !connected.has(normaliseId(op.accountId)),
+    );
     if (written && ours.length > 0)
-      for (const sentence of await settle(ours, { account: f.inspected, members: f.members, unreadable: f.unreadable })) await tell(sentence);
-    if (accepted.length === 1 && accepted[0]) await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
+      for (const sentence of await settle(ours, { account: f.inspected, members: f.members, unreadable: f.unreadable }))
+        await tell(sentence);
+    if (accepted.length === 1 && accepted[0])
+      await tell(`${displayName(accepted[0])} accepted your invitation: you can now act as it.`, { notify: true });
     if (accepted.length > 1)
-      await tell(`${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`, { notify: true });
+      await tell(
+        `${accepted.length} invitations were accepted (${accepted.map(displayName).join(', ')}): you can now act as them.`,
+        { notify: true },
+      );
   }
   if (fetched.length > 0) await reconcile();
   return results.map((r) => ('members' in r ? done : r));

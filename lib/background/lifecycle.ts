@@ -44,7 +44,10 @@ export function ready(): Promise<void> {
       void busy(clearProblem).catch(() => undefined);
       const after = then;
       then = null;
-      if (after) void busy(after).catch((error: unknown) => console.warn('Workspace Switcher: after start-up:', describe(error)));
+      if (after)
+        void busy(after).catch((error: unknown) =>
+          console.warn('Workspace Switcher: after start-up:', describe(error)),
+        );
     },
     (error: unknown) => {
       started = null;
@@ -69,7 +72,11 @@ async function clearProblem(): Promise<void> {
  * Runs work after start-up, for a browser event (which has nobody to answer): failures are logged,
  * and passed to `onFailure` (e.g. to tell the user) when given.
  */
-export function whenReady(what: string, work: () => Promise<unknown>, onFailure?: (error: unknown) => Promise<void>): void {
+export function whenReady(
+  what: string,
+  work: () => Promise<unknown>,
+  onFailure?: (error: unknown) => Promise<void>,
+): void {
   void busy(() =>
     ready()
       .then(work)
@@ -91,4 +98,6 @@ export function describe(error: unknown): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const redact = (text: string): string =>
-  text.replace(/[A-Za-z0-9+/=_~:.-]{20,}/g, (token) => (UUID.test(token) || /^https?:\/\/[^/]*\/?$/.test(token) ? token : '[redacted]'));
+  text.replace(/[A-Za-z0-9+/=_~:.-]{20,}/g, (token) =>
+    UUID.test(token) || /^https?:\/\/[^/]*\/?$/.test(token) ? token : '[redacted]',
+  );

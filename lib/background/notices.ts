@@ -23,13 +23,20 @@ export async function tell(
 ): Promise<void> {
   await update((list) =>
     // once: not again while the latest notice already says it (a burst of failures is one notice).
-    options.once && list.at(-1)?.text === text ? list : [...list, { id: crypto.randomUUID(), text, at: Date.now() }].slice(-KEEP),
+    options.once && list.at(-1)?.text === text
+      ? list
+      : [...list, { id: crypto.randomUUID(), text, at: Date.now() }].slice(-KEEP),
   );
   if (!options.notify) return;
   const allowed = await permissions.contains({ permissions: ['notifications'] }).catch(() => false);
   if (!allowed) return;
   await browser.notifications
-    .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Workspace Switcher', message: text })
+    .create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Workspace Switcher',
+      message: text,
+    })
     .catch(() => undefined);
 }
 

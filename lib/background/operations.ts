@@ -7,7 +7,8 @@ import { serialQueue } from './queue';
 import { normaliseId } from '../common/workspace-id';
 
 /** Ids from the server, typed ones and older journal entries may differ in case. */
-const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && normaliseId(a) === normaliseId(b);
+const sameId = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && normaliseId(a) === normaliseId(b);
 
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */
 const writes = serialQueue();
@@ -36,11 +37,16 @@ export function markUnknown(id: string): Promise<void> {
  * after is never taken for one of these.
  */
 export function markInterrupted(): Promise<void> {
-  return update((list) => list.map((op) => (op.state === 'sending' ? { ...op, state: 'unknown', cause: 'interrupted' } : op)));
+  return update((list) =>
+    list.map((op) => (op.state === 'sending' ? { ...op, state: 'unknown', cause: 'interrupted' } : op)),
+  );
 }
 
 /** An entry of the same action on the same workspace, still sending or being checked. */
-export async function pending(kind: Operation['kind'], matches: (op: Operation) => boolean): Promise<Operation | undefined> {
+export async function pending(
+  kind: Operation['kind'],
+  matches: (op: Operation) => boolean,
+): Promise<Operation | undefined> {
   return (await operations.get()).find((op) => op.kind === kind && matches(op));
 }
 
@@ -92,7 +98,9 @@ export async function settle(unknown: Operation[], server: ServerState): Promise
   for (const op of unknown) {
     if (op.accountId !== undefined && op.accountId !== server.account.workspaceId) {
       // The key now belongs to another workspace, whose state says nothing about this one.
-      told.push(`Whether ${VERB[op.kind].toLowerCase()} ${op.label} went through could not be checked: the extension is now connected to another workspace. Check it in Instantly.`);
+      told.push(
+        `Whether ${VERB[op.kind].toLowerCase()} ${op.label} went through could not be checked: the extension is now connected to another workspace. Check it in Instantly.`,
+      );
       await end(op.id);
       continue;
     }

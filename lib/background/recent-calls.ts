@@ -5,7 +5,12 @@
 // Nothing but the method, the path, the page's host, the status and the name of the workspace
 // is kept: never a key, a query string, a body or another header's value.
 import { browser } from 'wxt/browser';
-import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, UNSTRUCTURED_DEFAULT_ORIGIN, UNSTRUCTURED_KEY_HEADER } from '../common/hosts';
+import {
+  AS_WORKSPACE_HEADER,
+  INSTANTLY_API_HOST,
+  UNSTRUCTURED_DEFAULT_ORIGIN,
+  UNSTRUCTURED_KEY_HEADER,
+} from '../common/hosts';
 import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../common/model';
 import { done } from '../common/reply';
 import { relayAt, SERVER_RELAYS } from '../common/server-relays';
@@ -165,8 +170,8 @@ export function recorder(ownBase: string, delayMs = WRITE_EVERY_MS): Recorder {
     const taken = batch;
     batch = { seen: [], ended: new Map() };
     if (taken.seen.length === 0 && taken.ended.size === 0) return writes(() => Promise.resolve());
-    return writes(async () => recentCalls.set(await withBatch(await recentCalls.get(), taken))).catch((error: unknown) =>
-      console.warn('Workspace Switcher: recording recent calls failed:', describe(error)),
+    return writes(async () => recentCalls.set(await withBatch(await recentCalls.get(), taken))).catch(
+      (error: unknown) => console.warn('Workspace Switcher: recording recent calls failed:', describe(error)),
     );
   };
   const later = () => (timer ??= setTimeout(() => void flush(), delayMs));

@@ -7,7 +7,17 @@ import { showBadges } from './badge';
 import { browserDnr, type DnrApi } from './adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
 import { applyMenu, menuFor, menuStateFor } from './context-menu';
-import { accounts, actingAs, allowedSites, group, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import {
+  accounts,
+  actingAs,
+  allowedSites,
+  group,
+  tabActing,
+  unstructuredInUse,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  workspaceLooks,
+} from '../common/storage';
 import { type TabChoices, type Target, type UnstructuredWorkspace } from '../common/model';
 import { readAll, type StoredItem } from '../common/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
@@ -29,7 +39,14 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
     unstructuredWorkspaces,
     allowedSites,
     unstructuredSites,
-  ] as StoredItem<unknown>[])) as [Target | null, TabChoices, string | null, UnstructuredWorkspace[], string[], string[]];
+  ] as StoredItem<unknown>[])) as [
+    Target | null,
+    TabChoices,
+    string | null,
+    UnstructuredWorkspace[],
+    string[],
+    string[],
+  ];
   const state: RuleState = {
     extensionHost: extensionHost(),
     allowedSites: unstructured[2],
@@ -55,7 +72,9 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
   ]);
   await showBadges(state.actingAs, state.tabActing, unstructuredName, looks);
   // The menu is a convenience: a browser without it must still switch.
-  await applyMenu(menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks))).catch((error: unknown) =>
+  await applyMenu(
+    menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks)),
+  ).catch((error: unknown) =>
     console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
   );
 }

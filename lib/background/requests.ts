@@ -40,7 +40,8 @@ export function setUpRequests(): void {
     if (!fromOwnPage(sender)) return undefined;
     received += 1;
     const parsed = Request.safeParse(message);
-    if (!parsed.success) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
+    if (!parsed.success)
+      return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
     const request = parsed.data;
     const handler = handlers[request.type] as Handler<Request['type']> | undefined;
     if (!handler) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });

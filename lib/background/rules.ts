@@ -2,7 +2,12 @@
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
 import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
 import type { TabChoices, Target } from '../common/model';
-import { AS_WORKSPACE_HEADER, INSTANTLY_API_HOST, INSTANTLY_PAGE_ORIGINS, UNSTRUCTURED_KEY_HEADER } from '../common/hosts';
+import {
+  AS_WORKSPACE_HEADER,
+  INSTANTLY_API_HOST,
+  INSTANTLY_PAGE_ORIGINS,
+  UNSTRUCTURED_KEY_HEADER,
+} from '../common/hosts';
 import { ruleHost } from '../common/key-scope';
 
 export const RULE_ID = {
@@ -52,7 +57,13 @@ export interface RuleSet {
 }
 
 /** target null: strip the header, so one tab goes out as the admin while others act as a sub. */
-function asWorkspaceRule(id: number, priority: number, target: Target | null, state: RuleState, tabId?: number): HeaderRule {
+function asWorkspaceRule(
+  id: number,
+  priority: number,
+  target: Target | null,
+  state: RuleState,
+  tabId?: number,
+): HeaderRule {
   return {
     id,
     priority,
@@ -81,7 +92,8 @@ function asWorkspaceRule(id: number, priority: number, target: Target | null, st
 
 export function rulesFor(state: RuleState): RuleSet {
   const dynamic: HeaderRule[] = [];
-  if (state.actingAs) dynamic.push(asWorkspaceRule(RULE_ID.instantlyEverywhere, PRIORITY.everywhere, state.actingAs, state));
+  if (state.actingAs)
+    dynamic.push(asWorkspaceRule(RULE_ID.instantlyEverywhere, PRIORITY.everywhere, state.actingAs, state));
   const session = Object.entries(state.tabActing)
     .map(([tab, target]) => [Number(tab), target] as const)
     .filter(([tab]) => Number.isInteger(tab) && tab >= 0)

@@ -49,14 +49,20 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
         next.label = theirs.label;
         report.added.push(`The label “${theirs.label}” for ${name}.`);
       } else if (ours.label === theirs.label) report.unchanged++;
-      else report.skipped.push(`The label “${theirs.label}” for ${name}: it is already labelled “${ours.label}” here, which was kept.`);
+      else
+        report.skipped.push(
+          `The label “${theirs.label}” for ${name}: it is already labelled “${ours.label}” here, which was kept.`,
+        );
     }
     if (theirs.color !== undefined) {
       if (ours.color === undefined) {
         next.color = theirs.color;
         report.added.push(`The badge colour ${theirs.color} for ${name}.`);
       } else if (ours.color === theirs.color) report.unchanged++;
-      else report.skipped.push(`The badge colour ${theirs.color} for ${name}: it already has ${ours.color} here, which was kept.`);
+      else
+        report.skipped.push(
+          `The badge colour ${theirs.color} for ${name}: it already has ${ours.color} here, which was kept.`,
+        );
     }
     if (theirs.favourite) {
       if (ours.favourite) report.unchanged++;

@@ -16,7 +16,15 @@ import {
   type ExportAnswer,
   type ImportAnswer,
 } from '../common/settings-file';
-import { accounts, allowedSites, attentionFirst, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import {
+  accounts,
+  allowedSites,
+  attentionFirst,
+  group,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  workspaceLooks,
+} from '../common/storage';
 import { lookKey } from '../common/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
@@ -29,7 +37,10 @@ function namesOf(connected: Account[], members: Member[]): Map<string, string> {
   return names;
 }
 
-export async function buildSettingsFile(permissions: PermissionsApi = browserPermissions, now = new Date()): Promise<SettingsFile> {
+export async function buildSettingsFile(
+  permissions: PermissionsApi = browserPermissions,
+  now = new Date(),
+): Promise<SettingsFile> {
   const [current, { members }, looks, sites, keySites, unstructured, attention, notifications] = await Promise.all([
     accounts.get(),
     group.get(),
@@ -63,7 +74,11 @@ export async function buildSettingsFile(permissions: PermissionsApi = browserPer
 export async function exportSettings(permissions: PermissionsApi = browserPermissions): Promise<ExportAnswer> {
   // Checked like an import would check it, so what is exported can always be imported.
   const parsed = SettingsFile.safeParse(await buildSettingsFile(permissions));
-  if (!parsed.success) return { ok: false, error: 'The settings could not be exported: some stored setting is damaged. Please report this.' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: 'The settings could not be exported: some stored setting is damaged. Please report this.',
+    };
   return { ok: true, file: parsed.data };
 }
 
@@ -71,7 +86,10 @@ export async function exportSettings(permissions: PermissionsApi = browserPermis
  * Merges a file into this browser's settings: a malformed or foreign file changes nothing. Run
  * again after the user allowed the file's sites, it adds what needed them (it is idempotent).
  */
-export async function importSettings(raw: unknown, permissions: PermissionsApi = browserPermissions): Promise<ImportAnswer> {
+export async function importSettings(
+  raw: unknown,
+  permissions: PermissionsApi = browserPermissions,
+): Promise<ImportAnswer> {
   const parsed = SettingsFile.safeParse(raw);
   if (!parsed.success) return { ok: false, error: refusalOf(raw) };
   const [granted, notifications] = await Promise.all([

@@ -9,18 +9,27 @@ import { accounts, group, groupHead, operations } from '../common/storage';
 import { storedVersion } from '../common/stored-item';
 import { INSTANTLY, SINGLE_INSTANTLY_KEY } from './secrets';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const bare = (key: string) => key.replace(/^local:/, '');
 
 /** Tags rows (members, journal entries) that name no workspace with the one that was connected. */
 function tagged(list: unknown, field: string, id: string): unknown {
   if (!Array.isArray(list)) return list;
-  return (list as unknown[]).map((item) => (isRecord(item) && item[field] === undefined ? { ...item, [field]: id } : item));
+  return (list as unknown[]).map((item) =>
+    isRecord(item) && item[field] === undefined ? { ...item, [field]: id } : item,
+  );
 }
 
 export async function moveSingleKeyLayout(): Promise<void> {
   const local = browser.storage.local;
-  const values = await local.get([bare(accounts.key), bare(accounts.metaKey), bare(group.key), bare(groupHead.key), bare(operations.key)]);
+  const values = await local.get([
+    bare(accounts.key),
+    bare(accounts.metaKey),
+    bare(group.key),
+    bare(groupHead.key),
+    bare(operations.key),
+  ]);
   if (storedVersion(values[bare(accounts.metaKey)]) >= 2) return;
   const old = Account.safeParse(values[bare(accounts.key)]);
   if (!old.success) return;
@@ -36,7 +45,8 @@ export async function moveSingleKeyLayout(): Promise<void> {
   const writes: Record<string, unknown> = {};
   for (const item of [group, groupHead]) {
     const raw = values[bare(item.key)];
-    if (isRecord(raw) && Array.isArray(raw.members)) writes[bare(item.key)] = { ...raw, members: tagged(raw.members, 'adminId', id) };
+    if (isRecord(raw) && Array.isArray(raw.members))
+      writes[bare(item.key)] = { ...raw, members: tagged(raw.members, 'adminId', id) };
   }
   const ops = values[bare(operations.key)];
   if (Array.isArray(ops)) writes[bare(operations.key)] = tagged(ops, 'accountId', old.data.workspaceId);

@@ -28,7 +28,8 @@ export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?:
   const api = normaliseApiUrl(input.apiUrl);
   if (!api) return failed('The API URL must be an https:// address, like https://platform.unstructuredapp.io.');
   const existing = await unstructuredWorkspaces.get();
-  if (existing.some((w) => w.name.toLowerCase() === name.toLowerCase())) return failed(`There is already a workspace called ${name}.`);
+  if (existing.some((w) => w.name.toLowerCase() === name.toLowerCase()))
+    return failed(`There is already a workspace called ${name}.`);
   let summary;
   try {
     summary = await checkUnstructuredKey(api.base, key, doFetch);
@@ -54,7 +55,9 @@ export async function useUnstructured(id: string | null): Promise<Reply> {
       const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
       if (!workspace) return failed('That Unstructured workspace was deleted.');
       if (!(await unstructuredKey(id).get()))
-        return failed(`The key of ${workspace.name} was not remembered and is gone since the browser closed. Delete it and add it again.`);
+        return failed(
+          `The key of ${workspace.name} was not remembered and is gone since the browser closed. Delete it and add it again.`,
+        );
     }
     await unstructuredInUse.set(id);
     return done;
@@ -73,7 +76,11 @@ export async function deleteUnstructured(id: string, permissions: PermissionsApi
     if ((await unstructuredInUse.get()) === id) await unstructuredInUse.set(null);
     const origin = deleted && normaliseApiUrl(deleted.apiBase)?.origin;
     // The permission for an account's own API host goes with the last workspace that used it.
-    return origin && !BUILT_IN_ORIGINS.includes(origin) && !rest.some((w) => normaliseApiUrl(w.apiBase)?.origin === origin) ? origin : null;
+    return origin &&
+      !BUILT_IN_ORIGINS.includes(origin) &&
+      !rest.some((w) => normaliseApiUrl(w.apiBase)?.origin === origin)
+      ? origin
+      : null;
   });
   if (orphanedOrigin) await permissions.remove({ origins: [patternFor(orphanedOrigin)] }).catch(() => false);
   await syncAllowedSites();
@@ -91,7 +98,9 @@ export async function forgetLostUnstructuredKey(): Promise<void> {
   if (workspace === undefined) return;
   await reconcile();
   if (workspace)
-    await tell(`The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`);
+    await tell(
+      `The Unstructured key of ${workspace.name} was kept only until the browser closed, so it is no longer used. Delete the workspace and add it again to use it.`,
+    );
 }
 
 /**
@@ -109,7 +118,8 @@ export async function forgetOrphanedKeys(): Promise<void> {
   const unreadable = new Map<string, string | undefined>();
   for (const entry of Array.isArray(raw) ? raw : []) {
     const { id, name } = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; name?: unknown };
-    if (typeof id === 'string' && !knownIds.has(id)) unreadable.set(id, typeof name === 'string' && name.trim() ? name : undefined);
+    if (typeof id === 'string' && !knownIds.has(id))
+      unreadable.set(id, typeof name === 'string' && name.trim() ? name : undefined);
   }
   const orphans = [...new Set([...unreadable.keys(), ...listed.filter((id) => !knownIds.has(id))])];
   if (orphans.length === 0) return;

@@ -42,8 +42,10 @@ export async function writeLooks(before: WorkspaceLooks, after: WorkspaceLooks):
 
 export async function setWorkspaceLook(workspaceId: string, change: LookChange): Promise<Reply> {
   if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
-  if (change.label && change.label.trim().length > LABEL_MAX) return failed(`A label can be at most ${LABEL_MAX} characters long.`);
-  if (change.color && !HexColor.safeParse(change.color.toLowerCase()).success) return failed('Pick the badge colour with the colour picker.');
+  if (change.label && change.label.trim().length > LABEL_MAX)
+    return failed(`A label can be at most ${LABEL_MAX} characters long.`);
+  if (change.color && !HexColor.safeParse(change.color.toLowerCase()).success)
+    return failed('Pick the badge colour with the colour picker.');
   await exclusive(async () => {
     const looks = await workspaceLooks.get();
     const key = lookKey(workspaceId.trim());

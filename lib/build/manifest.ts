@@ -19,7 +19,14 @@ export function manifestFor(browser: string, extraHosts = '') {
     // the user the "block content on any page" install warning of plain declarativeNetRequest.
     // webRequest: Recent API calls observes the API hosts (no blocking, no warning of its own in
     // either browser: docs/browsers.md#observing-requests).
-    permissions: ['storage', 'declarativeNetRequestWithHostAccess', 'contextMenus', 'alarms', 'activeTab', 'webRequest'],
+    permissions: [
+      'storage',
+      'declarativeNetRequestWithHostAccess',
+      'contextMenus',
+      'alarms',
+      'activeTab',
+      'webRequest',
+    ],
     // Asked for only when the user wants to hear of accepted invitations.
     optional_permissions: ['notifications'],
     // Requests from a page are modified only if the extension may access the page's origin as

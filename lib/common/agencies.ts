@@ -17,7 +17,12 @@ export function agencyOf(member: Member, accounts: Account[], names: Map<string,
  * Instantly honours x-as-workspace only for a sub workspace of the key's own workspace
  * (docs/instantly-api.md#x-as-workspace): with several agencies, a page must use the right one's key.
  */
-export function keyNoteOf(target: Target, members: Member[], accounts: Account[], names: Map<string, string> | null): string | undefined {
+export function keyNoteOf(
+  target: Target,
+  members: Member[],
+  accounts: Account[],
+  names: Map<string, string> | null,
+): string | undefined {
   const id = normaliseId(target.workspaceId);
   const member = members.find((m) => normaliseId(m.workspaceId) === id);
   const agency = member ? agencyOf(member, accounts, names) : undefined;

@@ -40,7 +40,10 @@ export function keyMayGoFrom(origin: string): boolean {
 
 /** Whether the user may opt `origin` in: an allowed site, or an account's own API origin. */
 export function mayOptIn(origin: string, allowedSites: string[], apiOrigins: string[]): boolean {
-  return keyMayGoFrom(origin) && (allowedSites.includes(origin) || (apiOrigins.includes(origin) && !BUILT_IN_ORIGINS.includes(origin)));
+  return (
+    keyMayGoFrom(origin) &&
+    (allowedSites.includes(origin) || (apiOrigins.includes(origin) && !BUILT_IN_ORIGINS.includes(origin)))
+  );
 }
 
 export function keyScope({ apiOrigin, allowedSites, optedIn, apiOrigins }: KeyScopeInput): KeyScope {
@@ -54,7 +57,11 @@ export function keyScope({ apiOrigin, allowedSites, optedIn, apiOrigins }: KeySc
   for (const origin of optedIn) {
     if (!mayOptIn(origin, allowedSites, apiOrigins)) {
       if (parse(origin)?.protocol === 'http:')
-        blocked.push({ origin, reason: 'The key is sent only from https:// sites (and http://localhost): plain http could hand it to the network.' });
+        blocked.push({
+          origin,
+          reason:
+            'The key is sent only from https:// sites (and http://localhost): plain http could hand it to the network.',
+        });
       continue;
     }
     wanted.add(origin);
@@ -66,7 +73,10 @@ export function keyScope({ apiOrigin, allowedSites, optedIn, apiOrigins }: KeySc
     const twin = reachable.find((other) => other !== origin && !wanted.has(other) && parse(other)?.hostname === host);
     if (twin) {
       if (optedIn.includes(origin))
-        blocked.push({ origin, reason: `Not sent while ${twin} is reachable without the key: the browser tells sites apart by host name only.` });
+        blocked.push({
+          origin,
+          reason: `Not sent while ${twin} is reachable without the key: the browser tells sites apart by host name only.`,
+        });
       continue;
     }
     hosts.add(host);
@@ -75,7 +85,10 @@ export function keyScope({ apiOrigin, allowedSites, optedIn, apiOrigins }: KeySc
   const excludedHosts = unique(
     reachable
       .map(ruleHost)
-      .filter((host): host is string => !!host && !hosts.has(host) && initiatorHosts.some((parent) => host.endsWith(`.${parent}`))),
+      .filter(
+        (host): host is string =>
+          !!host && !hosts.has(host) && initiatorHosts.some((parent) => host.endsWith(`.${parent}`)),
+      ),
   ).sort();
   return { initiatorHosts, excludedHosts, blocked };
 }

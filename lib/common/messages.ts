@@ -62,7 +62,10 @@ export function send(request: Request): Promise<Reply> {
 }
 
 /** A request whose answer carries more than done-or-why (e.g. the settings file), parsed with its own schema. */
-export async function ask<S extends z.ZodMiniType>(request: Request, answer: S): Promise<z.infer<S> | { ok: false; error: string }> {
+export async function ask<S extends z.ZodMiniType>(
+  request: Request,
+  answer: S,
+): Promise<z.infer<S> | { ok: false; error: string }> {
   try {
     const parsed = answer.safeParse(await browser.runtime.sendMessage(request));
     return parsed.success ? parsed.data : { ok: false, error: NO_ANSWER };

@@ -1,7 +1,8 @@
 // Migrations of stored items, one function per version step (see StoredItemOptions.migrations).
 // Each may meet anything, a corrupt blob included: it changes only what it recognises.
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * operations v1 → v2: entries gain `state`. A v1 entry was journalled just before its request

@@ -100,8 +100,13 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 /** The connected workspace a row belongs to: its own tag, else the first connected admin workspace. */
-export function adminIdOf(member: Pick<Member, 'adminId'>, accounts: Pick<Account, 'workspaceId' | 'kind'>[]): string | undefined {
-  return (member.adminId ?? (accounts.find((a) => a.kind === 'admin') ?? accounts.find((a) => a.kind !== 'sub'))?.workspaceId)?.toLowerCase();
+export function adminIdOf(
+  member: Pick<Member, 'adminId'>,
+  accounts: Pick<Account, 'workspaceId' | 'kind'>[],
+): string | undefined {
+  return (
+    member.adminId ?? (accounts.find((a) => a.kind === 'admin') ?? accounts.find((a) => a.kind !== 'sub'))?.workspaceId
+  )?.toLowerCase();
 }
 
 /** The connected workspaces that can have sub workspaces (an admin, or one in no group that may invite). */
@@ -113,12 +118,23 @@ export const agenciesOf = <A extends Pick<Account, 'kind'>>(accounts: A[]) => ac
  */
 export function groupStatusOf(accounts: Account[]): Pick<Group, 'syncedAt' | 'error' | 'remedy' | 'unreadable'> {
   const failing = accounts.filter((a) => a.error);
-  const error = failing.map((a) => (accounts.length > 1 ? `${a.workspaceName}: ${a.error ?? ''}` : (a.error ?? ''))).join(' ');
-  const remedy = failing.some((a) => a.remedy === 'new-key') ? 'new-key' : failing.some((a) => a.remedy === 'retry') ? 'retry' : undefined;
+  const error = failing
+    .map((a) => (accounts.length > 1 ? `${a.workspaceName}: ${a.error ?? ''}` : (a.error ?? '')))
+    .join(' ');
+  const remedy = failing.some((a) => a.remedy === 'new-key')
+    ? 'new-key'
+    : failing.some((a) => a.remedy === 'retry')
+      ? 'retry'
+      : undefined;
   const times = accounts.map((a) => a.syncedAt ?? null);
   const syncedAt = times.length === 0 || times.includes(null) ? null : Math.min(...(times as number[]));
   const unreadable = accounts.flatMap((a) => a.unreadable ?? []);
-  return { syncedAt, ...(error ? { error } : {}), ...(remedy ? { remedy } : {}), ...(unreadable.length ? { unreadable } : {}) };
+  return {
+    syncedAt,
+    ...(error ? { error } : {}),
+    ...(remedy ? { remedy } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
+  };
 }
 
 /** The name a user knows a workspace by: its name, or its id when Instantly has none. */
@@ -163,7 +179,8 @@ export function headOf(value: Group, first: ReadonlySet<string> = new Set()): Gr
   const counts = { accepted: 0, pending: 0, rejected: 0 };
   for (const m of value.members) counts[m.status]++;
   const isFirst = (m: Member) => first.has(m.workspaceId.toLowerCase());
-  const ordered = first.size === 0 ? value.members : [...value.members.filter(isFirst), ...value.members.filter((m) => !isFirst(m))];
+  const ordered =
+    first.size === 0 ? value.members : [...value.members.filter(isFirst), ...value.members.filter((m) => !isFirst(m))];
   return { ...value, members: ordered.slice(0, HEAD_ROWS), total: value.members.length, counts };
 }
 /**
@@ -261,7 +278,6 @@ export const RecentCall = z.object({
 export type RecentCall = z.infer<typeof RecentCall>;
 /** How many calls the popup's `Recent API calls` keeps. */
 export const RECENT_CALLS_KEPT = 50;
-
 
 /** A sending account in trouble, and why (its status, its warmup status, the server's message). */
 export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });

@@ -16,7 +16,9 @@ export const SettingsFile = z.object({
   version: z.literal(SETTINGS_VERSION),
   exportedAt: z.string(),
   /** The connected Instantly workspaces (their keys are pasted again on the new browser). */
-  instantly: z.array(z.object({ workspaceId: Uuid, workspaceName: Name })).check(z.refine((list) => list.length <= 100)),
+  instantly: z
+    .array(z.object({ workspaceId: Uuid, workspaceName: Name }))
+    .check(z.refine((list) => list.length <= 100)),
   /** By workspace id, with the workspace's name when it was known, for the import's report. */
   looks: z
     .record(Uuid, z.object({ ...WorkspaceLook.shape, name: z.optional(Name) }))
@@ -25,7 +27,9 @@ export const SettingsFile = z.object({
   allowedSites: z.array(Origin).check(z.refine((list) => list.length <= 1000)),
   /** Of those, the ones that also get the Unstructured key. */
   unstructuredSites: z.array(Origin).check(z.refine((list) => list.length <= 1000)),
-  unstructured: z.array(z.object({ name: Name, apiBase: z.string().check(z.refine((text) => text.length <= 500)) })).check(z.refine((list) => list.length <= 1000)),
+  unstructured: z
+    .array(z.object({ name: Name, apiBase: z.string().check(z.refine((text) => text.length <= 500)) }))
+    .check(z.refine((list) => list.length <= 1000)),
   preferences: z.object({
     /** System notifications of accepted invitations (a browser permission, asked for again). */
     notifications: z.boolean(),
@@ -59,7 +63,8 @@ export interface ImportReport {
 export type ExportAnswer = { ok: true; file: SettingsFile } | { ok: false; error: string };
 export type ImportAnswer = { ok: true; report: ImportReport } | { ok: false; error: string };
 
-export const NOT_A_SETTINGS_FILE = 'That file is not a Workspace Switcher settings file, or it is damaged. Nothing was changed.';
+export const NOT_A_SETTINGS_FILE =
+  'That file is not a Workspace Switcher settings file, or it is damaged. Nothing was changed.';
 
 /** Why a file was refused, as a sentence. */
 export function refusalOf(raw: unknown): string {

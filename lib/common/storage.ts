@@ -1,7 +1,23 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
 // put in storage.sync; secrets live apart (background/secrets.ts).
 import { z } from 'zod/mini';
-import { Account, GlanceRun, Glances, Group, GroupHead, headOf, listOf, Notice, Operation, Origin, RecentCall, TabChoices, Target, UnstructuredWorkspace, WorkspaceLooks } from './model';
+import {
+  Account,
+  GlanceRun,
+  Glances,
+  Group,
+  GroupHead,
+  headOf,
+  listOf,
+  Notice,
+  Operation,
+  Origin,
+  RecentCall,
+  TabChoices,
+  Target,
+  UnstructuredWorkspace,
+  WorkspaceLooks,
+} from './model';
 import { accountsV2, operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
 import { favouriteIds } from './workspace-looks';
@@ -48,7 +64,9 @@ export const tabActing = storedItem('session:tabActing', TabChoices, {}, { versi
 export const paintedTabs = storedItem('session:paintedTabs', listOf(z.string()), [], { version: 1 });
 /** Something the user should know that happened while they were not looking. */
 export const notices = storedItem('local:notices', listOf(Notice), [], { version: 1 });
-export const unstructuredWorkspaces = storedItem('local:unstructuredWorkspaces', listOf(UnstructuredWorkspace), [], { version: 1 });
+export const unstructuredWorkspaces = storedItem('local:unstructuredWorkspaces', listOf(UnstructuredWorkspace), [], {
+  version: 1,
+});
 /** The id of the Unstructured workspace whose key is in use, or null. */
 export const unstructuredInUse = storedItem('local:unstructuredInUse', z.nullable(z.string()), null, { version: 1 });
 
@@ -69,7 +87,10 @@ export const startUpProblem = storedItem(
 );
 
 /** v2: entries have a `state` (sending or unknown). */
-export const operations = storedItem('local:operations', listOf(Operation), [], { version: 2, migrations: { 2: operationsV2 } });
+export const operations = storedItem('local:operations', listOf(Operation), [], {
+  version: 2,
+  migrations: { 2: operationsV2 },
+});
 
 /** The pages' latest calls to the API hosts, newest first (session only: gone with the browser). */
 export const recentCalls = storedItem('session:recentCalls', listOf(RecentCall), [], { version: 1 });

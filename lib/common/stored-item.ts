@@ -173,7 +173,11 @@ export function storedItem<S extends z.ZodMiniType>(
     set: async (value) => {
       // The value and its version in one write, so neither is ever seen without the other.
       if (value === null || value === undefined) await storage.removeItem(key);
-      else await storage.setItems([{ key, value }, { key: metaKey, value: { v: version } }]);
+      else
+        await storage.setItems([
+          { key, value },
+          { key: metaKey, value: { v: version } },
+        ]);
       if (options.cache) cached = Promise.resolve(value);
     },
     remember: (value) => {

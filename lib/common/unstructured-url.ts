@@ -19,6 +19,9 @@ export function normaliseApiUrl(input: string | undefined): { base: string; host
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return null;
   if (url.search || url.hash || url.username) return null;
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/i, '').replace(/\/+$/, '');
+  const path = url.pathname
+    .replace(/\/+$/, '')
+    .replace(/\/api\/v1$/i, '')
+    .replace(/\/+$/, '');
   return { base: `${url.origin}${path}`, host: url.hostname, origin: url.origin };
 }

@@ -12,7 +12,8 @@ export function lookOf(looks: WorkspaceLooks, workspaceId: string): WorkspaceLoo
 }
 
 /** The name to show: the user's label, else the workspace's own name. */
-export const shownName = (looks: WorkspaceLooks, workspaceId: string, name: string) => lookOf(looks, workspaceId).label ?? name;
+export const shownName = (looks: WorkspaceLooks, workspaceId: string, name: string) =>
+  lookOf(looks, workspaceId).label ?? name;
 
 /** "Label (Name)" where the user gave a label, so the workspace's own name is never lost. */
 export function nameWithLabel(looks: WorkspaceLooks, workspaceId: string, name: string): string {
@@ -57,4 +58,5 @@ function hslToHex(h: number, s: number, l: number): string {
 }
 
 /** The badge colour: the user's pick, else the workspace's own hashed colour. */
-export const badgeColorOf = (looks: WorkspaceLooks, workspaceId: string) => lookOf(looks, workspaceId).color ?? hashColor(workspaceId);
+export const badgeColorOf = (looks: WorkspaceLooks, workspaceId: string) =>
+  lookOf(looks, workspaceId).color ?? hashColor(workspaceId);

@@ -7,7 +7,9 @@ const KEEP_MS = 2 * 60_000;
 export function recallSearch(now = Date.now()): string {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { text?: unknown; at?: unknown } | null;
-    return saved && typeof saved.text === 'string' && typeof saved.at === 'number' && now - saved.at < KEEP_MS ? saved.text : '';
+    return saved && typeof saved.text === 'string' && typeof saved.at === 'number' && now - saved.at < KEEP_MS
+      ? saved.text
+      : '';
   } catch {
     return '';
   }

@@ -42,7 +42,14 @@ function foldedOf(members: Member[], looks: WorkspaceLooks): Folded[] {
     const name = member.name ? squash(member.name) : '';
     const given = labelled ? lookOf(looks, member.workspaceId).label : undefined;
     const label = given ? squash(given) : '';
-    return { member, name, words: spaced(name), label, labelWords: label ? spaced(label) : '', id: member.workspaceId.toLowerCase() };
+    return {
+      member,
+      name,
+      words: spaced(name),
+      label,
+      labelWords: label ? spaced(label) : '',
+      id: member.workspaceId.toLowerCase(),
+    };
   });
   foldedLists.set(members, { looks, folded });
   return folded;
@@ -106,7 +113,14 @@ function rankOf(member: Folded, query: Query): Rank | null {
 export function filterMembers(members: Member[], query: string, looks: WorkspaceLooks = NO_LOOKS): Member[] {
   const text = squash(query);
   if (!text) return members;
-  const q: Query = { text, words: text.split(' '), prefixes: spaced(text).split(' ').filter(Boolean).map((w) => ` ${w}`) };
+  const q: Query = {
+    text,
+    words: text.split(' '),
+    prefixes: spaced(text)
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => ` ${w}`),
+  };
   // One list a rank (the type asks for every rank), read back in order: integer keys enumerate ascending.
   const ranks: Record<Rank, Member[]> = { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [] };
   for (const folded of foldedOf(members, looks)) {

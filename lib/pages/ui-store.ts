@@ -1,7 +1,25 @@
 // The pages' view of the state: a Zustand store hydrated from storage and kept in step with
 // it. Storage stays the one source of truth; the store is only a subscription to it.
 import { create } from 'zustand';
-import { accounts, actingAs, allowedSites, attentionFirst, glanceRun, glances, group, groupHead, notices, operations, recentCalls, relayNoticeSeen, tabActing, unstructuredInUse, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '../common/storage';
+import {
+  accounts,
+  actingAs,
+  allowedSites,
+  attentionFirst,
+  glanceRun,
+  glances,
+  group,
+  groupHead,
+  notices,
+  operations,
+  recentCalls,
+  relayNoticeSeen,
+  tabActing,
+  unstructuredInUse,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  workspaceLooks,
+} from '../common/storage';
 import { headOf, type Glances, type Group, type RecentCall } from '../common/model';
 import { readAll, type StoredItem } from '../common/stored-item';
 
@@ -79,10 +97,16 @@ export function hydrate(): Promise<void> {
     const values = await readAll(Object.values(items));
     const state = Object.fromEntries(Object.keys(items).map((name, i) => [name, values[i]])) as Partial<UiState>;
     // The whole group may have arrived meanwhile (a sync wrote it): never replace it by the head.
-    useUi.setState((now) => ({ ...state, group: now.groupComplete ? now.group : (state.groupHead ?? now.group), loaded: true }));
+    useUi.setState((now) => ({
+      ...state,
+      group: now.groupComplete ? now.group : (state.groupHead ?? now.group),
+      loaded: true,
+    }));
     // After the first paint has had its turn.
     setTimeout(() => {
-      void group.get().then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
+      void group
+        .get()
+        .then((value) => useUi.getState().groupComplete || useUi.setState({ group: value, groupComplete: true }));
       void glances.get().then((value) => glancesChanged || useUi.setState({ glances: value }));
     }, 0);
     setTimeout(() => {

@@ -53,5 +53,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 
 /** The ApiError an answer that is not ok stands for: its status, the reason the server gave (read by the provider's own schema), its Retry-After. */
 export function apiErrorFrom(response: { status: number; headers: Headers }, serverMessage?: string): ApiError {
-  return new ApiError(kindForStatus(response.status), serverMessage, response.status, parseRetryAfter(response.headers.get('retry-after')));
+  return new ApiError(
+    kindForStatus(response.status),
+    serverMessage,
+    response.status,
+    parseRetryAfter(response.headers.get('retry-after')),
+  );
 }

@@ -78,7 +78,11 @@ async function readBounded(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel().catch(() => undefined);
-      throw new ApiError('invalid-response', `The answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, response.status);
+      throw new ApiError(
+        'invalid-response',
+        `The answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        response.status,
+      );
     }
     text += decoder.decode(value, { stream: true });
   }

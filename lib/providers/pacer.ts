@@ -67,7 +67,9 @@ export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSl
     signal?.addEventListener('abort', onAbort, { once: true });
     const woken = answer.then(() => stop.abort(WOKEN));
     try {
-      await (ms === Infinity ? Promise.race([woken, never(stop.signal)]) : Promise.race([woken, sleep(ms, stop.signal)]));
+      await (ms === Infinity
+        ? Promise.race([woken, never(stop.signal)])
+        : Promise.race([woken, sleep(ms, stop.signal)]));
     } catch (error) {
       if (error !== WOKEN) throw error;
     } finally {

@@ -11,12 +11,15 @@ test.use({ seed: { subWorkspaces: 4, pendingEvery: 3, rejectedEvery: 0, unstruct
 test.describe.configure({ timeout: 180_000 });
 
 /** The names of the accepted sub workspaces (the seed names every one). */
-const acceptedNames = (seeded: SeedResult) => seeded.subs.flatMap((s) => (s.status === 'accepted' && s.name ? [s.name] : []));
+const acceptedNames = (seeded: SeedResult) =>
+  seeded.subs.flatMap((s) => (s.status === 'accepted' && s.name ? [s.name] : []));
 
 /** axe's violations on the page as it is now, as readable lines (rule, impact, where). */
 async function violations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? 'unknown'}): ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`),
+  );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -50,7 +53,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const popup = await openPopup();
       await popup.emulateMedia({ colorScheme });
       const [first, second] = acceptedNames(seeded);
-      await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(seeded.subs.length);
+      await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(
+        seeded.subs.length,
+      );
       // The Unstructured key in use too: its "in use" chip is coloured.
       await popup.getByRole('button', { name: 'Use Research' }).click();
       await expect(popup.getByRole('button', { name: 'Turn off Unstructured key' })).toBeVisible();
@@ -82,16 +87,25 @@ const controls = (page: Page, which: 'focused' | 'all') =>
   page.evaluate((which) => {
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el instanceof HTMLInputElement ? `[${el.type}]` : ''} ${el.getAttribute('aria-label') ?? el.textContent.trim()}`;
-    if (which === 'focused') return document.activeElement && document.activeElement !== document.body ? [describe(document.activeElement)] : [];
+    if (which === 'focused')
+      return document.activeElement && document.activeElement !== document.body
+        ? [describe(document.activeElement)]
+        : [];
     return [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')]
       .filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0)
       .map(describe);
   }, which);
 
-test('the popup by keyboard alone: Tab reaches every control, and Enter acts as a workspace', async ({ openOptions, openPopup, seeded }) => {
+test('the popup by keyboard alone: Tab reaches every control, and Enter acts as a workspace', async ({
+  openOptions,
+  openPopup,
+  seeded,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
-  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(seeded.subs.length);
+  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem')).toHaveCount(
+    seeded.subs.length,
+  );
   const all = await controls(popup, 'all');
   expect(all.length).toBeGreaterThan(10);
 

@@ -57,9 +57,15 @@ test('two agencies: one list, act as the second’s sub workspace, a page with i
   // Each connected workspace says what it is, and can be forgotten on its own.
   const connected = options.getByRole('list', { name: 'Connected workspaces' }).getByRole('listitem');
   await expect(connected).toHaveCount(2);
-  await expect(connected.filter({ hasText: north.admin.name })).toContainText('an admin workspace with 4 sub workspaces');
-  await expect(connected.filter({ hasText: seeded.admin.name })).toContainText('an admin workspace with 6 sub workspaces');
-  await expect(options.getByRole('checkbox', { name: `Remember ${north.admin.name} on this device` })).not.toBeChecked();
+  await expect(connected.filter({ hasText: north.admin.name })).toContainText(
+    'an admin workspace with 4 sub workspaces',
+  );
+  await expect(connected.filter({ hasText: seeded.admin.name })).toContainText(
+    'an admin workspace with 6 sub workspaces',
+  );
+  await expect(
+    options.getByRole('checkbox', { name: `Remember ${north.admin.name} on this device` }),
+  ).not.toBeChecked();
   await expect(options.getByRole('button', { name: 'Forget key' })).toHaveCount(0);
 
   const popup = await openPopup();
@@ -116,7 +122,12 @@ test('two agencies: one list, act as the second’s sub workspace, a page with i
   expect(await menuHas(serviceWorker, `act-as:${ownSub.id}`)).toBe(true);
 });
 
-test('inviting with two agencies asks which one, and the invitation goes out with its key', async ({ openOptions, openPopup, seeded, api }) => {
+test('inviting with two agencies asks which one, and the invitation goes out with its key', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   const north = must(seeded.secondAgency);
   await connectBoth(await openOptions(), seeded, north);
   const popup = await openPopup();
@@ -129,7 +140,7 @@ test('inviting with two agencies asks which one, and the invitation goes out wit
   await expect(popup.getByText(`Invitation sent to ${invited.name}`)).toBeVisible();
   const [sent] = await api.requests({ path: '/api/v2/workspace-group-members', method: 'POST' });
   expect(sent?.headers.authorization).toBe(`Bearer ${north.adminKey}`);
-  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').filter({ hasText: invited.id })).toContainText(
-    `· ${north.admin.name}`,
-  );
+  await expect(
+    popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').filter({ hasText: invited.id }),
+  ).toContainText(`· ${north.admin.name}`);
 });

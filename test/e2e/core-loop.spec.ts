@@ -43,7 +43,11 @@ test('a wrong key, a revoked one, an unpaid workspace and no network each get th
   expect((await storedState(serviceWorker)).local.account ?? null).toBeNull();
 });
 
-test('the key stays in session storage unless remembered, never in sync storage', async ({ openOptions, serviceWorker, seeded }) => {
+test('the key stays in session storage unless remembered, never in sync storage', async ({
+  openOptions,
+  serviceWorker,
+  seeded,
+}) => {
   const options = await openOptions();
   await connectKey(options, seeded.adminKey);
   await expect(options.getByRole('status')).toContainText('kept until the browser closes');
@@ -66,7 +70,12 @@ test('the key stays in session storage unless remembered, never in sync storage'
 test.describe('a group of 150', () => {
   test.use({ seed: { subWorkspaces: 150, nullNameEvery: 25 } });
 
-  test('the popup lists every member with its status, searchable by name or id', async ({ openOptions, openPopup, seeded, api }) => {
+  test('the popup lists every member with its status, searchable by name or id', async ({
+    openOptions,
+    openPopup,
+    seeded,
+    api,
+  }) => {
     await connectKey(await openOptions(), seeded.adminKey);
     const popup = await openPopup();
     const count = (status: string) => seeded.subs.filter((s) => s.status === status).length;
@@ -116,7 +125,12 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
   await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
   // The badge names the workspace by its initials, e.g. "AO" for Acme Outbound.
-  const initials = sub.name!.split(/\s+/).map((word) => word[0]).join('').slice(0, 3).toUpperCase();
+  const initials = sub
+    .name!.split(/\s+/)
+    .map((word) => word[0])
+    .join('')
+    .slice(0, 3)
+    .toUpperCase();
   await expect.poll(() => badgeText(serviceWorker)).toBe(initials);
 
   const app = await pageOn('https://app.instantly.ai');
@@ -130,7 +144,9 @@ test('acting as a sub workspace: pages on app.instantly.ai send the header, the 
   // The extension's own calls go out as the admin workspace.
   await api.clearRequests();
   await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
-  await expect.poll(async () => (await api.requests({ path: '/api/v2/workspace-group-members' })).length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await api.requests({ path: '/api/v2/workspace-group-members' })).length)
+    .toBeGreaterThan(0);
   const own = await api.requests({ host: 'api.instantly.ai' });
   expect(own.length).toBeGreaterThan(0);
   expect(own.map((r) => r.headers['x-as-workspace'] ?? null)).toEqual(own.map(() => null));

@@ -105,7 +105,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const { key, cert, spki } = makeCertificate(CERTIFICATE_HOSTS);
       const server = await startFakeApi({ port: 0, tls: { key, cert } });
       const control = new FakeApiControl(server.url, cert);
-      const fakeApi: FakeApi = Object.assign(control, { port: server.port, url: server.url, store: server.store, spki, cert });
+      const fakeApi: FakeApi = Object.assign(control, {
+        port: server.port,
+        url: server.url,
+        store: server.store,
+        spki,
+        cert,
+      });
       await use(fakeApi);
       await server.close();
     },

@@ -25,9 +25,11 @@ test('Refresh glance: each accepted row shows its own unread count; every call w
   await api.clearRequests();
   await popup.getByRole('button', { name: 'Refresh glance' }).click();
 
-  for (const sub of accepted(seeded)) await expect(unreadOf(popup, sub.name!)).toHaveText(`${sub.glance.unread} unread`);
+  for (const sub of accepted(seeded))
+    await expect(unreadOf(popup, sub.name!)).toHaveText(`${sub.glance.unread} unread`);
   await expect(popup.getByRole('button', { name: 'Refresh glance' })).toBeEnabled();
-  for (const sub of seeded.subs.filter((s) => s.status !== 'accepted')) await expect(rowOf(popup, sub.name!)).not.toContainText('unread');
+  for (const sub of seeded.subs.filter((s) => s.status !== 'accepted'))
+    await expect(rowOf(popup, sub.name!)).not.toContainText('unread');
 
   const calls = (await api.requests({ host: 'api.instantly.ai' })).filter((r) => GLANCE_PATHS.includes(r.path));
   const acceptedIds = accepted(seeded).map((s) => s.id);
@@ -37,7 +39,13 @@ test('Refresh glance: each accepted row shows its own unread count; every call w
     expect(acceptedIds).toContain(call.headers['x-as-workspace']);
   }
   // Each accepted sub workspace was asked for all three, as itself.
-  for (const id of acceptedIds) expect(calls.filter((c) => c.headers['x-as-workspace'] === id).map((c) => c.path).sort()).toEqual([...GLANCE_PATHS].sort());
+  for (const id of acceptedIds)
+    expect(
+      calls
+        .filter((c) => c.headers['x-as-workspace'] === id)
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual([...GLANCE_PATHS].sort());
 });
 
 test('a scope missing for one client shows on that row only, naming the scope; the others show their figures', async ({
@@ -52,15 +60,21 @@ test('a scope missing for one client shows on that row only, naming the scope; t
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Refresh glance' }).click();
 
-  await expect(rowOf(popup, refused!.name!)).toContainText('This key can’t read unread replies: it needs the scope emails:read.');
-  await expect(rowOf(popup, refused!.name!)).toContainText(refused!.glance.launched === 1 ? '1 campaign' : `${refused!.glance.launched} campaigns`);
+  await expect(rowOf(popup, refused!.name!)).toContainText(
+    'This key can’t read unread replies: it needs the scope emails:read.',
+  );
+  await expect(rowOf(popup, refused!.name!)).toContainText(
+    refused!.glance.launched === 1 ? '1 campaign' : `${refused!.glance.launched} campaigns`,
+  );
   await expect(unreadOf(popup, refused!.name!)).toHaveCount(0);
   for (const sub of others) {
     await expect(unreadOf(popup, sub.name!)).toHaveText(`${sub.glance.unread} unread`);
     await expect(rowOf(popup, sub.name!)).not.toContainText('emails:read');
   }
   await expect(popup.getByRole('alert')).toContainText('1 workspace could not be fully read: its row says why.');
-  const [call] = (await api.requests({ path: '/api/v2/emails/unread/count' })).filter((r) => r.headers['x-as-workspace'] === refused!.id);
+  const [call] = (await api.requests({ path: '/api/v2/emails/unread/count' })).filter(
+    (r) => r.headers['x-as-workspace'] === refused!.id,
+  );
   expect(call!.status).toBe(403);
 });
 
@@ -74,7 +88,11 @@ test('accounts in trouble: the row says how many, its details name them and why,
   await api.setGlance(client.id, {
     accounts: [
       { email: 'ok@client.example' },
-      { email: 'smtp@client.example', status: -3, status_message: { response: '550-5.4.5 Daily user sending limit exceeded' } },
+      {
+        email: 'smtp@client.example',
+        status: -3,
+        status_message: { response: '550-5.4.5 Daily user sending limit exceeded' },
+      },
       { email: 'warm@client.example', warmup_status: -1 },
     ],
   });
@@ -87,7 +105,9 @@ test('accounts in trouble: the row says how many, its details name them and why,
   await details.focus();
   await popup.keyboard.press('Enter');
   const popover = popup.locator('.glance-details:popover-open');
-  await expect(popover).toContainText('smtp@client.example: sending error: 550-5.4.5 Daily user sending limit exceeded');
+  await expect(popover).toContainText(
+    'smtp@client.example: sending error: 550-5.4.5 Daily user sending limit exceeded',
+  );
   await expect(popover).toContainText('warm@client.example: warmup banned');
   await expect(popover).not.toContainText('ok@client.example');
   await popup.keyboard.press('Escape');
@@ -105,7 +125,13 @@ test('Needs attention first: accounts in trouble, then unread replies; remembere
   await api.setGlance(b!.id, { unread: 2, accounts: [{ email: 'fine@b.example' }] });
   await api.setGlance(c!.id, { unread: 0, accounts: [{ email: 'down@c.example', status: -1 }] });
   await api.setGlance(d!.id, { unread: 40, accounts: [{ email: 'fine@d.example' }] });
-  await api.setGlance(e!.id, { unread: 3, accounts: [{ email: 'down@e.example', status: -2 }, { email: 'banned@e.example', warmup_status: -3 }] });
+  await api.setGlance(e!.id, {
+    unread: 3,
+    accounts: [
+      { email: 'down@e.example', status: -2 },
+      { email: 'banned@e.example', warmup_status: -3 },
+    ],
+  });
   await connectKey(await openOptions(), seeded.adminKey);
   let popup = await openPopup();
   await popup.getByRole('button', { name: 'Refresh glance' }).click();
@@ -118,14 +144,18 @@ test('Needs attention first: accounts in trouble, then unread replies; remembere
   await attentionFirst.click();
   await expect(attentionFirst).toBeChecked();
   const attentionOrder = [e, c, d, b, a].map((s) => s!.name!);
-  await expect(rows(popup).filter({ hasText: 'unread' })).toHaveText(attentionOrder.map((name) => new RegExp(escape(name))));
+  await expect(rows(popup).filter({ hasText: 'unread' })).toHaveText(
+    attentionOrder.map((name) => new RegExp(escape(name))),
+  );
   // The rows without figures (pending, rejected) come after, in the list's order.
   await expect(rows(popup).nth(5)).not.toContainText('unread');
 
   await popup.close();
   popup = await openPopup();
   await expect(popup.getByRole('checkbox', { name: 'Needs attention first' })).toBeChecked();
-  await expect(rows(popup).filter({ hasText: 'unread' })).toHaveText(attentionOrder.map((name) => new RegExp(escape(name))));
+  await expect(rows(popup).filter({ hasText: 'unread' })).toHaveText(
+    attentionOrder.map((name) => new RegExp(escape(name))),
+  );
 
   await popup.getByRole('searchbox', { name: 'Search workspaces' }).fill(d!.name!);
   await expect(rows(popup)).toHaveCount(1);

@@ -16,7 +16,14 @@ const probeUrl = (base: string, probe: string) => `${base}?probe=${probe}`;
 
 /** A plain fetch from the page itself (no credentials: only the extension can add a header). */
 function fetchFromPage(page: Page, url: string) {
-  return page.evaluate((u) => fetch(u).then(() => undefined, () => undefined), url);
+  return page.evaluate(
+    (u) =>
+      fetch(u).then(
+        () => undefined,
+        () => undefined,
+      ),
+    url,
+  );
 }
 
 /** A sandboxed iframe, built by the page's script, fetches: its initiator is opaque. */
@@ -42,10 +49,13 @@ function fetchFromDataFrame(page: Page, url: string) {
 async function arrived(api: FakeApi, probe: string): Promise<Record<string, string>> {
   let headers: Record<string, string> | undefined;
   await expect
-    .poll(async () => {
-      headers = (await api.requests({ method: 'GET' })).find((r) => r.query.probe === probe)?.headers;
-      return headers !== undefined;
-    }, { message: `the request "${probe}" reached the fake` })
+    .poll(
+      async () => {
+        headers = (await api.requests({ method: 'GET' })).find((r) => r.query.probe === probe)?.headers;
+        return headers !== undefined;
+      },
+      { message: `the request "${probe}" reached the fake` },
+    )
     .toBe(true);
   return headers!;
 }
@@ -107,10 +117,16 @@ test('the Unstructured key: from its API’s site and the one site opted in, not
   await options.bringToFront();
   const sites = options.getByRole('region', { name: 'Allowed sites' });
   await expect(sites).toContainText('any script running on that site');
-  const subBox = options.getByRole('checkbox', { name: 'Send the Unstructured key from https://sub.other.example', exact: true });
+  const subBox = options.getByRole('checkbox', {
+    name: 'Send the Unstructured key from https://sub.other.example',
+    exact: true,
+  });
   await expect(subBox).not.toBeChecked();
   // The box shows the stored choice, so it turns checked once the background has it.
-  const box = options.getByRole('checkbox', { name: 'Send the Unstructured key from https://other.example', exact: true });
+  const box = options.getByRole('checkbox', {
+    name: 'Send the Unstructured key from https://other.example',
+    exact: true,
+  });
   await box.click();
   await expect(box).toBeChecked();
 

@@ -14,7 +14,8 @@ type Hooked = { __workspaceSwitcherTest?: TestHook };
 export async function untilIdle(worker: Worker, { requests }: { requests?: number } = {}): Promise<void> {
   if (!(await worker.evaluate(() => !!(globalThis as Hooked).__workspaceSwitcherTest)))
     throw new Error('No test hook in this worker: untilIdle needs test.use({ build: "e2e" })');
-  if (requests !== undefined) await expect.poll(() => requestsReceived(worker), { timeout: 10_000 }).toBeGreaterThanOrEqual(requests);
+  if (requests !== undefined)
+    await expect.poll(() => requestsReceived(worker), { timeout: 10_000 }).toBeGreaterThanOrEqual(requests);
   await worker.evaluate(() => (globalThis as Hooked).__workspaceSwitcherTest!.whenIdle());
 }
 

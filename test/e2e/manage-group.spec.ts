@@ -40,14 +40,20 @@ test('invite: a malformed id is refused without a request; a valid one appears p
   await expect(actingStatus(popup)).toContainText(`Acting as ${invitee.name}`);
 });
 
-test('inviting a workspace that already has an invitation is explained, and the id is kept', async ({ openOptions, openPopup, seeded }) => {
+test('inviting a workspace that already has an invitation is explained, and the id is kept', async ({
+  openOptions,
+  openPopup,
+  seeded,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
   const pending = seeded.subs.find((s) => s.status === 'pending')!;
   const idBox = popup.getByRole('textbox', { name: 'Workspace ID to invite' });
   await idBox.fill(pending.id);
   await popup.getByRole('button', { name: 'Invite' }).click();
-  await expect(popup.getByRole('alert')).toContainText('already belongs to a workspace group or has a pending invitation');
+  await expect(popup.getByRole('alert')).toContainText(
+    'already belongs to a workspace group or has a pending invitation',
+  );
   await expect(idBox).toHaveValue(pending.id);
 });
 
@@ -84,18 +90,30 @@ test('remove asks first, then the member is gone on the server; removing the act
   expect(arrived!.headers['x-as-workspace']).toBeUndefined();
 });
 
-test('a member without rights cannot remove: the row comes back with the reason', async ({ openOptions, openPopup, seeded, api }) => {
+test('a member without rights cannot remove: the row comes back with the reason', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.adminMemberKey);
   const popup = await openPopup();
   const sub = seeded.subs[0]!;
   await popup.getByRole('button', { name: `Remove ${sub.name}` }).click();
   await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-  await expect(popup.getByRole('alert')).toContainText(`${sub.name} was not removed. Only owners and admins can remove sub workspaces`);
+  await expect(popup.getByRole('alert')).toContainText(
+    `${sub.name} was not removed. Only owners and admins can remove sub workspaces`,
+  );
   await expect(popup.getByRole('listitem').filter({ hasText: sub.id })).toHaveCount(1);
   expect((await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(true);
 });
 
-test('the owner of a sub workspace leaves the group: the membership is gone on the server', async ({ openOptions, openPopup, seeded, api }) => {
+test('the owner of a sub workspace leaves the group: the membership is gone on the server', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.subKey);
   const popup = await openPopup();
   await expect(popup.getByText(`is a sub workspace of ${seeded.admin.name}`)).toBeVisible();
@@ -107,7 +125,12 @@ test('the owner of a sub workspace leaves the group: the membership is gone on t
   expect((await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(false);
 });
 
-test('a member (not owner) of a sub workspace cannot leave: alert, membership intact', async ({ openOptions, openPopup, seeded, api }) => {
+test('a member (not owner) of a sub workspace cannot leave: alert, membership intact', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.subMemberKey);
   const popup = await openPopup();
   await popup.getByRole('button', { name: 'Leave workspace group' }).click();
@@ -118,7 +141,12 @@ test('a member (not owner) of a sub workspace cannot leave: alert, membership in
   expect((await api.state()).memberships.some((m) => m.id === sub.membershipId)).toBe(true);
 });
 
-test('a 429 on the list is retried and recovers without bothering the user', async ({ openOptions, openPopup, seeded, api }) => {
+test('a 429 on the list is retried and recovers without bothering the user', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
@@ -133,7 +161,12 @@ test('a 429 on the list is retried and recovers without bothering the user', asy
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
 });
 
-test('a lasting 500 shows a plain message with Retry, which works once the server is back', async ({ openOptions, openPopup, seeded, api }) => {
+test('a lasting 500 shows a plain message with Retry, which works once the server is back', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
   await expect(popup.getByText('30 sub workspaces')).toBeVisible();
@@ -175,10 +208,15 @@ test.describe('a group of 250', () => {
     await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
     await popup.getByRole('button', { name: 'Invite' }).click();
 
-    await expect(popup.getByRole('status').filter({ hasText: 'Invitation sent to' })).toHaveText(`Invitation sent to ${invitee.name}`);
+    await expect(popup.getByRole('status').filter({ hasText: 'Invitation sent to' })).toHaveText(
+      `Invitation sent to ${invitee.name}`,
+    );
     expect((await api.state()).memberships.filter((m) => m.sub_workspace_id === invitee.id)).toHaveLength(1);
     await expect(popup.getByText('251 sub workspaces')).toBeVisible();
-    const row = popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').filter({ hasText: invitee.id });
+    const row = popup
+      .getByRole('list', { name: 'Sub workspaces' })
+      .getByRole('listitem')
+      .filter({ hasText: invitee.id });
     await expect(row).toContainText('pending');
     // Inside the list's visible window, and the popup's.
     await expect(row).toBeInViewport({ ratio: 1 });

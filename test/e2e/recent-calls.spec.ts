@@ -16,17 +16,35 @@ async function openRecentCalls(popup: Page) {
 }
 
 /** A page's own call to the API, with a key, a query value and a body that must never be kept. */
-function callFromPage(page: Page, key: string, { method = 'GET', url = `${CURRENT_WORKSPACE}?token=query-secret-value`, body }: { method?: string; url?: string; body?: string } = {}) {
+function callFromPage(
+  page: Page,
+  key: string,
+  {
+    method = 'GET',
+    url = `${CURRENT_WORKSPACE}?token=query-secret-value`,
+    body,
+  }: { method?: string; url?: string; body?: string } = {},
+) {
   return page.evaluate(
     async ({ method, url, key, body }) => {
-      const response = await fetch(url, { method, body, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' } });
+      const response = await fetch(url, {
+        method,
+        body,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      });
       return { status: response.status, id: ((await response.json().catch(() => ({}))) as { id?: string }).id };
     },
     { method, url, key, body },
   );
 }
 
-test('Recent API calls shows whom each page call went out as, and keeps no key, query or body', async ({ openOptions, openPopup, pageOn, seeded, serviceWorker }) => {
+test('Recent API calls shows whom each page call went out as, and keeps no key, query or body', async ({
+  openOptions,
+  openPopup,
+  pageOn,
+  seeded,
+  serviceWorker,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const sub = seeded.subs.find((s) => s.status === 'accepted' && s.name)!;
   const popup = await openPopup();
@@ -53,7 +71,11 @@ test('Recent API calls shows whom each page call went out as, and keeps no key, 
   // A call with a body: its method and path are listed, its body is not.
   const invitee = seeded.invitable[0]!;
   const body = JSON.stringify({ sub_workspace_id: invitee.id, note: 'body-secret-value' });
-  await callFromPage(app, seeded.adminKey, { method: 'POST', url: 'https://api.instantly.ai/api/v2/workspace-group-members', body });
+  await callFromPage(app, seeded.adminKey, {
+    method: 'POST',
+    url: 'https://api.instantly.ai/api/v2/workspace-group-members',
+    body,
+  });
 
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toContainText('POST /api/v2/workspace-group-members');
@@ -69,7 +91,13 @@ test('Recent API calls shows whom each page call went out as, and keeps no key, 
   }
 });
 
-test('a call the docs relay through their own server while acting as a sub workspace is flagged', async ({ api, openOptions, openPopup, pageOn, seeded }) => {
+test('a call the docs relay through their own server while acting as a sub workspace is flagged', async ({
+  api,
+  openOptions,
+  openPopup,
+  pageOn,
+  seeded,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const sub = seeded.subs.find((s) => s.status === 'accepted' && s.name)!;
   const docs = await pageOn('https://developer.instantly.ai');
@@ -78,7 +106,11 @@ test('a call the docs relay through their own server while acting as a sub works
     docs.evaluate(
       async ({ key, url }) => {
         const envelope = { method: 'GET', url, header: { Authorization: `Bearer ${key}` } };
-        const response = await fetch('/_mintlify/api/request', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(envelope) });
+        const response = await fetch('/_mintlify/api/request', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(envelope),
+        });
         return ((await response.json()) as { id?: string }).id;
       },
       { key: seeded.adminKey, url: CURRENT_WORKSPACE },
@@ -89,7 +121,9 @@ test('a call the docs relay through their own server while acting as a sub works
   // As the admin workspace, a relayed call is what the badge says: listed, not flagged.
   await tryIt();
   await expect(recentCalls(popup).getByRole('listitem')).toHaveCount(1);
-  await expect(recentCalls(popup).getByRole('listitem').first()).toContainText('POST developer.instantly.ai/_mintlify/api/request');
+  await expect(recentCalls(popup).getByRole('listitem').first()).toContainText(
+    'POST developer.instantly.ai/_mintlify/api/request',
+  );
   await expect(popup.getByRole('alert')).toHaveCount(0);
 
   await popup.getByRole('button', { name: `Act as ${sub.name}` }).click();
@@ -97,12 +131,19 @@ test('a call the docs relay through their own server while acting as a sub works
   await api.clearRequests();
   // The docs' server made the call with the envelope's headers only: the admin workspace answered.
   expect(await tryIt()).toBe(seeded.admin.id);
-  const flag = popup.getByRole('alert').filter({ hasText: 'developer.instantly.ai sent an API call through its own server' });
+  const flag = popup
+    .getByRole('alert')
+    .filter({ hasText: 'developer.instantly.ai sent an API call through its own server' });
   await expect(flag).toContainText(`it went out as the admin workspace, not as ${sub.name}`);
   await expect(flag).toContainText('The extension cannot change calls relayed by a site’s server.');
-  await expect(recentCalls(popup).getByRole('listitem').first()).toContainText('as admin workspace (relayed by the site’s server)');
+  await expect(recentCalls(popup).getByRole('listitem').first()).toContainText(
+    'as admin workspace (relayed by the site’s server)',
+  );
   // What the docs' server was sent carried no x-as-workspace: nothing the extension could have switched.
-  const relayed = [...(await api.requests({ path: '/_mintlify/api/request' })), ...(await api.requests({ path: '/api/v2/workspaces/current' }))];
+  const relayed = [
+    ...(await api.requests({ path: '/_mintlify/api/request' })),
+    ...(await api.requests({ path: '/api/v2/workspaces/current' })),
+  ];
   expect(relayed.map((r) => r.path)).toEqual(['/_mintlify/api/request', '/api/v2/workspaces/current']);
   expect(relayed.every((r) => r.headers['x-as-workspace'] === undefined)).toBe(true);
 
@@ -116,7 +157,12 @@ test('a call the docs relay through their own server while acting as a sub works
   await expect(popup.getByRole('alert').filter({ hasText: 'developer.instantly.ai sent an API call' })).toHaveCount(1);
 });
 
-test('the demo page shows the switch: “Who am I?” answers as the workspace acted as', async ({ openOptions, openPopup, pageOn, seeded }) => {
+test('the demo page shows the switch: “Who am I?” answers as the workspace acted as', async ({
+  openOptions,
+  openPopup,
+  pageOn,
+  seeded,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const sub = seeded.subs.find((s) => s.status === 'accepted' && s.name)!;
   // What `npm start` opens: the key arrives in the fragment and fills the textbox.

@@ -10,7 +10,10 @@ import { actingStatus, connectKey } from './steps';
 
 declare const chrome: Chrome;
 
-test.use({ build: 'e2e', seed: { subWorkspaces: 8, pendingEvery: 0, rejectedEvery: 0, unstructuredWorkspaces: ['Research'] } });
+test.use({
+  build: 'e2e',
+  seed: { subWorkspaces: 8, pendingEvery: 0, rejectedEvery: 0, unstructuredWorkspaces: ['Research'] },
+});
 
 /** Another browser: a new profile of its own, as a user's second computer. */
 async function freshBrowser(api: FakeApi, build: 'shipped' | 'e2e') {
@@ -18,7 +21,11 @@ async function freshBrowser(api: FakeApi, build: 'shipped' | 'e2e') {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    args: chromiumArgs({ extensionDir: assertExtensionBuilt(build === 'e2e' ? E2E_EXTENSION_DIR : EXTENSION_DIR), apiPort: api.port, spki: api.spki }),
+    args: chromiumArgs({
+      extensionDir: assertExtensionBuilt(build === 'e2e' ? E2E_EXTENSION_DIR : EXTENSION_DIR),
+      apiPort: api.port,
+      spki: api.spki,
+    }),
   });
   const worker = await workerOf(context);
   const base = `chrome-extension://${new URL(worker.url()).host}`;
@@ -40,21 +47,32 @@ async function freshBrowser(api: FakeApi, build: 'shipped' | 'e2e') {
 }
 
 async function exportFile(options: Page): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export settings' }).click(),
+  ]);
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
 async function importFile(options: Page, text: string) {
-  await options.getByLabel('Import settings').setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await options
+    .getByLabel('Import settings')
+    .setInputFiles({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-const rowNames = (popup: Page) => popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').locator('.name').allInnerTexts();
+const rowNames = (popup: Page) =>
+  popup.getByRole('list', { name: 'Sub workspaces' }).getByRole('listitem').locator('.name').allInnerTexts();
 
 function badgeColour(context: BrowserContext) {
   return workerOf(context).then((worker) => worker.evaluate(() => chrome.action.getBadgeBackgroundColor({})));
 }
 
-test('a label, a colour and a favourite show in the popup, the status and the badge', async ({ openOptions, openPopup, seeded, context }) => {
+test('a label, a colour and a favourite show in the popup, the status and the badge', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  context,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const [first, second, third] = seeded.subs.map((s) => ({ ...s, name: s.name! }));
   const popup = await openPopup();
@@ -141,11 +159,16 @@ test('export holds no key; importing it in another browser restores labels, colo
     await otherOptions.getByLabel('Unstructured API key for Research').fill(research.key);
     await otherOptions.getByRole('button', { name: 'Add Research' }).click();
     await expect(otherOptions.getByRole('button', { name: 'Delete Research' })).toBeVisible();
-    await expect(otherOptions.getByRole('checkbox', { name: 'Send the Unstructured key from https://other.example' })).toBeChecked();
+    await expect(
+      otherOptions.getByRole('checkbox', { name: 'Send the Unstructured key from https://other.example' }),
+    ).toBeChecked();
 
     const otherPopup = await other.openPopup();
     await expect.poll(async () => (await rowNames(otherPopup))[0]).toBe(third!.name);
-    await expect(otherPopup.getByRole('button', { name: `Favourite ${third!.name}` })).toHaveAttribute('aria-pressed', 'true');
+    await expect(otherPopup.getByRole('button', { name: `Favourite ${third!.name}` })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(otherPopup.getByRole('listitem').filter({ hasText: second!.name })).toContainText('Top client');
     await otherPopup.getByRole('button', { name: `Act as ${second!.name}` }).click();
     await expect.poll(() => badgeColour(other.context)).toEqual([0xaa, 0x00, 0x11, 255]);
@@ -160,18 +183,28 @@ test('export holds no key; importing it in another browser restores labels, colo
     await importFile(otherOptions, file.text);
     const n = parsed.allowedSites.length;
     await expect(otherOptions.getByRole('button', { name: `Allow ${n} ${n === 1 ? 'site' : 'sites'}` })).toBeVisible();
-    await expect(otherOptions.getByText(`The browser must allow ${parsed.allowedSites.join(', ')} again.`)).toBeVisible();
+    await expect(
+      otherOptions.getByText(`The browser must allow ${parsed.allowedSites.join(', ')} again.`),
+    ).toBeVisible();
   } finally {
     await unallowed.close();
   }
 });
 
-test('a foreign or damaged file is refused plainly and changes nothing', async ({ openOptions, openPopup, seeded, serviceWorker }) => {
+test('a foreign or damaged file is refused plainly and changes nothing', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  serviceWorker,
+}) => {
   const options = await openOptions();
   await connectKey(options, seeded.adminKey);
   const popup = await openPopup();
   await popup.getByRole('button', { name: `Favourite ${seeded.subs[0]!.name}` }).click();
-  await expect(popup.getByRole('button', { name: `Favourite ${seeded.subs[0]!.name}` })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popup.getByRole('button', { name: `Favourite ${seeded.subs[0]!.name}` })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const before = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
 
   await options.bringToFront();

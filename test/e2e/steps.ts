@@ -38,7 +38,10 @@ export function fetchFromPage(page: Page, url: string, key: string) {
   return page.evaluate(
     async ({ url, key }) => {
       const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
-      return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, unknown> | null };
+      return {
+        status: response.status,
+        body: (await response.json().catch(() => null)) as Record<string, unknown> | null,
+      };
     },
     { url, key },
   );

@@ -33,11 +33,15 @@ test('the cycle shortcut walks the accepted workspaces only, and the header foll
 
   // Each press moves one step; the API sees each workspace in turn, then the admin again.
   for (const expected of [...accepted.map((s) => s.id), seeded.admin.id]) {
-    await serviceWorker.evaluate(() => (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'));
+    await serviceWorker.evaluate(() =>
+      (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'),
+    );
     await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(expected);
   }
 
-  await serviceWorker.evaluate(() => (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-previous-workspace'));
+  await serviceWorker.evaluate(() =>
+    (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-previous-workspace'),
+  );
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(accepted.at(-1)!.id);
 });
 
@@ -45,20 +49,31 @@ test.describe('a burst of presses', () => {
   // The e2e build's hook tells when the worker's queues are empty: a burst passes through the
   // final workspace on its way round the ring, so waiting for that state could read mid-burst.
   test.use({ build: 'e2e' });
-  test('rapid presses end with the rule matching the final choice', async ({ openOptions, pageOn, serviceWorker, seeded }) => {
+  test('rapid presses end with the rule matching the final choice', async ({
+    openOptions,
+    pageOn,
+    serviceWorker,
+    seeded,
+  }) => {
     await connectKey(await openOptions(), seeded.adminKey);
     const accepted = seeded.subs.filter((s) => s.status === 'accepted');
     const presses = 2 * (accepted.length + 1) + 3; // twice round the ring, then three more
     await serviceWorker.evaluate((n) => {
-      for (let i = 0; i < n; i++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
+      for (let i = 0; i < n; i++)
+        (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
     }, presses);
     await untilIdle(serviceWorker);
     const expected = accepted[2]!.id;
-    const stored = await serviceWorker.evaluate(async () => ((await chrome.storage.local.get('actingAs')).actingAs as { workspaceId?: string } | null)?.workspaceId ?? null);
+    const stored = await serviceWorker.evaluate(
+      async () =>
+        ((await chrome.storage.local.get('actingAs')).actingAs as { workspaceId?: string } | null)?.workspaceId ?? null,
+    );
     expect(stored).toBe(expected);
     const rules = await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
     expect(rules.map((r) => r.action.requestHeaders?.[0]?.value)).toEqual([expected]);
-    expect(await serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe(`Workspace Switcher: acting as ${accepted[2]!.name}`);
+    expect(await serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe(
+      `Workspace Switcher: acting as ${accepted[2]!.name}`,
+    );
     expect(await actingAsSeenFrom(await pageOn('https://app.instantly.ai'), seeded.adminKey)).toBe(expected);
   });
 });
@@ -79,14 +94,22 @@ test('the context menu exists and switches everywhere', async ({ openOptions, pa
   const app = await pageOn('https://app.instantly.ai');
   const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/*');
   await serviceWorker.evaluate(
-    ({ id, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
+    ({ id, tabId }) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: `act-as:${id}`, editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     { id: sub.id, tabId },
   );
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(sub.id);
   await expect.poll(() => badgeText(serviceWorker)).not.toBe('');
 
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:admin', editable: false, pageUrl: '' }, { id: tabId }),
+    (tabId) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: 'act-as:admin', editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     tabId,
   );
   await expect.poll(() => actingAsSeenFrom(app, seeded.adminKey)).toBe(seeded.admin.id);
@@ -110,7 +133,10 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
   const twoTab = await tabIdOf(serviceWorker, 'https://app.instantly.ai/two');
   await serviceWorker.evaluate(
     ({ id, tabId }) =>
-      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     { id: onlyHere!.id, tabId: oneTab },
   );
   await expect.poll(() => actingAsSeenFrom(one, seeded.adminKey)).toBe(onlyHere!.id);
@@ -119,7 +145,11 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
 
   // "No sub workspace" in this tab: the tab goes out as the admin while the rest acts as a sub.
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId }),
+    (tabId) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
@@ -127,7 +157,11 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
 
   // Back to "Same as everywhere": the tab's own badge gives way to the everywhere one.
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:follow', editable: false, pageUrl: '' }, { id: tabId }),
+    (tabId) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: 'act-as:tab:follow', editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(everywhere!.id);
@@ -135,20 +169,31 @@ test('this tab only: the tab gets its own workspace and badge, another tab does 
   const look = (tabId?: number) =>
     serviceWorker.evaluate(async (tab) => {
       const details = tab === undefined ? {} : { tabId: tab };
-      return { colour: await chrome.action.getBadgeBackgroundColor(details), title: await chrome.action.getTitle(details) };
+      return {
+        colour: await chrome.action.getBadgeBackgroundColor(details),
+        title: await chrome.action.getTitle(details),
+      };
     }, tabId);
   expect(await look(twoTab)).toEqual(await look());
   await serviceWorker.evaluate(
-    (tabId) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' }, { id: tabId }),
+    (tabId) =>
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: 'act-as:tab:admin', editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     twoTab,
   );
   await expect.poll(() => actingAsSeenFrom(two, seeded.adminKey)).toBe(seeded.admin.id);
 
   await one.close();
-  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);
-  expect(await serviceWorker.evaluate(async () => Object.keys((await chrome.storage.session.get('tabActing')).tabActing ?? {}))).toEqual([
-    String(twoTab),
-  ]);
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length))
+    .toBe(1);
+  expect(
+    await serviceWorker.evaluate(async () =>
+      Object.keys((await chrome.storage.session.get('tabActing')).tabActing ?? {}),
+    ),
+  ).toEqual([String(twoTab)]);
 });
 
 test.describe('a site beyond Instantly’s own', () => {
@@ -195,7 +240,9 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   const index = seeded.subs.findIndex((s) => s.id === target.id);
   for (let i = 0; i < index; i++) await popup.keyboard.press('ArrowDown');
   // A screen reader hears where the arrows are.
-  await expect(popup.locator('[aria-live=polite]')).toHaveText(`${target.name}, accepted, ${index + 1} of ${seeded.subs.length}`);
+  await expect(popup.locator('[aria-live=polite]')).toHaveText(
+    `${target.name}, accepted, ${index + 1} of ${seeded.subs.length}`,
+  );
   await popup.keyboard.press('Enter');
   await expect(actingStatus(popup)).toContainText(`Acting as ${target.name}`);
 
@@ -222,7 +269,10 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   // Tab reaches the rows' buttons too.
   await search.focus();
   for (let i = 0; i < 6 && !(await popup.locator('[role=list] :focus').count()); i++) await popup.keyboard.press('Tab');
-  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute('aria-label', /^(Copy ID of|Act as|Remove) /);
+  await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute(
+    'aria-label',
+    /^(Copy ID of|Act as|Remove) /,
+  );
 });
 
 test.describe('a group of 1,000', () => {
@@ -240,7 +290,9 @@ test.describe('a group of 1,000', () => {
       const words = query.toLowerCase().split(/\s+/);
       return seeded.subs.find((s) => words.every((w) => `${s.name ?? ''} ${s.id}`.toLowerCase().includes(w)));
     };
-    const target = seeded.subs.find((s) => s.status === 'accepted' && /\d$/.test(s.name ?? '') && oldFirstMatch(s.name!) !== s)!;
+    const target = seeded.subs.find(
+      (s) => s.status === 'accepted' && /\d$/.test(s.name ?? '') && oldFirstMatch(s.name!) !== s,
+    )!;
     expect(target).toBeDefined();
 
     const options = await openOptions();
@@ -262,20 +314,33 @@ test.describe('a group of 1,000', () => {
   });
 });
 
-test('a browser restart drops per-tab choices and leaves no stale rule', async ({ openOptions, pageOn, serviceWorker, restartBrowser, seeded }) => {
+test('a browser restart drops per-tab choices and leaves no stale rule', async ({
+  openOptions,
+  pageOn,
+  serviceWorker,
+  restartBrowser,
+  seeded,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey, { remember: true });
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;
   await pageOn('https://app.instantly.ai/tab');
   const tabId = await tabIdOf(serviceWorker, 'https://app.instantly.ai/tab');
   await serviceWorker.evaluate(
     ({ id, tabId }) =>
-      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' }, { id: tabId }),
+      (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+        { menuItemId: `act-as:tab:${id}`, editable: false, pageUrl: '' },
+        { id: tabId },
+      ),
     { id: sub.id, tabId },
   );
-  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length)).toBe(1);
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.declarativeNetRequest.getSessionRules()).length))
+    .toBe(1);
 
   const { serviceWorker: worker } = await restartBrowser();
-  await expect.poll(() => worker.evaluate(async () => (await chrome.storage.session.get('tabActing')).tabActing ?? {})).toEqual({});
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.storage.session.get('tabActing')).tabActing ?? {}))
+    .toEqual({});
   expect(await worker.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
   const page = await pageOn('https://app.instantly.ai/tab');
   expect(await actingAsSeenFrom(page, seeded.adminKey)).toBe(seeded.admin.id);

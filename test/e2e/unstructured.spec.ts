@@ -50,9 +50,19 @@ test('use one workspace’s key, switch to another, turn it off; other sites nev
   const elsewhere = await pageOn('https://app.instantly.ai');
   await api.clearRequests();
   await expect.poll(() => fetchWorkflows(docs)).toBe(200);
-  await elsewhere.evaluate((url) => fetch(url).then((r) => r.status).catch(() => 0), WORKFLOWS);
+  await elsewhere.evaluate(
+    (url) =>
+      fetch(url)
+        .then((r) => r.status)
+        .catch(() => 0),
+    WORKFLOWS,
+  );
   const fromDocs = await api.requests({ host: 'platform.unstructuredapp.io', path: '/api/v1/workflows/' });
-  const byOrigin = Object.fromEntries(fromDocs.filter((r) => r.method === 'GET').map((r) => [r.headers.origin ?? 'same-origin', r.headers['unstructured-api-key'] ?? null]));
+  const byOrigin = Object.fromEntries(
+    fromDocs
+      .filter((r) => r.method === 'GET')
+      .map((r) => [r.headers.origin ?? 'same-origin', r.headers['unstructured-api-key'] ?? null]),
+  );
   expect(byOrigin['https://app.instantly.ai']).toBeNull();
   expect(Object.values(byOrigin)).toContain(research!.key);
 

@@ -64,7 +64,12 @@ test('a removal in flight when the browser stops: the row hides at once, and the
 
 // The connection dies after the request reached the server: whether it was applied is unknown,
 // so the user is told exactly that, and the row stays until a sync settles it.
-test('with the network gone mid-removal, the outcome is said as unknown and the row stays', async ({ openOptions, openPopup, seeded, api }) => {
+test('with the network gone mid-removal, the outcome is said as unknown and the row stays', async ({
+  openOptions,
+  openPopup,
+  seeded,
+  api,
+}) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;

@@ -84,7 +84,11 @@ export class FakeApiControl {
   }
 
   requests(filter: { host?: string; path?: string; method?: string } = {}): Promise<RequestLogEntry[]> {
-    const query = new URLSearchParams(Object.entries(filter as Record<string, string | undefined>).filter((e): e is [string, string] => e[1] !== undefined));
+    const query = new URLSearchParams(
+      Object.entries(filter as Record<string, string | undefined>).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      ),
+    );
     return this.send('GET', `requests${query.size ? `?${query}` : ''}`);
   }
   clearRequests(): Promise<{ cleared: number }> {
@@ -118,7 +122,10 @@ export class FakeApiControl {
     return this.send('GET', 'state');
   }
   /** `deniedScopes`: calls answered as this workspace that need one of them get a 403 (control.ts). */
-  setWorkspace(id: string, patch: { paid?: boolean; name?: string | null; deniedScopes?: string[] }): Promise<WorkspaceBody> {
+  setWorkspace(
+    id: string,
+    patch: { paid?: boolean; name?: string | null; deniedScopes?: string[] },
+  ): Promise<WorkspaceBody> {
     return this.send('POST', `workspaces/${id}`, patch);
   }
   /** What the glance endpoints answer for a workspace; `accounts` replaces its list. */

@@ -93,7 +93,12 @@ const faultTarget = {
 const retryAfter = z.number().min(0).optional();
 
 export const FaultSchema = z.union([
-  z.strictObject({ kind: z.literal('status').optional(), status: z.literal([429, 500, 503]), retryAfter, ...faultTarget }),
+  z.strictObject({
+    kind: z.literal('status').optional(),
+    status: z.literal([429, 500, 503]),
+    retryAfter,
+    ...faultTarget,
+  }),
   z.strictObject({ kind: z.literal('html'), status: z.literal([200, 500]), ...faultTarget }),
   z.strictObject({ kind: z.literal(['malformed-members', 'endless-cursor', 'repeating-cursor']), ...faultTarget }),
   z.strictObject({ kind: z.literal('apply-then-fail'), status: z.literal([500, 503]), retryAfter, ...faultTarget }),
@@ -182,9 +187,13 @@ const PROXY_ERROR =
   '<hr><center>cloudflare</center></body></html>';
 
 /** The response an answering fault gives, in the body shape of the host it hits. */
-export function faultResponse(fault: AnsweringFault | Extract<AfterFault, { kind: 'apply-then-fail' }>, flavour: 'instantly' | 'unstructured'): FakeResponse {
+export function faultResponse(
+  fault: AnsweringFault | Extract<AfterFault, { kind: 'apply-then-fail' }>,
+  flavour: 'instantly' | 'unstructured',
+): FakeResponse {
   if (fault.kind === 'html') return { status: fault.status, html: fault.status === 200 ? APP_SHELL : PROXY_ERROR };
-  const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
   const message = FAULT_MESSAGES[fault.status];
   if (flavour === 'unstructured') return { status: fault.status, json: { detail: message }, headers };
   return errorResponse(fault.status, message, headers);
@@ -232,9 +241,15 @@ const GlancePatchSchema = z.strictObject({
   accounts: z.array(AccountInputSchema).optional(),
 });
 
-function accountRecord(input: z.infer<typeof AccountInputSchema>, index: number, workspaceCreated: string): AccountRecord {
+function accountRecord(
+  input: z.infer<typeof AccountInputSchema>,
+  index: number,
+  workspaceCreated: string,
+): AccountRecord {
   // Without a timestamp, one hour apart after the workspace, in the order given.
-  const created = new Date(input.timestamp_created ?? Date.parse(workspaceCreated) + (index + 1) * 3_600_000).toISOString();
+  const created = new Date(
+    input.timestamp_created ?? Date.parse(workspaceCreated) + (index + 1) * 3_600_000,
+  ).toISOString();
   const local = input.email.split('@')[0] ?? '';
   return {
     email: input.email,
@@ -274,7 +289,9 @@ function route(store: Store, conditions: Conditions, req: FakeRequest): FakeResp
     const path = req.query.get('path');
     const method = req.query.get('method')?.toUpperCase();
     return jsonResponse(
-      conditions.log.filter((e) => (!host || e.host === host) && (!path || e.path.startsWith(path)) && (!method || e.method === method)),
+      conditions.log.filter(
+        (e) => (!host || e.host === host) && (!path || e.path.startsWith(path)) && (!method || e.method === method),
+      ),
     );
   }
   if (is('DELETE', 'requests')) {

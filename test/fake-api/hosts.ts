@@ -19,7 +19,13 @@ export const PAGE_HOSTS = [
 ];
 
 /** Host names to put in the certificate and to map to the fake in Chromium. */
-export const CERTIFICATE_HOSTS = ['api.instantly.ai', ...PAGE_HOSTS, ...UNSTRUCTURED_API_HOSTS, 'localhost', '127.0.0.1'];
+export const CERTIFICATE_HOSTS = [
+  'api.instantly.ai',
+  ...PAGE_HOSTS,
+  ...UNSTRUCTURED_API_HOSTS,
+  'localhost',
+  '127.0.0.1',
+];
 
 /** The names Chromium must resolve to the fake (not 127.0.0.1/localhost themselves). */
 export const BROWSER_HOSTS = ['api.instantly.ai', ...PAGE_HOSTS, ...UNSTRUCTURED_API_HOSTS];

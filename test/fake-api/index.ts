@@ -13,7 +13,15 @@ export type {
   MemberPageBody,
   StoreSnapshot,
 } from './store';
-export { seedAgency, seedDemo, CLIENT_NAMES, type SeedOptions, type SeedResult, type SeededSub, type GlanceSummary } from './seed';
+export {
+  seedAgency,
+  seedDemo,
+  CLIENT_NAMES,
+  type SeedOptions,
+  type SeedResult,
+  type SeededSub,
+  type GlanceSummary,
+} from './seed';
 export {
   ACCOUNT_STATUSES,
   WARMUP_STATUSES,
@@ -25,10 +33,24 @@ export {
   type GlanceRecord,
 } from './glance';
 export { makeCertificate, type Certificate } from './cert';
-export { Conditions, FaultSchema, MEMBER_LIST_PATH, type Fault, type RequestLogEntry, type AccountInput } from './control';
+export {
+  Conditions,
+  FaultSchema,
+  MEMBER_LIST_PATH,
+  type Fault,
+  type RequestLogEntry,
+  type AccountInput,
+} from './control';
 export { DEMO_PAGE, DEMO_PATH, MINTLIFY_PROXY_PATH } from './pages';
 export type { FaultyPage } from './list-faults';
 export { call, FakeApiControl, type CallOptions, type CallResult } from './client';
-export { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS, PAGE_HOSTS, CERTIFICATE_HOSTS, BROWSER_HOSTS, hostResolverRules } from './hosts';
+export {
+  INSTANTLY_API_HOSTS,
+  UNSTRUCTURED_API_HOSTS,
+  PAGE_HOSTS,
+  CERTIFICATE_HOSTS,
+  BROWSER_HOSTS,
+  hostResolverRules,
+} from './hosts';
 export { DEFAULT_LIST_LIMIT } from './instantly';
 export { startDemoApi, describeKeys, type DemoApi, type DemoApiOptions } from './main';

@@ -20,7 +20,13 @@ export interface ListFaultContext {
   nextPhantom: () => number;
 }
 
-type Handler = (store: Store, caller: Caller, req: FakeRequest, id: string, listFault?: ListFaultContext) => FakeResponse;
+type Handler = (
+  store: Store,
+  caller: Caller,
+  req: FakeRequest,
+  id: string,
+  listFault?: ListFaultContext,
+) => FakeResponse;
 
 interface Route {
   scopes: readonly string[];
@@ -34,17 +40,29 @@ function routeFor(method: string, path: string): { route: Route; id: string } | 
     routes.GET = { scopes: SCOPES.readMembers, handle: list };
     routes.POST = { scopes: SCOPES.createMember, handle: create };
   } else if (path === `${MEMBERS}/admin`) {
-    routes.GET = { scopes: SCOPES.adminOfCurrent, handle: (store, caller) => jsonResponse(store.adminOfCurrent(caller)) };
+    routes.GET = {
+      scopes: SCOPES.adminOfCurrent,
+      handle: (store, caller) => jsonResponse(store.adminOfCurrent(caller)),
+    };
   } else if (path.startsWith(`${MEMBERS}/`) && !path.slice(MEMBERS.length + 1).includes('/')) {
     id = safeDecode(path.slice(MEMBERS.length + 1));
     routes.GET = { scopes: SCOPES.readMembers, handle: get };
     routes.DELETE = { scopes: SCOPES.deleteMember, handle: remove };
   } else if (path === '/api/v2/workspaces/current') {
-    routes.GET = { scopes: SCOPES.readWorkspace, handle: (store, caller) => jsonResponse(store.currentWorkspace(caller)) };
+    routes.GET = {
+      scopes: SCOPES.readWorkspace,
+      handle: (store, caller) => jsonResponse(store.currentWorkspace(caller)),
+    };
   } else if (path === '/api/v2/emails/unread/count') {
-    routes.GET = { scopes: SCOPES.readEmails, handle: (store, caller) => jsonResponse({ count: store.glance(caller).unread }) };
+    routes.GET = {
+      scopes: SCOPES.readEmails,
+      handle: (store, caller) => jsonResponse({ count: store.glance(caller).unread }),
+    };
   } else if (path === '/api/v2/campaigns/count-launched') {
-    routes.GET = { scopes: SCOPES.readCampaigns, handle: (store, caller) => jsonResponse({ count: store.glance(caller).launched }) };
+    routes.GET = {
+      scopes: SCOPES.readCampaigns,
+      handle: (store, caller) => jsonResponse({ count: store.glance(caller).launched }),
+    };
   } else if (path === '/api/v2/accounts') {
     routes.GET = { scopes: SCOPES.readAccounts, handle: listAccounts };
   }
@@ -57,7 +75,10 @@ export function handleInstantly(store: Store, req: FakeRequest, listFault?: List
   // Fastify's not-found answer, with the usual error body.
   if (!found) return errorResponse(404, `Route ${req.method}:${req.path} not found`);
   try {
-    const caller = store.authenticate(headerValue(req.headers, 'authorization'), headerValue(req.headers, 'x-as-workspace'));
+    const caller = store.authenticate(
+      headerValue(req.headers, 'authorization'),
+      headerValue(req.headers, 'x-as-workspace'),
+    );
     store.requireScope(caller, found.route.scopes);
     store.requirePaid(caller);
     return found.route.handle(store, caller, req, found.id, listFault);
@@ -70,7 +91,10 @@ export function handleInstantly(store: Store, req: FakeRequest, listFault?: List
 function list(store: Store, caller: Caller, req: FakeRequest, _id: string, listFault?: ListFaultContext): FakeResponse {
   const limit = limitOf(req);
   const startingAfter = req.query.get('starting_after') ?? undefined;
-  if (listFault) return jsonResponse(faultyMemberPage(listFault.fault, store, caller, { limit, startingAfter }, listFault.nextPhantom));
+  if (listFault)
+    return jsonResponse(
+      faultyMemberPage(listFault.fault, store, caller, { limit, startingAfter }, listFault.nextPhantom),
+    );
   return jsonResponse(store.listMemberships(caller, limit, startingAfter));
 }
 
@@ -115,7 +139,8 @@ function create(store: Store, caller: Caller, req: FakeRequest): FakeResponse {
   // (docs/instantly-api.md#workspace-group-member-endpoints).
   // [inference] Fastify's default ajv would drop an extra property silently; the fake refuses
   // it, so a client that sends anything else is caught here rather than in production.
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiProblem(400, 'body must be object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiProblem(400, 'body must be object');
   const fields = body as Record<string, unknown>;
   if (!('sub_workspace_id' in fields)) throw new ApiProblem(400, "body must have required property 'sub_workspace_id'");
   const extra = Object.keys(fields).find((k) => k !== 'sub_workspace_id');
@@ -163,7 +188,8 @@ function parseJsonBody(req: FakeRequest): unknown {
     if (req.body === '') return undefined;
     throw new ApiProblem(415, `Unsupported Media Type: ${type}`);
   }
-  if (req.body.trim() === '') throw new ApiProblem(400, "Body cannot be empty when content-type is set to 'application/json'");
+  if (req.body.trim() === '')
+    throw new ApiProblem(400, "Body cannot be empty when content-type is set to 'application/json'");
   try {
     return JSON.parse(req.body) as unknown;
   } catch {

@@ -9,7 +9,10 @@ import { counterUuid, type Caller, type MemberPageBody, type Store, type Workspa
 const PHANTOM_BASE = 0xf00000000000;
 
 /** A row as the fault sends it: looser than WorkspaceGroupMemberBody on purpose. */
-type FaultyMemberBody = Omit<WorkspaceGroupMemberBody, 'status' | 'sub_workspace_id'> & { status: string; sub_workspace_id: string | null };
+type FaultyMemberBody = Omit<WorkspaceGroupMemberBody, 'status' | 'sub_workspace_id'> & {
+  status: string;
+  sub_workspace_id: string | null;
+};
 
 export interface FaultyPage {
   items: FaultyMemberBody[];

@@ -29,7 +29,10 @@ export async function startDemoApi(options: DemoApiOptions = {}): Promise<DemoAp
   const seed =
     options.seed === undefined || options.seed === 'demo'
       ? seedDemo(api.store)
-      : seedAgency(api.store, { subWorkspaces: options.seed, unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'] });
+      : seedAgency(api.store, {
+          subWorkspaces: options.seed,
+          unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'],
+        });
   const chromiumFlags = [
     `--host-resolver-rules=${hostResolverRules(api.port)}`,
     `--ignore-certificate-errors-spki-list=${certificate.spki}`,
@@ -43,7 +46,12 @@ export function describeKeys(seed: SeedResult): [string, string][] {
   return [
     [`admin workspace "${seed.admin.name}" (owner, ${seed.subs.length} subs, ${accepted} accepted)`, seed.adminKey],
     ...(seed.secondAgency
-      ? [[`a second agency "${seed.secondAgency.admin.name}" (owner, ${seed.secondAgency.subs.length} subs): add it beside the first`, seed.secondAgency.adminKey] as [string, string]]
+      ? [
+          [
+            `a second agency "${seed.secondAgency.admin.name}" (owner, ${seed.secondAgency.subs.length} subs): add it beside the first`,
+            seed.secondAgency.adminKey,
+          ] as [string, string],
+        ]
       : []),
     ['admin workspace, read scopes only', seed.readOnlyKey],
     ['admin workspace, member role (cannot invite/remove)', seed.adminMemberKey],
@@ -63,7 +71,8 @@ async function main(): Promise<void> {
   if (port !== undefined && !Number.isInteger(port)) throw new Error(`--port must be a number, got ${values.port}`);
   const seedArg = values.seed ?? 'demo';
   const seed = seedArg === 'demo' ? 'demo' : Number(seedArg);
-  if (seed !== 'demo' && !(Number.isInteger(seed) && seed >= 0)) throw new Error(`--seed must be "demo" or a number, got ${seedArg}`);
+  if (seed !== 'demo' && !(Number.isInteger(seed) && seed >= 0))
+    throw new Error(`--seed must be "demo" or a number, got ${seedArg}`);
 
   const demo = await startDemoApi({ port, seed });
   const rows = describeKeys(demo.seed);
@@ -98,7 +107,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (invokedDirectly) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -45,7 +45,11 @@ const EnvelopeSchema = z.object({
 /** Headers that describe the hop, not the call: the relay sets its own. */
 const HOP_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'via']);
 
-export async function handlePage(req: FakeRequest, relay: Relay, relayHosts: ReadonlySet<string>): Promise<FakeResponse> {
+export async function handlePage(
+  req: FakeRequest,
+  relay: Relay,
+  relayHosts: ReadonlySet<string>,
+): Promise<FakeResponse> {
   if (req.host === 'developer.instantly.ai' && req.path === MINTLIFY_PROXY_PATH && req.method === 'POST') {
     return mintlifyProxy(req, relay, relayHosts);
   }
@@ -64,7 +68,10 @@ async function mintlifyProxy(req: FakeRequest, relay: Relay, relayHosts: Readonl
   }
   const url = new URL(envelope.url);
   if (!relayHosts.has(url.hostname)) {
-    return jsonResponse({ error: 'Bad Request', message: `The fake relays to its API hosts only, not ${url.hostname}` }, 400);
+    return jsonResponse(
+      { error: 'Bad Request', message: `The fake relays to its API hosts only, not ${url.hostname}` },
+      400,
+    );
   }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...envelope.header, ...envelope.headers })) {
@@ -74,7 +81,10 @@ async function mintlifyProxy(req: FakeRequest, relay: Relay, relayHosts: Readonl
   try {
     return await relay({ method: envelope.method.toUpperCase(), url, headers, body: envelope.body ?? undefined });
   } catch (error) {
-    return jsonResponse({ error: 'Bad Gateway', message: `The API could not be reached: ${(error as Error).message}` }, 502);
+    return jsonResponse(
+      { error: 'Bad Gateway', message: `The API could not be reached: ${(error as Error).message}` },
+      502,
+    );
   }
 }
 

@@ -2,7 +2,13 @@
 // outside any group, keys for every kind of caller, glance figures, and Unstructured workspaces.
 // Deterministic: the same options give the same ids, names, keys, timestamps and figures.
 import type { AccountRecord, AccountStatus, GlanceRecord, ProviderCode, WarmupStatus } from './glance';
-import { counterUuid, type MembershipStatus, type Store, type UnstructuredJob, type UnstructuredWorkflow } from './store';
+import {
+  counterUuid,
+  type MembershipStatus,
+  type Store,
+  type UnstructuredJob,
+  type UnstructuredWorkflow,
+} from './store';
 
 export interface SeedOptions {
   subWorkspaces: number;
@@ -75,20 +81,58 @@ const READ_ONLY = ['workspace_group_members:read', 'workspaces:read'];
 
 /** Client names of the kind an outbound agency has (some with characters a UI must cope with). */
 export const CLIENT_NAMES = [
-  'Acme Outbound', 'Northwind Leads', 'Blue Harbor Growth', 'Pinecrest Dental', 'Summit Roofing Co',
-  'Brightline SaaS', 'Copperleaf Realty', 'Evergreen Legal', 'Falcon Logistics', 'Granite Peak Capital',
-  'Harborview Clinics', 'Ironclad Security', 'Juniper Wellness', 'Keystone Staffing', 'Lighthouse Analytics',
-  "O'Brien & Sons Plumbing", 'Nimbus Cloud Partners', 'Oakridge Insurance', 'Polaris Fintech', 'Café Lumière',
-  'Redwood HR', 'Silverline Solar', 'Tidewater Marine', 'Upland Coffee Roasters', 'Vantage Point Media',
-  'Willow Creek Vets', 'Xenon Robotics', 'Yellowstone Tours', 'Zephyr Fitness', 'Atlas Freight',
-  'Beacon Hill Tutors', 'Cedar & Stone Builders', 'Driftwood Apparel', 'Ember Kitchens', 'Foxglove Florists',
-  'Greenway Landscaping', 'Helix Biotech', 'Indigo Print Studio', 'Jetstream Travel', 'Kinetic Physio',
+  'Acme Outbound',
+  'Northwind Leads',
+  'Blue Harbor Growth',
+  'Pinecrest Dental',
+  'Summit Roofing Co',
+  'Brightline SaaS',
+  'Copperleaf Realty',
+  'Evergreen Legal',
+  'Falcon Logistics',
+  'Granite Peak Capital',
+  'Harborview Clinics',
+  'Ironclad Security',
+  'Juniper Wellness',
+  'Keystone Staffing',
+  'Lighthouse Analytics',
+  "O'Brien & Sons Plumbing",
+  'Nimbus Cloud Partners',
+  'Oakridge Insurance',
+  'Polaris Fintech',
+  'Café Lumière',
+  'Redwood HR',
+  'Silverline Solar',
+  'Tidewater Marine',
+  'Upland Coffee Roasters',
+  'Vantage Point Media',
+  'Willow Creek Vets',
+  'Xenon Robotics',
+  'Yellowstone Tours',
+  'Zephyr Fitness',
+  'Atlas Freight',
+  'Beacon Hill Tutors',
+  'Cedar & Stone Builders',
+  'Driftwood Apparel',
+  'Ember Kitchens',
+  'Foxglove Florists',
+  'Greenway Landscaping',
+  'Helix Biotech',
+  'Indigo Print Studio',
+  'Jetstream Travel',
+  'Kinetic Physio',
 ] as const;
 
 const FREE_NAMES = ['Maple Street Bakery', 'Orbit Web Studio', 'Quartz Accounting'] as const;
 
 /** The second agency's clients: names of their own, so a test can tell the two groups apart. */
-export const SECOND_AGENCY_NAMES = ['Quill & Ink Copywriting', 'Ridgeback Security', 'Sable Coast Realty', 'Tallgrass Events', 'Umber Studio'] as const;
+export const SECOND_AGENCY_NAMES = [
+  'Quill & Ink Copywriting',
+  'Ridgeback Security',
+  'Sable Coast Realty',
+  'Tallgrass Events',
+  'Umber Studio',
+] as const;
 export const SECOND_AGENCY = 'Agency North';
 
 /** Seeded things were created over the weeks before this date, 6 hours apart. */
@@ -96,7 +140,11 @@ const SEED_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
 const at = (step: number) => new Date(SEED_EPOCH + step * 6 * 3_600_000).toISOString();
 
 function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  return name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 }
 
 const slugs = new Map<string, string>();
@@ -132,7 +180,15 @@ function statusFor(n: number, pendingEvery: number, rejectedEvery: number): Memb
 
 /** Replaces the store's contents with an agency and its clients. */
 export function seedAgency(store: Store, options: SeedOptions): SeedResult {
-  const { subWorkspaces, pendingEvery = 6, rejectedEvery = 9, namePrefix = '', nullNameEvery = 0, unstructuredWorkspaces = [], secondAgency: northSubs = 0 } = options;
+  const {
+    subWorkspaces,
+    pendingEvery = 6,
+    rejectedEvery = 9,
+    namePrefix = '',
+    nullNameEvery = 0,
+    unstructuredWorkspaces = [],
+    secondAgency: northSubs = 0,
+  } = options;
   store.reset();
   // Which seeded workspace is which, for the glance figures computed when first asked (glance.ts).
   const glanceIndex = new Map<string, number>();
@@ -155,8 +211,19 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   const { owner: adminOwner, workspace: admin } = workspaceWithOwner(adminName, 'owner@northstar-agency.example');
   const adminKey = store.addKey({ key: key('admin'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL }).key;
   glanceIndex.set(admin.id, 0);
-  const readOnlyKey = store.addKey({ key: key('admin-readonly'), workspaceId: admin.id, userId: adminOwner.id, scopes: READ_ONLY }).key;
-  const revokedKey = store.addKey({ key: key('admin-revoked'), workspaceId: admin.id, userId: adminOwner.id, scopes: ALL, revoked: true }).key;
+  const readOnlyKey = store.addKey({
+    key: key('admin-readonly'),
+    workspaceId: admin.id,
+    userId: adminOwner.id,
+    scopes: READ_ONLY,
+  }).key;
+  const revokedKey = store.addKey({
+    key: key('admin-revoked'),
+    workspaceId: admin.id,
+    userId: adminOwner.id,
+    scopes: ALL,
+    revoked: true,
+  }).key;
   const adminColleagueKey = member(admin.id, 'ops@northstar-agency.example', 'admin', 'admin-colleague');
   const adminMemberKey = member(admin.id, 'intern@northstar-agency.example', 'member', 'admin-member');
 
@@ -166,25 +233,55 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
     const n = i + 1;
     const name = nullNameEvery > 0 && n % nullNameEvery === 0 ? null : `${namePrefix}${clientName(i)}`;
     const { owner, workspace } = workspaceWithOwner(name, `owner@${clientSlug(namePrefix, i)}.example`);
-    const ownerKey = store.addKey({ key: key(`sub${n}-owner`), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    const ownerKey = store.addKey({
+      key: key(`sub${n}-owner`),
+      workspaceId: workspace.id,
+      userId: owner.id,
+      scopes: ALL,
+    }).key;
     const status = statusFor(n, pendingEvery, rejectedEvery);
-    const membership = store.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: workspace.id, status, createdAt: at(step++) });
+    const membership = store.addMembership({
+      adminWorkspaceId: admin.id,
+      subWorkspaceId: workspace.id,
+      status,
+      createdAt: at(step++),
+    });
     glanceIndex.set(workspace.id, n);
     subs.push({ id: workspace.id, name, status, membershipId: membership.id, ownerKey, glance: glanceSummary(n) });
   }
   const firstAccepted = subs.find((s) => s.status === 'accepted');
   if (firstAccepted) {
-    subMemberKey = member(firstAccepted.id, `sdr@${slug(firstAccepted.name ?? 'client')}.example`, 'member', 'sub-member');
+    subMemberKey = member(
+      firstAccepted.id,
+      `sdr@${slug(firstAccepted.name ?? 'client')}.example`,
+      'member',
+      'sub-member',
+    );
   }
 
   const lone = workspaceWithOwner('Solo Growth Studio', 'owner@solo-growth.example');
-  const loneKey = store.addKey({ key: key('lone'), workspaceId: lone.workspace.id, userId: lone.owner.id, scopes: ALL }).key;
+  const loneKey = store.addKey({
+    key: key('lone'),
+    workspaceId: lone.workspace.id,
+    userId: lone.owner.id,
+    scopes: ALL,
+  }).key;
   const unpaid = workspaceWithOwner('Lapsed Labs', 'owner@lapsed-labs.example', false);
-  const unpaidKey = store.addKey({ key: key('unpaid'), workspaceId: unpaid.workspace.id, userId: unpaid.owner.id, scopes: ALL }).key;
+  const unpaidKey = store.addKey({
+    key: key('unpaid'),
+    workspaceId: unpaid.workspace.id,
+    userId: unpaid.owner.id,
+    scopes: ALL,
+  }).key;
 
   const invitable = FREE_NAMES.map((name) => {
     const { owner, workspace } = workspaceWithOwner(name, `owner@${slug(name)}.example`);
-    const ownerKey = store.addKey({ key: key('free-owner'), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    const ownerKey = store.addKey({
+      key: key('free-owner'),
+      workspaceId: workspace.id,
+      userId: owner.id,
+      scopes: ALL,
+    }).key;
     return { id: workspace.id, name, ownerKey };
   });
 
@@ -192,18 +289,40 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
   let secondAgency: SeedResult['secondAgency'] = null;
   if (northSubs > 0) {
     const { owner, workspace } = workspaceWithOwner(SECOND_AGENCY, 'owner@agency-north.example');
-    const northKey = store.addKey({ key: key('north-admin'), workspaceId: workspace.id, userId: owner.id, scopes: ALL }).key;
+    const northKey = store.addKey({
+      key: key('north-admin'),
+      workspaceId: workspace.id,
+      userId: owner.id,
+      scopes: ALL,
+    }).key;
     const northSubsSeeded: SeededSub[] = [];
     for (let i = 0; i < northSubs; i++) {
       const n = i + 1;
       const name = SECOND_AGENCY_NAMES[i % SECOND_AGENCY_NAMES.length] ?? 'North client';
       const named = i < SECOND_AGENCY_NAMES.length ? name : `${name} ${Math.floor(i / SECOND_AGENCY_NAMES.length) + 1}`;
       const sub = workspaceWithOwner(named, `owner@north-${slug(named)}.example`);
-      const ownerKey = store.addKey({ key: key(`north-sub${n}-owner`), workspaceId: sub.workspace.id, userId: sub.owner.id, scopes: ALL }).key;
+      const ownerKey = store.addKey({
+        key: key(`north-sub${n}-owner`),
+        workspaceId: sub.workspace.id,
+        userId: sub.owner.id,
+        scopes: ALL,
+      }).key;
       const status: MembershipStatus = n === 3 ? 'pending' : 'accepted';
-      const membership = store.addMembership({ adminWorkspaceId: workspace.id, subWorkspaceId: sub.workspace.id, status, createdAt: at(step++) });
+      const membership = store.addMembership({
+        adminWorkspaceId: workspace.id,
+        subWorkspaceId: sub.workspace.id,
+        status,
+        createdAt: at(step++),
+      });
       glanceIndex.set(sub.workspace.id, subWorkspaces + n);
-      northSubsSeeded.push({ id: sub.workspace.id, name: named, status, membershipId: membership.id, ownerKey, glance: glanceSummary(subWorkspaces + n) });
+      northSubsSeeded.push({
+        id: sub.workspace.id,
+        name: named,
+        status,
+        membershipId: membership.id,
+        ownerKey,
+        glance: glanceSummary(subWorkspaces + n),
+      });
     }
     secondAgency = { adminKey: northKey, admin: { id: workspace.id, name: SECOND_AGENCY }, subs: northSubsSeeded };
   }
@@ -212,11 +331,17 @@ export function seedAgency(store: Store, options: SeedOptions): SeedResult {
     const n = glanceIndex.get(workspaceId);
     const workspace = store.workspaces.get(workspaceId);
     const domain = workspace ? store.users.get(workspace.ownerId)?.email.split('@')[1] : undefined;
-    return n === undefined || !workspace || !domain ? undefined : seededGlance(n, domain, Date.parse(workspace.timestampCreated));
+    return n === undefined || !workspace || !domain
+      ? undefined
+      : seededGlance(n, domain, Date.parse(workspace.timestampCreated));
   };
 
   const unstructuredKeys = unstructuredWorkspaces.map((name, index) => {
-    const record = { name, key: `demo-unstructured-${slug(name)}-key-${index + 1}`, ...unstructuredContents(name, index) };
+    const record = {
+      name,
+      key: `demo-unstructured-${slug(name)}-key-${index + 1}`,
+      ...unstructuredContents(name, index),
+    };
     store.unstructured.push(record);
     return { name: record.name, key: record.key };
   });
@@ -275,7 +400,13 @@ function seededGlance(n: number, domain: string, workspaceCreated: number): Glan
     let statusMessage: AccountRecord['status_message'];
     if (i === 0 && connectionErrorAt(n)) {
       status = -1;
-      statusMessage = { code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 5.7.8 Username and Password not accepted', e_message: 'Invalid login: 535 5.7.8 Username and Password not accepted' };
+      statusMessage = {
+        code: 'EAUTH',
+        command: 'AUTH PLAIN',
+        responseCode: 535,
+        response: '535 5.7.8 Username and Password not accepted',
+        e_message: 'Invalid login: 535 5.7.8 Username and Password not accepted',
+      };
     }
     if (i === count - 1 && warmupBannedAt(n)) warmupStatus = -1;
     accounts.push({
@@ -300,7 +431,10 @@ const WORKFLOW_NAMES = ['Invoices to Postgres', 'Contracts to Pinecone', 'Suppor
 const JOB_STATUSES: UnstructuredJob['status'][] = ['COMPLETED', 'COMPLETED', 'IN_PROGRESS', 'FAILED'];
 
 /** A few workflows and jobs per Unstructured workspace, shaped as the SDK models them (docs/instantly-api.md#unstructured-list-endpoints). */
-function unstructuredContents(workspaceName: string, index: number): { workflows: UnstructuredWorkflow[]; jobs: UnstructuredJob[] } {
+function unstructuredContents(
+  workspaceName: string,
+  index: number,
+): { workflows: UnstructuredWorkflow[]; jobs: UnstructuredJob[] } {
   // Ids from a range of their own, so they never equal an Instantly id of the same seed.
   const id = (n: number) => counterUuid('other', 0x100000 * (index + 1) + n);
   const workflows: UnstructuredWorkflow[] = WORKFLOW_NAMES.map((name, i) => ({

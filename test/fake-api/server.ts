@@ -5,9 +5,25 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { call } from './client';
-import { CONTROL_PREFIX, Conditions, faultResponse, handleControl, isAnswering, isListFault, type Fault } from './control';
+import {
+  CONTROL_PREFIX,
+  Conditions,
+  faultResponse,
+  handleControl,
+  isAnswering,
+  isListFault,
+  type Fault,
+} from './control';
 import { INSTANTLY_API_HOSTS, UNSTRUCTURED_API_HOSTS } from './hosts';
-import { corsHeaders, errorResponse, headerValue, hostWithoutPort, preflightHeaders, type FakeRequest, type FakeResponse } from './http';
+import {
+  corsHeaders,
+  errorResponse,
+  headerValue,
+  hostWithoutPort,
+  preflightHeaders,
+  type FakeRequest,
+  type FakeResponse,
+} from './http';
 import { handleInstantly } from './instantly';
 import { handlePage, type Relay } from './pages';
 import { Store } from './store';
@@ -70,7 +86,9 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
             host,
             path: url.pathname,
             query: Object.fromEntries(url.searchParams),
-            headers: Object.fromEntries(Object.keys(req.headers).map((name) => [name, headerValue(req.headers, name) ?? ''])),
+            headers: Object.fromEntries(
+              Object.keys(req.headers).map((name) => [name, headerValue(req.headers, name) ?? '']),
+            ),
             body: '',
             time: performance.timeOrigin + performance.now(),
             status: null,
@@ -99,7 +117,14 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
       } else {
         const body = await readBody(req);
         if (entry) entry.body = body;
-        const request: FakeRequest = { method, host, path: url.pathname, query: url.searchParams, headers: req.headers, body };
+        const request: FakeRequest = {
+          method,
+          host,
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        };
         response = await route(service, request, fault);
         if (fault?.kind === 'apply-then-fail' || fault?.kind === 'apply-then-hold') {
           if (entry) entry.handledStatus = response.status;
@@ -121,7 +146,11 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
       case 'control':
         return handleControl(store, conditions, req);
       case 'instantly':
-        return handleInstantly(store, req, fault && isListFault(fault) ? { fault, nextPhantom: () => conditions.nextPhantom() } : undefined);
+        return handleInstantly(
+          store,
+          req,
+          fault && isListFault(fault) ? { fault, nextPhantom: () => conditions.nextPhantom() } : undefined,
+        );
       case 'unstructured':
         return handleUnstructured(store, req);
       case 'page':
@@ -134,7 +163,13 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
   const apiHosts: ReadonlySet<string> = new Set([...instantlyHosts, ...unstructuredHosts]);
   const relay: Relay = async ({ method, url, headers, body }) => {
     const self = `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const result = await call(self, `${url.pathname}${url.search}`, { method, host: url.hostname, headers, body, ca: opts.tls?.cert });
+    const result = await call(self, `${url.pathname}${url.search}`, {
+      method,
+      host: url.hostname,
+      headers,
+      body,
+      ca: opts.tls?.cert,
+    });
     const passed: Record<string, string> = {};
     const retryAfter = result.headers['retry-after'];
     if (typeof retryAfter === 'string') passed['retry-after'] = retryAfter;
@@ -150,7 +185,9 @@ export async function startFakeApi(opts: StartFakeApiOptions = {}): Promise<Fake
       else res.destroy();
     });
   };
-  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : http.createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

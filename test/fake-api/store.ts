@@ -2,7 +2,14 @@
 // few Unstructured workspaces), with the rules Instantly documents for workspace groups
 // (docs/instantly-api.md: #workspace-groups, #x-as-workspace, #scopes, #errors). Pure data and
 // rules: no HTTP here (see instantly.ts, server.ts).
-import { accountCursor, Glances, type AccountBody, type AccountPageBody, type AccountRecord, type GlanceRecord } from './glance';
+import {
+  accountCursor,
+  Glances,
+  type AccountBody,
+  type AccountPageBody,
+  type AccountRecord,
+  type GlanceRecord,
+} from './glance';
 
 export type Role = 'owner' | 'admin' | 'member';
 export type MembershipStatus = 'pending' | 'accepted' | 'rejected';
@@ -224,7 +231,13 @@ export class Store {
   }
 
   /** Creates a workspace whose owner is `ownerId` (the owner role is recorded too). */
-  addWorkspace(init: { name: string | null; ownerId: string; paid?: boolean; planId?: string | null; createdAt?: string }): WorkspaceRecord {
+  addWorkspace(init: {
+    name: string | null;
+    ownerId: string;
+    paid?: boolean;
+    planId?: string | null;
+    createdAt?: string;
+  }): WorkspaceRecord {
     const created = init.createdAt ?? this.timestamp();
     const paid = init.paid ?? true;
     const workspace: WorkspaceRecord = {
@@ -258,7 +271,13 @@ export class Store {
     return this.workspaces.get(workspaceId)?.ownerId === userId ? 'owner' : undefined;
   }
 
-  addKey(init: { key: string; workspaceId: string; userId: string; scopes: string[]; revoked?: boolean }): ApiKeyRecord {
+  addKey(init: {
+    key: string;
+    workspaceId: string;
+    userId: string;
+    scopes: string[];
+    revoked?: boolean;
+  }): ApiKeyRecord {
     const record: ApiKeyRecord = {
       key: init.key,
       workspaceId: init.workspaceId,
@@ -278,7 +297,12 @@ export class Store {
   }
 
   /** Records a membership as-is (seeding); run-time invitations go through `invite`. */
-  addMembership(init: { adminWorkspaceId: string; subWorkspaceId: string; status: MembershipStatus; createdAt?: string }): MembershipRecord {
+  addMembership(init: {
+    adminWorkspaceId: string;
+    subWorkspaceId: string;
+    status: MembershipStatus;
+    createdAt?: string;
+  }): MembershipRecord {
     const created = init.createdAt ?? this.timestamp();
     const membership: MembershipRecord = {
       id: this.nextId('membership'),
@@ -341,7 +365,10 @@ export class Store {
     );
     const sub = membership ? this.workspaces.get(target) : undefined;
     if (!sub) {
-      throw new ApiProblem(403, `x-as-workspace ${target} is not an accepted sub workspace of this API key's workspace`);
+      throw new ApiProblem(
+        403,
+        `x-as-workspace ${target} is not an accepted sub workspace of this API key's workspace`,
+      );
     }
     // [inference] Acting as a sub workspace gives the user's own role there if they have one,
     // else their role in the admin workspace, at most "admin": owning the admin workspace does
@@ -374,7 +401,11 @@ export class Store {
     // binary search (a page of a 100,000-member group costs a page, not the group), and also
     // works when the cursor's member was removed.
     const items: WorkspaceGroupMemberBody[] = [];
-    for (let i = startingAfter === undefined ? 0 : this.firstAfter(startingAfter); i < this.memberships.length && items.length < limit; i++) {
+    for (
+      let i = startingAfter === undefined ? 0 : this.firstAfter(startingAfter);
+      i < this.memberships.length && items.length < limit;
+      i++
+    ) {
       const m = this.memberships[i];
       if (m?.adminWorkspaceId === admin) items.push(this.memberBody(m));
     }
@@ -416,12 +447,20 @@ export class Store {
     // [inference] Both cases answer 409, the status the spec gives for hierarchy conflicts, with
     // messages of our own.
     if (this.acceptedAsSub(admin.id)) {
-      throw new ApiProblem(409, 'This workspace is a sub workspace of a workspace group and cannot have sub workspaces');
+      throw new ApiProblem(
+        409,
+        'This workspace is a sub workspace of a workspace group and cannot have sub workspaces',
+      );
     }
     if (this.isAdmin(sub.id)) {
-      throw new ApiProblem(409, 'The sub workspace is the admin workspace of a workspace group and cannot become a sub workspace');
+      throw new ApiProblem(
+        409,
+        'The sub workspace is the admin workspace of a workspace group and cannot become a sub workspace',
+      );
     }
-    return this.memberBody(this.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: sub.id, status: 'pending' }));
+    return this.memberBody(
+      this.addMembership({ adminWorkspaceId: admin.id, subWorkspaceId: sub.id, status: 'pending' }),
+    );
   }
 
   /**
@@ -433,7 +472,8 @@ export class Store {
   removeMembership(caller: Caller, id: string): WorkspaceGroupMemberBody {
     const membership = this.visibleMembership(caller, id);
     if (membership.adminWorkspaceId === caller.workspace.id) {
-      if (caller.role === 'member') throw new ApiProblem(403, 'Only workspace owners and admins can remove sub workspaces');
+      if (caller.role === 'member')
+        throw new ApiProblem(403, 'Only workspace owners and admins can remove sub workspaces');
     } else if (caller.role !== 'owner') {
       throw new ApiProblem(403, 'Only the workspace owner can leave the workspace group');
     }
@@ -471,16 +511,22 @@ export class Store {
    * bare date-time, the legacy form the OpenAPI document says is still accepted), optionally
    * filtered by `search` (part of the email) and `status`.
    */
-  listAccounts(caller: Caller, query: { limit: number; startingAfter?: string; search?: string; status?: number }): AccountPageBody {
+  listAccounts(
+    caller: Caller,
+    query: { limit: number; startingAfter?: string; search?: string; status?: number },
+  ): AccountPageBody {
     let accounts = this.glance(caller).accounts;
     if (query.startingAfter !== undefined) {
       const [at = '', email] = query.startingAfter.split('&');
       const time = Date.parse(at);
       // [inference] The message for a cursor of neither form is a guess in ajv's wording.
-      if (Number.isNaN(time)) throw new ApiProblem(400, 'querystring/starting_after must be a timestamp_created&email cursor');
+      if (Number.isNaN(time))
+        throw new ApiProblem(400, 'querystring/starting_after must be a timestamp_created&email cursor');
       const after = new Date(time).toISOString();
       accounts = accounts.filter((a) =>
-        email === undefined ? a.timestamp_created > after : a.timestamp_created > after || (a.timestamp_created === after && a.email > email),
+        email === undefined
+          ? a.timestamp_created > after
+          : a.timestamp_created > after || (a.timestamp_created === after && a.email > email),
       );
     }
     const search = query.search?.toLowerCase();
@@ -503,7 +549,10 @@ export class Store {
   accept(id: string): WorkspaceGroupMemberBody {
     const membership = this.pendingMembership(id);
     if (this.isAdmin(membership.subWorkspaceId)) {
-      throw new ApiProblem(409, 'The sub workspace is the admin workspace of a workspace group and cannot become a sub workspace');
+      throw new ApiProblem(
+        409,
+        'The sub workspace is the admin workspace of a workspace group and cannot become a sub workspace',
+      );
     }
     return this.settle(membership, 'accepted');
   }
@@ -579,13 +628,23 @@ export class Store {
       users: [...this.users.values()],
       keys: [...this.keys.values()],
       memberships: this.memberships.map((m) => this.memberBody(m)),
-      unstructured: this.unstructured.map((u) => ({ name: u.name, key: u.key, workflows: u.workflows.length, jobs: u.jobs.length })),
+      unstructured: this.unstructured.map((u) => ({
+        name: u.name,
+        key: u.key,
+        workflows: u.workflows.length,
+        jobs: u.jobs.length,
+      })),
     };
   }
 }
 
 export interface StoreSnapshot {
-  workspaces: (Omit<WorkspaceBody, 'name'> & { name: string | null; paid: boolean; deniedScopes: string[]; roles: Record<string, Role> })[];
+  workspaces: (Omit<WorkspaceBody, 'name'> & {
+    name: string | null;
+    paid: boolean;
+    deniedScopes: string[];
+    roles: Record<string, Role>;
+  })[];
   users: UserRecord[];
   keys: ApiKeyRecord[];
   memberships: WorkspaceGroupMemberBody[];

@@ -54,9 +54,13 @@ export interface LaunchedFirefox {
 export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<LaunchedFirefox> {
   const manifestFile = path.join(extensionDir, 'manifest.json');
   if (!existsSync(manifestFile)) {
-    throw new Error(`No Firefox build at ${extensionDir} (manifest.json missing). Run \`npm run build:firefox\` first.`);
+    throw new Error(
+      `No Firefox build at ${extensionDir} (manifest.json missing). Run \`npm run build:firefox\` first.`,
+    );
   }
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${manifestFile} has no browser_specific_settings.gecko.id`);
 
@@ -110,6 +114,8 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
 }
 
 /** The BiDi browsing context under a puppeteer page (public on puppeteer's BiDi frame, but untyped). */
-function bidiFrame(page: Page): { browsingContext: { navigate(url: string, wait?: 'none' | 'interactive' | 'complete'): Promise<void> } } {
+function bidiFrame(page: Page): {
+  browsingContext: { navigate(url: string, wait?: 'none' | 'interactive' | 'complete'): Promise<void> };
+} {
   return page.mainFrame() as unknown as ReturnType<typeof bidiFrame>;
 }

@@ -39,15 +39,20 @@ function check(condition: unknown, message: string): asserts condition {
 async function waitForStatus(page: Page, text: string): Promise<void> {
   await page
     .waitForFunction(
-      (wanted) => [...document.querySelectorAll('[role="status"], output')].some((el) => el.textContent.includes(wanted)),
+      (wanted) =>
+        [...document.querySelectorAll('[role="status"], output')].some((el) => el.textContent.includes(wanted)),
       { timeout: WAIT_MS },
       text,
     )
     .catch(async () => {
       const shown = await page.evaluate(() =>
-        [...document.querySelectorAll('[role="status"], [role="alert"], output')].map((el) => el.textContent.trim()).join(' | '),
+        [...document.querySelectorAll('[role="status"], [role="alert"], output')]
+          .map((el) => el.textContent.trim())
+          .join(' | '),
       );
-      throw new AssertionError(`no status containing "${text}" within ${WAIT_MS} ms; status/alerts shown: ${shown || '(none)'}`);
+      throw new AssertionError(
+        `no status containing "${text}" within ${WAIT_MS} ms; status/alerts shown: ${shown || '(none)'}`,
+      );
     });
 }
 
@@ -57,9 +62,12 @@ async function waitForStatus(page: Page, text: string): Promise<void> {
  * settled in Firefox 153 over BiDi, while the same element found this way types and clicks.)
  */
 async function byName(page: Page, name: string, role?: string) {
-  const selector = role ? `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])` : `::-p-aria(${name})`;
+  const selector = role
+    ? `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`
+    : `::-p-aria(${name})`;
   const handle = await page.waitForSelector(selector, { visible: true, timeout: WAIT_MS }).catch(() => null);
-  if (!handle) throw new AssertionError(`no visible control named "${name}"${role ? ` (role ${role})` : ''} on ${page.url()}`);
+  if (!handle)
+    throw new AssertionError(`no visible control named "${name}"${role ? ` (role ${role})` : ''} on ${page.url()}`);
   return handle;
 }
 
@@ -105,7 +113,8 @@ async function main(): Promise<number> {
         // CAP_NET_BIND_SERVICE for node).
         api = await startFakeApi({ port: 443, tls }).catch((error: unknown) => {
           const { code, message } = error as NodeJS.ErrnoException;
-          const why = code === 'EACCES' ? ' (binding port 443 needs root)' : code === 'EADDRINUSE' ? ' (port 443 is taken)' : '';
+          const why =
+            code === 'EACCES' ? ' (binding port 443 needs root)' : code === 'EADDRINUSE' ? ' (port 443 is taken)' : '';
           throw new Error(`cannot listen on 127.0.0.1:443${why}: ${message}`);
         });
         seeded = seedAgency(api.store, { subWorkspaces: 8 });
@@ -120,9 +129,15 @@ async function main(): Promise<number> {
         await (await byName(options, 'Save key', 'button')).click();
         await waitForStatus(options, `Connected to ${seeded!.admin.name}`);
         const alerts = await options.$$('[role="alert"]');
-        check(alerts.length === 0, `unexpected alert on options.html: ${await alerts[0]?.evaluate((el) => el.textContent)}`);
+        check(
+          alerts.length === 0,
+          `unexpected alert on options.html: ${await alerts[0]?.evaluate((el) => el.textContent)}`,
+        );
         const check1 = api!.conditions.log.find((r) => r.path === '/api/v2/workspaces/current');
-        check(check1?.headers.authorization === `Bearer ${seeded!.adminKey}`, 'the key was not checked against the fake API');
+        check(
+          check1?.headers.authorization === `Bearer ${seeded!.adminKey}`,
+          'the key was not checked against the fake API',
+        );
       },
     ],
     [
@@ -131,10 +146,16 @@ async function main(): Promise<number> {
         state.app = await firefox!.openPage('https://app.instantly.ai/');
         const since = api!.conditions.log.length;
         const answer = await fetchCurrentFromApp();
-        check(answer.status === 200 && answer.id === seeded!.admin.id, `answered ${answer.status} as ${answer.id}, expected ${seeded!.admin.id}`);
+        check(
+          answer.status === 200 && answer.id === seeded!.admin.id,
+          `answered ${answer.status} as ${answer.id}, expected ${seeded!.admin.id}`,
+        );
         const arrived = currentArrivedSince(since);
         check(arrived.length === 1, `the fake API logged ${arrived.length} GET /api/v2/workspaces/current`);
-        check(arrived[0]!.headers['x-as-workspace'] === undefined, `x-as-workspace: ${arrived[0]!.headers['x-as-workspace']}`);
+        check(
+          arrived[0]!.headers['x-as-workspace'] === undefined,
+          `x-as-workspace: ${arrived[0]!.headers['x-as-workspace']}`,
+        );
       },
     ],
     [
@@ -154,14 +175,21 @@ async function main(): Promise<number> {
         const since = api!.conditions.log.length;
         // The popup shows the choice once the background stored it; the rule follows at once,
         // but allow it a moment rather than race it.
-        const answer = await poll(fetchCurrentFromApp, (a) => a.id === sub.id, 'GET /api/v2/workspaces/current from app.instantly.ai answered as workspace');
+        const answer = await poll(
+          fetchCurrentFromApp,
+          (a) => a.id === sub.id,
+          'GET /api/v2/workspaces/current from app.instantly.ai answered as workspace',
+        );
         check(answer.status === 200, `status ${answer.status}`);
         const arrived = currentArrivedSince(since);
         check(arrived.length > 0, 'the fake API logged no GET /api/v2/workspaces/current');
         const last = arrived.at(-1)!;
         check(last.host === 'api.instantly.ai', `request arrived for host ${last.host}`);
         check(last.headers.origin === 'https://app.instantly.ai', `origin ${last.headers.origin}`);
-        check(last.headers['x-as-workspace'] === sub.id, `x-as-workspace: ${last.headers['x-as-workspace']}, expected ${sub.id}`);
+        check(
+          last.headers['x-as-workspace'] === sub.id,
+          `x-as-workspace: ${last.headers['x-as-workspace']}, expected ${sub.id}`,
+        );
       },
     ],
     [
@@ -172,20 +200,36 @@ async function main(): Promise<number> {
         const stored = await poll(
           () =>
             popup.evaluate(async () => {
-              const { recentCalls } = await (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser.storage.session.get('recentCalls');
-              return (recentCalls ?? []) as { method: string; path: string; site: string | null; status: unknown; as: string | null }[];
+              const { recentCalls } = await (
+                globalThis as unknown as {
+                  browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+                }
+              ).browser.storage.session.get('recentCalls');
+              return (recentCalls ?? []) as {
+                method: string;
+                path: string;
+                site: string | null;
+                status: unknown;
+                as: string | null;
+              }[];
             }),
           (calls) => calls.some((c) => c.as === sub.name && c.status === 200),
           'the stored Recent API calls',
         );
         const call = stored.find((c) => c.as === sub.name)!;
-        check(call.method === 'GET' && call.path === '/api/v2/workspaces/current', `listed ${call.method} ${call.path}`);
+        check(
+          call.method === 'GET' && call.path === '/api/v2/workspaces/current',
+          `listed ${call.method} ${call.path}`,
+        );
         check(call.site === 'app.instantly.ai', `site ${call.site}`);
         check(!JSON.stringify(stored).includes(seeded!.adminKey), 'the stored list holds the key');
         // And the popup shows it (the section is folded: its summary unfolds it).
         await popup.click('details.recent-calls > summary');
         const listed = await (await byName(popup, 'Recent API calls', 'list')).evaluate((el) => el.textContent);
-        check(listed.includes(`as ${sub.name}`) && listed.includes('from app.instantly.ai'), `the popup's list says: ${listed}`);
+        check(
+          listed.includes(`as ${sub.name}`) && listed.includes('from app.instantly.ai'),
+          `the popup's list says: ${listed}`,
+        );
       },
     ],
     [
@@ -195,13 +239,19 @@ async function main(): Promise<number> {
         const since = api!.conditions.log.length;
         await (await byName(popup, 'Refresh', 'button')).click();
         const own = await poll(
-          () => api!.conditions.log.slice(since).filter((r) => r.host === 'api.instantly.ai' && r.path === '/api/v2/workspace-group-members'),
+          () =>
+            api!.conditions.log
+              .slice(since)
+              .filter((r) => r.host === 'api.instantly.ai' && r.path === '/api/v2/workspace-group-members'),
           (rows) => rows.length > 0 && rows.every((r) => r.status !== null),
           'group refresh requests from the extension',
         );
         const carrying = own.filter((r) => r.headers['x-as-workspace'] !== undefined);
         check(carrying.length === 0, `${carrying.length} of the extension's own requests carried x-as-workspace`);
-        check(own.every((r) => r.status === 200), `refresh answered ${own.map((r) => r.status).join(', ')}`);
+        check(
+          own.every((r) => r.status === 200),
+          `refresh answered ${own.map((r) => r.status).join(', ')}`,
+        );
       },
     ],
   ];
@@ -216,7 +266,9 @@ async function main(): Promise<number> {
     try {
       await Promise.race([
         run(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS).unref(),
+        ),
       ]);
       results.push({ name, status: 'passed', ms: Math.round(performance.now() - t0) });
     } catch (error) {
@@ -236,7 +288,10 @@ async function main(): Promise<number> {
     if (r.error) console.log(`      ${r.error.split('\n').join('\n      ')}`);
   }
   await mkdir(path.dirname(REPORT), { recursive: true });
-  await writeFile(REPORT, `${JSON.stringify({ passed, failed, ms: Math.round(performance.now() - started), tests: results }, null, 2)}\n`);
+  await writeFile(
+    REPORT,
+    `${JSON.stringify({ passed, failed, ms: Math.round(performance.now() - started), tests: results }, null, 2)}\n`,
+  );
   console.log(`firefox: ${passed} passed, ${failed} failed (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return failed === 0 ? 0 : 1;
 }

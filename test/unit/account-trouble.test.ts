@@ -12,18 +12,32 @@ describe('sending accounts in trouble', () => {
   });
 
   it('says why in words, with the server’s own message on one short line', () => {
-    expect(troubleReason({ email: 'a@x.com', status: -3, warmup_status: 1, status_message: { code: 'EENVELOPE', response: '550-5.4.5 Daily user\n sending limit exceeded' } })).toBe(
-      'sending error: 550-5.4.5 Daily user sending limit exceeded',
+    expect(
+      troubleReason({
+        email: 'a@x.com',
+        status: -3,
+        warmup_status: 1,
+        status_message: { code: 'EENVELOPE', response: '550-5.4.5 Daily user\n sending limit exceeded' },
+      }),
+    ).toBe('sending error: 550-5.4.5 Daily user sending limit exceeded');
+    expect(troubleReason({ email: 'a@x.com', status: -1, warmup_status: -2 })).toBe(
+      'connection error, warmup: spam folder unknown',
     );
-    expect(troubleReason({ email: 'a@x.com', status: -1, warmup_status: -2 })).toBe('connection error, warmup: spam folder unknown');
-    expect(troubleReason({ email: 'a@x.com', status: -1, status_message: { e_message: 'x'.repeat(300) } })).toMatch(/^connection error: x{119}…$/);
+    expect(troubleReason({ email: 'a@x.com', status: -1, status_message: { e_message: 'x'.repeat(300) } })).toMatch(
+      /^connection error: x{119}…$/,
+    );
   });
 });
 
 describe('a page of accounts', () => {
   it('a row that is not an account is skipped and counted, never the whole page', () => {
     const page = readAccountPage({
-      items: [{ email: 'a@x.com', status: -1, warmup_status: 1, first_name: 'A' }, { status: 'broken' }, 42, { email: 'b@x.com', status: 1 }],
+      items: [
+        { email: 'a@x.com', status: -1, warmup_status: 1, first_name: 'A' },
+        { status: 'broken' },
+        42,
+        { email: 'b@x.com', status: 1 },
+      ],
       next_starting_after: '2026-01-01T00:00:00.000Z&b@x.com',
     });
     expect(page).toEqual({

@@ -33,16 +33,35 @@ const MEMBERSHIP = (n: number) => `019ffad2-0000-7000-8000-${String(500 + n).pad
 
 /** What version 1 of the extension stored: one account, one key, untagged rows. */
 async function writeSingleKeyLayout(remembered: boolean) {
-  const members = [1, 2, 3].map((n) => ({ membershipId: MEMBERSHIP(n), workspaceId: SUB(n), name: `Client ${n}`, status: 'accepted', addedAt: '2026-01-01' }));
+  const members = [1, 2, 3].map((n) => ({
+    membershipId: MEMBERSHIP(n),
+    workspaceId: SUB(n),
+    name: `Client ${n}`,
+    status: 'accepted',
+    addedAt: '2026-01-01',
+  }));
   await fakeBrowser.storage.local.set({
     account: { workspaceId: ADMIN, workspaceName: 'Northstar', kind: 'admin', remembered, checkedAt: 5 },
     group: { members, syncedAt: 7 },
     groupHead: { members, syncedAt: 7, total: 3, counts: { accepted: 3, pending: 0, rejected: 0 } },
     actingAs: { workspaceId: SUB(2), name: 'Client 2' },
-    operations: [{ id: 'op1', kind: 'remove', membershipId: MEMBERSHIP(3), workspaceId: SUB(3), label: 'Client 3', at: 1, state: 'unknown', cause: 'no-answer' }],
-    'operations$': { v: 2 },
+    operations: [
+      {
+        id: 'op1',
+        kind: 'remove',
+        membershipId: MEMBERSHIP(3),
+        workspaceId: SUB(3),
+        label: 'Client 3',
+        at: 1,
+        state: 'unknown',
+        cause: 'no-answer',
+      },
+    ],
+    operations$: { v: 2 },
   });
-  await (remembered ? fakeBrowser.storage.local : fakeBrowser.storage.session).set({ 'secret:instantly': 'old-single-key' });
+  await (remembered ? fakeBrowser.storage.local : fakeBrowser.storage.session).set({
+    'secret:instantly': 'old-single-key',
+  });
   dropStorageCaches();
 }
 
@@ -50,23 +69,32 @@ describe('updating from the single-key layout', () => {
   it.each([
     ['kept until the browser closes', false],
     ['remembered', true],
-  ])('a key %s stays where it was, with its choice, its group, its act-as choice and its journal', async (_label, remembered) => {
-    await writeSingleKeyLayout(remembered);
-    await startUp();
-    expect(await accounts.get()).toEqual([expect.objectContaining({ workspaceId: ADMIN, workspaceName: 'Northstar', kind: 'admin', remembered })]);
-    const [kept, other] = remembered ? [fakeBrowser.storage.local, fakeBrowser.storage.session] : [fakeBrowser.storage.session, fakeBrowser.storage.local];
-    expect(await kept.get()).toMatchObject({ [`secret:instantly:${ADMIN}`]: 'old-single-key' });
-    expect(Object.keys(await kept.get())).not.toContain('secret:instantly');
-    expect(JSON.stringify(await other.get())).not.toContain('old-single-key');
-    expect(await instantlyKey(ADMIN).get()).toBe('old-single-key');
-    const { members } = await group.get();
-    expect(members.map((m) => [m.workspaceId, m.adminId])).toEqual([1, 2, 3].map((n) => [SUB(n), ADMIN]));
-    expect(await actingAs.get()).toEqual({ workspaceId: SUB(2), name: 'Client 2' });
-    expect(await operations.get()).toEqual([expect.objectContaining({ id: 'op1', accountId: ADMIN, state: 'unknown' })]);
-    // The rule follows the kept choice.
-    expect(headerValue(headerRule())).toBe(SUB(2));
-    expect(await fakeBrowser.storage.local.get('account$')).toEqual({ account$: { v: 2 } });
-  });
+  ])(
+    'a key %s stays where it was, with its choice, its group, its act-as choice and its journal',
+    async (_label, remembered) => {
+      await writeSingleKeyLayout(remembered);
+      await startUp();
+      expect(await accounts.get()).toEqual([
+        expect.objectContaining({ workspaceId: ADMIN, workspaceName: 'Northstar', kind: 'admin', remembered }),
+      ]);
+      const [kept, other] = remembered
+        ? [fakeBrowser.storage.local, fakeBrowser.storage.session]
+        : [fakeBrowser.storage.session, fakeBrowser.storage.local];
+      expect(await kept.get()).toMatchObject({ [`secret:instantly:${ADMIN}`]: 'old-single-key' });
+      expect(Object.keys(await kept.get())).not.toContain('secret:instantly');
+      expect(JSON.stringify(await other.get())).not.toContain('old-single-key');
+      expect(await instantlyKey(ADMIN).get()).toBe('old-single-key');
+      const { members } = await group.get();
+      expect(members.map((m) => [m.workspaceId, m.adminId])).toEqual([1, 2, 3].map((n) => [SUB(n), ADMIN]));
+      expect(await actingAs.get()).toEqual({ workspaceId: SUB(2), name: 'Client 2' });
+      expect(await operations.get()).toEqual([
+        expect.objectContaining({ id: 'op1', accountId: ADMIN, state: 'unknown' }),
+      ]);
+      // The rule follows the kept choice.
+      expect(headerValue(headerRule())).toBe(SUB(2));
+      expect(await fakeBrowser.storage.local.get('account$')).toEqual({ account$: { v: 2 } });
+    },
+  );
 
   it('a second start-up changes nothing more', async () => {
     await writeSingleKeyLayout(false);
@@ -74,7 +102,9 @@ describe('updating from the single-key layout', () => {
     const once = { local: await fakeBrowser.storage.local.get(), session: await fakeBrowser.storage.session.get() };
     dropStorageCaches();
     await startUp();
-    expect({ local: await fakeBrowser.storage.local.get(), session: await fakeBrowser.storage.session.get() }).toEqual(once);
+    expect({ local: await fakeBrowser.storage.local.get(), session: await fakeBrowser.storage.session.get() }).toEqual(
+      once,
+    );
   });
 });
 
@@ -128,16 +158,37 @@ describe('several agencies', () => {
     await actAs(must(theirs[0]).id, 7);
     await actAs(must(mine[1]).id, 8);
     await operations.set([
-      { id: 'a', kind: 'remove', membershipId: must(theirs[1]).membershipId, label: 'x', at: 1, state: 'unknown', accountId: ctx.seeded.admin.id },
-      { id: 'b', kind: 'remove', membershipId: must(mine[1]).membershipId, label: 'y', at: 1, state: 'unknown', accountId: north().admin.id },
+      {
+        id: 'a',
+        kind: 'remove',
+        membershipId: must(theirs[1]).membershipId,
+        label: 'x',
+        at: 1,
+        state: 'unknown',
+        accountId: ctx.seeded.admin.id,
+      },
+      {
+        id: 'b',
+        kind: 'remove',
+        membershipId: must(mine[1]).membershipId,
+        label: 'y',
+        at: 1,
+        state: 'unknown',
+        accountId: north().admin.id,
+      },
     ]);
-    await glances.set({ [must(theirs[0]).id]: { fetchedAt: 1, unread: 3 }, [must(mine[0]).id]: { fetchedAt: 1, unread: 4 } });
+    await glances.set({
+      [must(theirs[0]).id]: { fetchedAt: 1, unread: 3 },
+      [must(mine[0]).id]: { fetchedAt: 1, unread: 4 },
+    });
 
     expect(await forgetKey(north().admin.id)).toEqual({ ok: true });
 
     expect((await accounts.get()).map((a) => a.workspaceId)).toEqual([ctx.seeded.admin.id]);
     expect(await instantlyKey(north().admin.id).get()).toBeNull();
-    expect(JSON.stringify({ l: await fakeBrowser.storage.local.get(), s: await fakeBrowser.storage.session.get() })).not.toContain(north().adminKey);
+    expect(
+      JSON.stringify({ l: await fakeBrowser.storage.local.get(), s: await fakeBrowser.storage.session.get() }),
+    ).not.toContain(north().adminKey);
     expect(await instantlyKey(ctx.seeded.admin.id).get()).toBe(ctx.seeded.adminKey);
     expect((await group.get()).members.map((m) => m.workspaceId)).toEqual(ctx.seeded.subs.map((s) => s.id));
     expect(await actingAs.get()).toBeNull();
@@ -148,7 +199,9 @@ describe('several agencies', () => {
     expect(headerRule()).toBeUndefined();
     expect(sharedDnr.session().map((r) => r.condition.tabIds)).toEqual([[7]]);
     // Its menu entries go.
-    const ids = menuFor(menuStateFor(await accounts.get(), (await group.get()).members, null, {}, null)).map((item) => item.id);
+    const ids = menuFor(menuStateFor(await accounts.get(), (await group.get()).members, null, {}, null)).map(
+      (item) => item.id,
+    );
     for (const sub of north().subs) expect(ids).not.toContain(`act-as:${sub.id}`);
     expect(ids).toContain(`act-as:${must(theirs[0]).id}`);
   });
@@ -163,12 +216,17 @@ describe('several agencies', () => {
     await connectBoth();
     const now = await group.get();
     // A mark only this test puts on the second agency's rows: a rewrite would lose it.
-    await group.set({ ...now, members: now.members.map((m) => (m.adminId === north().admin.id ? { ...m, name: `kept ${m.name}` } : m)) });
+    await group.set({
+      ...now,
+      members: now.members.map((m) => (m.adminId === north().admin.id ? { ...m, name: `kept ${m.name}` } : m)),
+    });
     await ctx.control.setWorkspace(must(ctx.seeded.subs[0]).id, { name: 'Renamed at Instantly' });
     expect(await syncAccount(ctx.seeded.admin.id, ctx.makeClient)).toEqual({ ok: true });
     const { members } = await group.get();
     expect(members.find((m) => m.workspaceId === must(ctx.seeded.subs[0]).id)?.name).toBe('Renamed at Instantly');
-    expect(members.filter((m) => m.adminId === north().admin.id).map((m) => m.name)).toEqual(north().subs.map((s) => `kept ${s.name}`));
+    expect(members.filter((m) => m.adminId === north().admin.id).map((m) => m.name)).toEqual(
+      north().subs.map((s) => `kept ${s.name}`),
+    );
   });
 
   it('a refresh of every agency stores what both listings brought in one write of the group', async () => {
@@ -204,7 +262,10 @@ describe('several agencies', () => {
   it('invite asks which agency when there are several, and goes out with that agency’s key; remove uses the row’s agency', async () => {
     await connectBoth();
     const target = must(ctx.seeded.invitable[0]);
-    expect(await invite(target.id, ctx.makeClient)).toMatchObject({ ok: false, error: expect.stringMatching(/Choose the agency/) });
+    expect(await invite(target.id, ctx.makeClient)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Choose the agency/),
+    });
     await ctx.control.clearRequests();
     expect(await invite(target.id, ctx.makeClient, north().admin.id)).toMatchObject({ ok: true });
     const [sent] = await ctx.control.requests({ method: 'POST' });
@@ -222,8 +283,12 @@ describe('several agencies', () => {
     expect(await rememberKey(ctx.seeded.admin.id, true)).toEqual({ ok: true });
     expect(await rememberKey(north().admin.id, false)).toEqual({ ok: true });
     expect((await accounts.get()).map((a) => a.remembered)).toEqual([true, false]);
-    expect(await fakeBrowser.storage.local.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
-    expect(await fakeBrowser.storage.session.get()).toMatchObject({ [`secret:instantly:${north().admin.id}`]: north().adminKey });
+    expect(await fakeBrowser.storage.local.get()).toMatchObject({
+      [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey,
+    });
+    expect(await fakeBrowser.storage.session.get()).toMatchObject({
+      [`secret:instantly:${north().admin.id}`]: north().adminKey,
+    });
     expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(ctx.seeded.adminKey);
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(north().adminKey);
     expect(await fakeBrowser.storage.sync.get()).toEqual({});
@@ -238,11 +303,17 @@ describe('several agencies', () => {
     });
     expect(reply).toEqual({ ok: true });
     const calls = (await ctx.control.requests()).filter((r) => r.headers['x-as-workspace']);
-    const keyOf = new Map<string, string>([...ctx.seeded.subs.map((s): [string, string] => [s.id, ctx.seeded.adminKey]), ...north().subs.map((s): [string, string] => [s.id, north().adminKey])]);
+    const keyOf = new Map<string, string>([
+      ...ctx.seeded.subs.map((s): [string, string] => [s.id, ctx.seeded.adminKey]),
+      ...north().subs.map((s): [string, string] => [s.id, north().adminKey]),
+    ]);
     expect(new Set(calls.map((r) => r.headers['x-as-workspace']))).toEqual(
       new Set([...accepted(ctx.seeded.subs), ...accepted(north().subs)].map((s) => s.id)),
     );
-    for (const call of calls) expect(call.headers.authorization).toBe(`Bearer ${keyOf.get(call.headers['x-as-workspace'] ?? '') ?? 'none'}`);
-    expect(Object.keys(await glances.get())).toHaveLength(accepted(ctx.seeded.subs).length + accepted(north().subs).length);
+    for (const call of calls)
+      expect(call.headers.authorization).toBe(`Bearer ${keyOf.get(call.headers['x-as-workspace'] ?? '') ?? 'none'}`);
+    expect(Object.keys(await glances.get())).toHaveLength(
+      accepted(ctx.seeded.subs).length + accepted(north().subs).length,
+    );
   });
 });

@@ -5,7 +5,11 @@ import { allowedSites, unstructuredWorkspaces } from '@/lib/common/storage';
 
 /** Permissions as the browser keeps them: the manifest's, plus what the user granted. */
 function fakePermissions(): PermissionsApi & { origins: Set<string> } {
-  const origins = new Set(['https://api.instantly.ai/*', 'https://app.instantly.ai/*', 'https://developer.instantly.ai/*']);
+  const origins = new Set([
+    'https://api.instantly.ai/*',
+    'https://app.instantly.ai/*',
+    'https://developer.instantly.ai/*',
+  ]);
   return {
     origins,
     contains: async (set) => (set.origins ?? []).every((o) => origins.has(o)),
@@ -31,7 +35,14 @@ describe('allowed sites follow the granted permissions', () => {
     const permissions = fakePermissions();
     await permissions.request({ origins: ['https://unstructured.acme-corp.com/*', 'https://crm.example.com/*'] });
     await unstructuredWorkspaces.set([
-      { id: 'u1', name: 'Acme', apiBase: 'https://unstructured.acme-corp.com', keyHint: 'abcd', remembered: true, addedAt: 0 },
+      {
+        id: 'u1',
+        name: 'Acme',
+        apiBase: 'https://unstructured.acme-corp.com',
+        keyHint: 'abcd',
+        remembered: true,
+        addedAt: 0,
+      },
     ]);
     expect(await grantedOrigins(permissions)).toEqual(['https://crm.example.com']);
   });

@@ -6,7 +6,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actAs } from '@/lib/background/act-as';
 import { saveKey } from '@/lib/background/connect';
 import { syncGroup } from '@/lib/background/group-sync';
-import { instantlyClient, MAX_MEMBERSHIPS, PAGE_INTERVAL_MS, type ClientFactory } from '@/lib/providers/instantly/client';
+import {
+  instantlyClient,
+  MAX_MEMBERSHIPS,
+  PAGE_INTERVAL_MS,
+  type ClientFactory,
+} from '@/lib/providers/instantly/client';
 import { dropStorageCaches } from '@/lib/common/stored-item';
 import { actingAs, group, groupHead, notices } from '@/lib/common/storage';
 import { useFakeApi } from './fake-api-harness';
@@ -28,7 +33,13 @@ function alteredClient(
       const page = alter((await response.json()) as Page, ++n);
       return new Response(JSON.stringify(page), { status: response.status, headers: response.headers });
     };
-    return instantlyClient({ apiKey, baseUrl, fetch: doFetch, retry: { attempts: 2, baseMs: 1, maxMs: 2 }, pageIntervalMs: options.pageIntervalMs ?? 0 });
+    return instantlyClient({
+      apiKey,
+      baseUrl,
+      fetch: doFetch,
+      retry: { attempts: 2, baseMs: 1, maxMs: 2 },
+      pageIntervalMs: options.pageIntervalMs ?? 0,
+    });
   };
 }
 
@@ -58,7 +69,11 @@ describe('rows Instantly sends that the extension cannot read', () => {
     expect(members).toHaveLength(10);
     expect(members.some((m) => m.workspaceId === invited!.id || m.workspaceId === noId!.id)).toBe(false);
     const told = await texts();
-    expect(told).toContainEqual(expect.stringMatching(/^Instantly sent 2 memberships this extension cannot read; they are not shown \(.*status “invited”.*\)\.$/));
+    expect(told).toContainEqual(
+      expect.stringMatching(
+        /^Instantly sent 2 memberships this extension cannot read; they are not shown \(.*status “invited”.*\)\.$/,
+      ),
+    );
     // The accepted invitation is still noticed.
     expect(told).toContainEqual(expect.stringContaining('accepted your invitation'));
   });
@@ -87,7 +102,9 @@ describe('rows Instantly sends that the extension cannot read', () => {
     }));
     expect(await syncGroup(odd)).toEqual({ ok: true });
     expect(await actingAs.get()).toBeNull();
-    expect(await texts()).toContainEqual(expect.stringMatching(new RegExp(`^Stopped acting as ${sub.name}: Instantly now sends its membership in a form`)));
+    expect(await texts()).toContainEqual(
+      expect.stringMatching(new RegExp(`^Stopped acting as ${sub.name}: Instantly now sends its membership in a form`)),
+    );
   });
 
   it('a page that is not a list at all fails the sync and keeps the last good group', async () => {
@@ -111,7 +128,9 @@ describe('lists that never end', () => {
     });
     const reply = await syncGroup(endless);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/kept sending pages .* no new sub workspaces/) });
-    const listed = (await ctx.control.requests({ path: '/api/v2/workspace-group-members' })).filter((r) => r.query.limit);
+    const listed = (await ctx.control.requests({ path: '/api/v2/workspace-group-members' })).filter(
+      (r) => r.query.limit,
+    );
     expect(listed).toHaveLength(2);
     expect((await group.get()).members).toHaveLength(250);
     expect(await group.get()).toMatchObject({ error: reply.ok ? '' : reply.error, remedy: 'retry' });
@@ -133,7 +152,12 @@ describe('lists that never end', () => {
       return instantlyClient({ apiKey, baseUrl: ctx.api.url, fetch: doFetch, pageIntervalMs: 0 });
     };
     const reply = await syncGroup(endless);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/more than a group of 100,000 sub workspaces needs, so the extension stopped asking after 1,001 pages/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /more than a group of 100,000 sub workspaces needs, so the extension stopped asking after 1,001 pages/,
+      ),
+    });
     expect(listed).toBe(1001);
     expect((await group.get()).members).toHaveLength(250);
     // The lock is released: the next sync is a sync of its own, not the stuck one.
@@ -177,7 +201,10 @@ describe('a group the browser cannot store', () => {
     });
     const reply = await syncGroup(ctx.makeClient);
     set.mockRestore();
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^The browser would not store the refreshed group .*QUOTA_BYTES quota exceeded/) });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^The browser would not store the refreshed group .*QUOTA_BYTES quota exceeded/),
+    });
     dropStorageCaches();
     expect((await group.get()).members).toEqual(before.group.members);
     expect((await groupHead.get()).counts).toEqual(before.head.counts);

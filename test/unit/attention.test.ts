@@ -11,7 +11,10 @@ const member = (n: number, name: string, status: MemberStatus = 'accepted'): Mem
   status,
   addedAt: '2026-01-01T00:00:00.000Z',
 });
-const figures = (m: Member, unread: number, trouble: number): [string, WorkspaceGlance] => [m.workspaceId, { fetchedAt: 0, unread, launched: 1, trouble }];
+const figures = (m: Member, unread: number, trouble: number): [string, WorkspaceGlance] => [
+  m.workspaceId,
+  { fetchedAt: 0, unread, launched: 1, trouble },
+];
 
 const quiet = member(1, 'Quiet Co');
 const pending = member(2, 'Pending Co', 'pending');
@@ -20,11 +23,23 @@ const broken = member(4, 'Broken Co');
 const unknown = member(5, 'Unread Later Co');
 const busy = member(6, 'Busy Broken Co');
 const list = [quiet, pending, chatty, broken, unknown, busy];
-const glances = Object.fromEntries([figures(quiet, 0, 0), figures(chatty, 40, 0), figures(broken, 1, 2), figures(busy, 9, 2)]);
+const glances = Object.fromEntries([
+  figures(quiet, 0, 0),
+  figures(chatty, 40, 0),
+  figures(broken, 1, 2),
+  figures(busy, 9, 2),
+]);
 
 describe('needs attention first', () => {
   it('accounts in trouble first, then unread replies, then the list’s own order', () => {
-    expect(byAttention(list, glances).map((m) => m.name)).toEqual(['Busy Broken Co', 'Broken Co', 'Chatty Co', 'Quiet Co', 'Pending Co', 'Unread Later Co']);
+    expect(byAttention(list, glances).map((m) => m.name)).toEqual([
+      'Busy Broken Co',
+      'Broken Co',
+      'Chatty Co',
+      'Quiet Co',
+      'Pending Co',
+      'Unread Later Co',
+    ]);
   });
 
   it('leaves the list itself alone', () => {

@@ -15,7 +15,9 @@ describe('badge', () => {
   it('gives each workspace a stable colour of its own', () => {
     expect(badgeColor(id)).toMatch(/^#[0-9a-f]{6}$/);
     expect(badgeColor(id)).toBe(badgeColor(id));
-    const colours = new Set(Array.from({ length: 20 }, (_, i) => badgeColor(`${id.slice(0, -2)}${String(i).padStart(2, '0')}`)));
+    const colours = new Set(
+      Array.from({ length: 20 }, (_, i) => badgeColor(`${id.slice(0, -2)}${String(i).padStart(2, '0')}`)),
+    );
     expect(colours.size).toBeGreaterThan(10);
   });
 
@@ -42,7 +44,9 @@ describe('a tab’s own badge', () => {
     // Text cleared (a real browser then shows the global one, see the e2e test of "this tab
     // only"; the fake browser answers '' for a tab without a value); colour and title mirrored.
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
-    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 5 })).toEqual(await fakeBrowser.action.getBadgeBackgroundColor({}));
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 5 })).toEqual(
+      await fakeBrowser.action.getBadgeBackgroundColor({}),
+    );
     expect(await fakeBrowser.action.getTitle({ tabId: 5 })).toBe(await fakeBrowser.action.getTitle({}));
     // …and they follow later changes of the everywhere choice.
     await showBadges(north, {});

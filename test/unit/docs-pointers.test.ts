@@ -15,7 +15,11 @@ function checkedFiles(): string[] {
       .map((name) => path.join(dir, name));
   const tree = (dir: string): string[] =>
     readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? tree(path.join(dir, entry.name)) : /\.(ts|tsx|md)$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+      entry.isDirectory()
+        ? tree(path.join(dir, entry.name))
+        : /\.(ts|tsx|md)$/.test(entry.name)
+          ? [path.join(dir, entry.name)]
+          : [],
     );
   return [
     ...tree('lib'),
@@ -55,7 +59,8 @@ describe('pointers to documentation', () => {
       if (file === SELF) continue;
       const lines = readFileSync(path.join(ROOT, file), 'utf8').split('\n');
       lines.forEach((line, i) => {
-        if (/\.\.\/shared\/[\w-]+\.(md|json|sh)|api-facts|e2e-chromium\.md/.test(line)) offending.push(`${file}:${i + 1}: ${line.trim()}`);
+        if (/\.\.\/shared\/[\w-]+\.(md|json|sh)|api-facts|e2e-chromium\.md/.test(line))
+          offending.push(`${file}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(offending).toEqual([]);

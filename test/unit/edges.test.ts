@@ -29,7 +29,8 @@ const member = (n: number): Member => ({
 const [one, two] = [member(1), member(2)];
 const everywhereHeader = () => headerValue(sharedDnr.dynamic()[0]);
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const ask = async (message: unknown): Promise<unknown> => (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
+const ask = async (message: unknown): Promise<unknown> =>
+  (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -114,7 +115,9 @@ describe('a start-up that fails', () => {
 
     expect(await ask({ type: 'refresh' })).toEqual({ ok: false, error: START_UP_FAILED });
     expect(handler).not.toHaveBeenCalled();
-    await vi.waitFor(async () => expect(await startUpProblem.get()).toMatchObject({ message: expect.stringContaining('could not read the key') }));
+    await vi.waitFor(async () =>
+      expect(await startUpProblem.get()).toMatchObject({ message: expect.stringContaining('could not read the key') }),
+    );
     expect(JSON.stringify(await startUpProblem.get())).not.toContain(secret);
     expect(logged).toHaveBeenCalled();
     expect(JSON.stringify(logged.mock.calls)).not.toContain(secret);
@@ -127,7 +130,9 @@ describe('a start-up that fails', () => {
 
   it('describe() keeps ids and hosts but blanks anything like a key', () => {
     const line = describeError(
-      new TypeError('bad header for 019ffad2-0000-7000-8000-000000000001 at https://api.instantly.ai/ with key NjQ1ZjM0YjItZjQ1Ny00MzFhLWI0'),
+      new TypeError(
+        'bad header for 019ffad2-0000-7000-8000-000000000001 at https://api.instantly.ai/ with key NjQ1ZjM0YjItZjQ1Ny00MzFhLWI0',
+      ),
     );
     expect(line).toContain('019ffad2-0000-7000-8000-000000000001');
     expect(line).toContain('https://api.instantly.ai/');
@@ -168,7 +173,10 @@ describe('group actions whose local bookkeeping fails after Instantly did them (
     const reply = await invite(invitee.id, ctx.makeClient);
     expect((await ctx.control.state()).memberships.some((m) => m.sub_workspace_id === invitee.id)).toBe(true);
     expect(JSON.stringify(reply)).not.toMatch(/Nothing was changed/);
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Invitation sent to .+, but the browser refused to save that on this device/) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Invitation sent to .+, but the browser refused to save that on this device/),
+    });
     // Nothing waits to be settled: the next sync simply lists it.
     expect(await operations.get()).toEqual([]);
     await syncGroup(ctx.makeClient);
@@ -181,6 +189,9 @@ describe('group actions whose local bookkeeping fails after Instantly did them (
     vi.spyOn(group, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     const reply = await remove(gone.membershipId, ctx.makeClient);
     expect((await ctx.control.state()).memberships.some((m) => m.id === gone.membershipId)).toBe(false);
-    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('was removed from the group, but the browser refused to save') });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('was removed from the group, but the browser refused to save'),
+    });
   });
 });

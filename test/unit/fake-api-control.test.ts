@@ -28,7 +28,10 @@ beforeEach(async () => {
 describe('request log', () => {
   it('records every API request with all its headers, before auth, with the status it got', async () => {
     const sub = seed.subs.find((s) => s.status === 'accepted');
-    await call(api.url, `${CURRENT}?x=1`, { host: 'api.instantly.ai', headers: { 'x-as-workspace': sub?.id ?? '', 'X-Custom': 'A' } });
+    await call(api.url, `${CURRENT}?x=1`, {
+      host: 'api.instantly.ai',
+      headers: { 'x-as-workspace': sub?.id ?? '', 'X-Custom': 'A' },
+    });
     await call(api.url, CURRENT, { headers: bearer(seed.adminKey) });
     const log = await control.requests();
     expect(log).toHaveLength(2);
@@ -50,7 +53,11 @@ describe('request log', () => {
   });
 
   it('records the body of a request', async () => {
-    await call(api.url, '/api/v2/workspace-group-members', { method: 'POST', headers: bearer(seed.adminKey), body: { sub_workspace_id: seed.invitable[0]?.id } });
+    await call(api.url, '/api/v2/workspace-group-members', {
+      method: 'POST',
+      headers: bearer(seed.adminKey),
+      body: { sub_workspace_id: seed.invitable[0]?.id },
+    });
     const [entry] = await control.requests({ method: 'POST' });
     expect(JSON.parse(entry?.body ?? '')).toEqual({ sub_workspace_id: seed.invitable[0]?.id });
   });
@@ -112,7 +119,10 @@ describe('faults, latency and offline', () => {
 
 describe('seeding and state', () => {
   it('POST /__control/seed replaces the store and is deterministic', async () => {
-    const again = await control.seed({ subWorkspaces: 6, unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'] });
+    const again = await control.seed({
+      subWorkspaces: 6,
+      unstructuredWorkspaces: ['Production pipelines', 'Research sandbox'],
+    });
     expect(again).toEqual(seed);
     const state = await control.state();
     expect(state.memberships).toHaveLength(6);
@@ -148,12 +158,18 @@ describe('CORS and pages', () => {
       const res = await call(api.url, CURRENT, {
         method: 'OPTIONS',
         host,
-        headers: { origin: 'https://app.instantly.ai', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+        headers: {
+          origin: 'https://app.instantly.ai',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
       });
       expect(res.status).toBe(204);
       expect(res.headers['access-control-allow-origin']).toBe('https://app.instantly.ai');
       const allowed = String(res.headers['access-control-allow-headers']).split(/,\s*/);
-      expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-as-workspace', 'unstructured-api-key']));
+      expect(allowed).toEqual(
+        expect.arrayContaining(['authorization', 'content-type', 'x-as-workspace', 'unstructured-api-key']),
+      );
       expect(String(res.headers['access-control-allow-methods'])).toMatch(/GET.*POST.*DELETE.*PATCH.*OPTIONS/);
     }
     expect((await control.requests({ method: 'OPTIONS' })).length).toBe(2);
@@ -184,7 +200,13 @@ describe('Unstructured', () => {
     const workflows = await unstructured('/api/v1/workflows/', prod?.key);
     expect(workflows.status).toBe(200);
     expect(Array.isArray(workflows.json)).toBe(true);
-    const list = workflows.json as { id: string; name: string; status: string; sources: unknown[]; created_at: string }[];
+    const list = workflows.json as {
+      id: string;
+      name: string;
+      status: string;
+      sources: unknown[];
+      created_at: string;
+    }[];
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((w) => w.name.startsWith('Production pipelines'))).toBe(true);
     expect(list[0]).toMatchObject({ status: 'active', sources: expect.any(Array), created_at: expect.any(String) });
@@ -217,14 +239,32 @@ describe('Unstructured', () => {
 
 describe('TLS under the real host names', () => {
   it('serves https with a certificate for every fake host, and gives its SPKI hash', async () => {
-    const cert = makeCertificate(['api.instantly.ai', 'app.instantly.ai', 'platform.unstructuredapp.io', 'localhost', '127.0.0.1']);
-    expect(makeCertificate(['api.instantly.ai', 'app.instantly.ai', 'platform.unstructuredapp.io', 'localhost', '127.0.0.1'])).toBe(cert);
+    const cert = makeCertificate([
+      'api.instantly.ai',
+      'app.instantly.ai',
+      'platform.unstructuredapp.io',
+      'localhost',
+      '127.0.0.1',
+    ]);
+    expect(
+      makeCertificate([
+        'api.instantly.ai',
+        'app.instantly.ai',
+        'platform.unstructuredapp.io',
+        'localhost',
+        '127.0.0.1',
+      ]),
+    ).toBe(cert);
     expect(new X509Certificate(cert.cert).subjectAltName).toContain('DNS:api.instantly.ai');
     expect(cert.spki).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     const secure = await startFakeApi({ tls: cert, store: api.store });
     try {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-      const res = await call(secure.url, CURRENT, { host: 'api.instantly.ai', ca: cert.cert, headers: bearer(seed.adminKey) });
+      const res = await call(secure.url, CURRENT, {
+        host: 'api.instantly.ai',
+        ca: cert.cert,
+        headers: bearer(seed.adminKey),
+      });
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ id: seed.admin.id });
     } finally {

@@ -44,7 +44,9 @@ describe('a huge group', () => {
     expect((await page({ starting_after: deep.next_starting_after ?? '' }, huge.adminKey)).items).toEqual([]);
     // Acting as the last one works, and its figures are there.
     const last = huge.subs.findLast((s) => s.status === 'accepted');
-    const unread = await call(api.url, '/api/v2/emails/unread/count', { headers: { ...bearer(huge.adminKey), 'x-as-workspace': last?.id ?? '' } });
+    const unread = await call(api.url, '/api/v2/emails/unread/count', {
+      headers: { ...bearer(huge.adminKey), 'x-as-workspace': last?.id ?? '' },
+    });
     expect(unread.json).toEqual({ count: last?.glance.unread });
   });
 
@@ -142,23 +144,36 @@ describe('applied but unanswered', () => {
 
   it('apply-then-fail: the DELETE removes the member, then answers 503', async () => {
     const target = seed.subs[0]?.membershipId ?? '';
-    await control.fault({ kind: 'apply-then-fail', status: 503, method: 'DELETE', path: `${LIST}/`, count: 1, retryAfter: 1 });
+    await control.fault({
+      kind: 'apply-then-fail',
+      status: 503,
+      method: 'DELETE',
+      path: `${LIST}/`,
+      count: 1,
+      retryAfter: 1,
+    });
     // A GET on the same path is not hit.
     expect((await call(api.url, removeUrl(target), { headers: bearer(seed.adminKey) })).status).toBe(200);
     const res = await call(api.url, removeUrl(target), { method: 'DELETE', headers: bearer(seed.adminKey) });
-    expect([res.status, res.json]).toEqual([503, { statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable' }]);
+    expect([res.status, res.json]).toEqual([
+      503,
+      { statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable' },
+    ]);
     expect(res.headers['retry-after']).toBe('1');
     expect(api.store.memberships.some((m) => m.id === target)).toBe(false);
     const [entry] = await control.requests({ method: 'DELETE' });
     expect(entry).toMatchObject({ status: 503, handledStatus: 200 });
     // The retry a client makes now meets the change already made.
-    expect((await call(api.url, removeUrl(target), { method: 'DELETE', headers: bearer(seed.adminKey) })).status).toBe(404);
+    expect((await call(api.url, removeUrl(target), { method: 'DELETE', headers: bearer(seed.adminKey) })).status).toBe(
+      404,
+    );
   });
 
   it('apply-then-fail: the POST invites, then answers 500; inviting again is a 409', async () => {
     const invitee = seed.invitable[0]?.id ?? '';
     await control.fault({ kind: 'apply-then-fail', status: 500, method: 'POST', path: LIST, count: 1 });
-    const invite = () => call(api.url, LIST, { method: 'POST', headers: bearer(seed.adminKey), body: { sub_workspace_id: invitee } });
+    const invite = () =>
+      call(api.url, LIST, { method: 'POST', headers: bearer(seed.adminKey), body: { sub_workspace_id: invitee } });
     expect((await invite()).status).toBe(500);
     expect(api.store.memberships.find((m) => m.subWorkspaceId === invitee)?.status).toBe('pending');
     expect((await invite()).status).toBe(409);
@@ -175,7 +190,9 @@ describe('applied but unanswered', () => {
       signal: giveUp.signal,
     });
     // Handled (the invitation exists) while the client still has no answer…
-    await vi.waitFor(() => expect(api.conditions.log.find((e) => e.method === 'POST')?.handledStatus).toBe(200), { timeout: 10_000 });
+    await vi.waitFor(() => expect(api.conditions.log.find((e) => e.method === 'POST')?.handledStatus).toBe(200), {
+      timeout: 10_000,
+    });
     expect(api.store.memberships.find((m) => m.subWorkspaceId === invitee)?.status).toBe('pending');
     // …which it never gets: it times out, and the log says nobody was answered.
     giveUp.abort();
@@ -196,7 +213,8 @@ describe('applied but unanswered', () => {
 describe('the fault queue', () => {
   it('a fault without a count lasts until cleared; a method limits it', async () => {
     await control.fault({ status: 500, method: 'GET', path: '/api/v2/workspaces/current' });
-    for (let i = 0; i < 3; i++) expect((await call(api.url, '/api/v2/workspaces/current', { headers: bearer(seed.adminKey) })).status).toBe(500);
+    for (let i = 0; i < 3; i++)
+      expect((await call(api.url, '/api/v2/workspaces/current', { headers: bearer(seed.adminKey) })).status).toBe(500);
     expect((await control.state()).conditions.faults).toHaveLength(1);
     await control.clearFaults();
     expect((await call(api.url, '/api/v2/workspaces/current', { headers: bearer(seed.adminKey) })).status).toBe(200);

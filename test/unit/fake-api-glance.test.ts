@@ -10,7 +10,8 @@ import { startFakeApi, type FakeApi } from '../fake-api/server';
 const UNREAD = '/api/v2/emails/unread/count';
 const LAUNCHED = '/api/v2/campaigns/count-launched';
 const ACCOUNTS = '/api/v2/accounts';
-const MISSING_EMAILS_READ = 'This API key is missing a required scope: one of emails:read, emails:all, all:read, all:all';
+const MISSING_EMAILS_READ =
+  'This API key is missing a required scope: one of emails:read, emails:all, all:read, all:all';
 
 let api: FakeApi;
 let control: FakeApiControl;
@@ -20,7 +21,8 @@ const headers = (key: string, asWorkspace?: string): Record<string, string> => (
   authorization: `Bearer ${key}`,
   ...(asWorkspace ? { 'x-as-workspace': asWorkspace } : {}),
 });
-const get = (path: string, key: string, asWorkspace?: string) => call(api.url, path, { headers: headers(key, asWorkspace) });
+const get = (path: string, key: string, asWorkspace?: string) =>
+  call(api.url, path, { headers: headers(key, asWorkspace) });
 const accepted = (): SeededSub[] => seed.subs.filter((s) => s.status === 'accepted');
 
 /** Every account of a workspace, page by page, as a client following the cursor would. */
@@ -60,7 +62,9 @@ describe('seeded figures', () => {
     expect(seed.subs.some((s) => s.glance.launched === 0)).toBe(true);
     expect(new Set(seed.subs.map((s) => s.glance.unread)).size).toBeGreaterThan(10);
     // Deterministic: the same seed, the same figures.
-    expect(seedAgency(api.store, { subWorkspaces: 25 }).subs.map((s) => s.glance)).toEqual(seed.subs.map((s) => s.glance));
+    expect(seedAgency(api.store, { subWorkspaces: 25 }).subs.map((s) => s.glance)).toEqual(
+      seed.subs.map((s) => s.glance),
+    );
   });
 
   it('the demo seed has them too', () => {
@@ -98,13 +102,17 @@ describe('per workspace, as x-as-workspace says', () => {
     expect(troubled).toBeDefined();
     const { items, cursors, emptyPageCursor } = await allAccounts(seed.adminKey, troubled?.id, 1);
     expect(items).toHaveLength(troubled?.glance.accounts ?? -1);
-    expect(items.filter((a) => a.status < 0 || a.warmup_status < 0)).toHaveLength(troubled?.glance.accountsInTrouble ?? -1);
+    expect(items.filter((a) => a.status < 0 || a.warmup_status < 0)).toHaveLength(
+      troubled?.glance.accountsInTrouble ?? -1,
+    );
     expect(new Set(items.map((a) => a.email)).size).toBe(items.length);
     expect(items.every((a) => a.organization === troubled?.id)).toBe(true);
     expect(cursors).toEqual(items.map((a) => `${a.timestamp_created}&${a.email}`));
     expect(emptyPageCursor).toBeUndefined();
     const broken = items.find((a) => a.status < 0);
-    expect(broken?.status_message).toEqual(expect.objectContaining({ code: expect.any(String), responseCode: expect.any(Number) }));
+    expect(broken?.status_message).toEqual(
+      expect.objectContaining({ code: expect.any(String), responseCode: expect.any(Number) }),
+    );
     // Whole list in one page with the default limit.
     expect((await allAccounts(seed.adminKey, troubled?.id, 100)).items).toEqual(items);
   });
@@ -114,14 +122,23 @@ describe('per workspace, as x-as-workspace says', () => {
     await control.setGlance(sub, {
       accounts: [
         { email: 'b@client.example', timestamp_created: '2026-02-01T10:00:00.000Z' },
-        { email: 'a@client.example', timestamp_created: '2026-02-01T10:00:00.000Z', status: -3, status_message: { code: 'EENVELOPE' } },
+        {
+          email: 'a@client.example',
+          timestamp_created: '2026-02-01T10:00:00.000Z',
+          status: -3,
+          status_message: { code: 'EENVELOPE' },
+        },
         { email: 'c@other.example', timestamp_created: '2026-02-02T10:00:00.000Z', status: 2 },
       ],
     });
-    const emails = async (query: string) => ((await get(`${ACCOUNTS}?${query}`, seed.adminKey, sub)).json as AccountPageBody).items.map((a) => a.email);
+    const emails = async (query: string) =>
+      ((await get(`${ACCOUNTS}?${query}`, seed.adminKey, sub)).json as AccountPageBody).items.map((a) => a.email);
     // Same timestamp: the email breaks the tie, and the `&email` part of the cursor resumes inside it.
     expect(await emails('')).toEqual(['a@client.example', 'b@client.example', 'c@other.example']);
-    expect(await emails(`starting_after=${encodeURIComponent('2026-02-01T10:00:00.000Z&a@client.example')}`)).toEqual(['b@client.example', 'c@other.example']);
+    expect(await emails(`starting_after=${encodeURIComponent('2026-02-01T10:00:00.000Z&a@client.example')}`)).toEqual([
+      'b@client.example',
+      'c@other.example',
+    ]);
     expect(await emails('starting_after=2026-02-01T10:00:00.000Z')).toEqual(['c@other.example']);
     expect(await emails('search=CLIENT')).toEqual(['a@client.example', 'b@client.example']);
     expect(await emails('status=-3')).toEqual(['a@client.example']);
@@ -149,10 +166,18 @@ describe('scopes', () => {
   });
 
   it('the admin key without emails:read: every client’s unread count is refused, the rest still answer', async () => {
-    await control.setKeyScopes(seed.adminKey, ['workspace_group_members:all', 'workspaces:read', 'campaigns:read', 'accounts:read']);
+    await control.setKeyScopes(seed.adminKey, [
+      'workspace_group_members:all',
+      'workspaces:read',
+      'campaigns:read',
+      'accounts:read',
+    ]);
     for (const sub of accepted().slice(0, 3)) {
       const res = await get(UNREAD, seed.adminKey, sub.id);
-      expect([res.status, res.json]).toEqual([403, { statusCode: 403, error: 'Forbidden', message: MISSING_EMAILS_READ }]);
+      expect([res.status, res.json]).toEqual([
+        403,
+        { statusCode: 403, error: 'Forbidden', message: MISSING_EMAILS_READ },
+      ]);
       expect((await get(LAUNCHED, seed.adminKey, sub.id)).status).toBe(200);
     }
     expect((await control.state()).keys.find((k) => k.key === seed.adminKey)?.scopes).not.toContain('emails:read');
@@ -162,7 +187,10 @@ describe('scopes', () => {
     const [refused, other] = accepted();
     await control.setWorkspace(refused?.id ?? '', { deniedScopes: ['emails:read'] });
     const res = await get(UNREAD, seed.adminKey, refused?.id);
-    expect([res.status, res.json]).toEqual([403, { statusCode: 403, error: 'Forbidden', message: MISSING_EMAILS_READ }]);
+    expect([res.status, res.json]).toEqual([
+      403,
+      { statusCode: 403, error: 'Forbidden', message: MISSING_EMAILS_READ },
+    ]);
     expect((await get(UNREAD, refused?.ownerKey ?? '')).status).toBe(403);
     expect((await get(UNREAD, seed.adminKey, other?.id)).json).toEqual({ count: other?.glance.unread });
     expect((await get(UNREAD, seed.adminKey)).status).toBe(200);
@@ -182,17 +210,32 @@ describe('POST /__control/workspaces/{id}/glance', () => {
     expect(set).toMatchObject({ unread: 7, launched: sub?.glance.launched });
     expect(set.accounts).toHaveLength(sub?.glance.accounts ?? -1);
     expect((await get(UNREAD, seed.adminKey, sub?.id)).json).toEqual({ count: 7 });
-    await control.setGlance(sub?.id ?? '', { launched: 0, accounts: [{ email: 'ops@client.example', warmup_status: -3 }] });
+    await control.setGlance(sub?.id ?? '', {
+      launched: 0,
+      accounts: [{ email: 'ops@client.example', warmup_status: -3 }],
+    });
     expect((await get(LAUNCHED, seed.adminKey, sub?.id)).json).toEqual({ count: 0 });
     const [account] = ((await get(ACCOUNTS, seed.adminKey, sub?.id)).json as AccountPageBody).items;
-    expect(account).toMatchObject({ email: 'ops@client.example', status: 1, warmup_status: -3, first_name: 'ops', organization: sub?.id });
+    expect(account).toMatchObject({
+      email: 'ops@client.example',
+      status: 1,
+      warmup_status: -3,
+      first_name: 'ops',
+      organization: sub?.id,
+    });
     expect((await get(UNREAD, seed.adminKey, sub?.id)).json).toEqual({ count: 7 });
   });
 
   it('refuses an unknown workspace and a body it does not know', async () => {
     const unknown = await call(api.url, '/__control/workspaces/nope/glance', { method: 'POST', body: { unread: 1 } });
     expect(unknown.status).toBe(404);
-    for (const body of [{ unread: -1 }, { unread: 1.5 }, { accounts: [{ email: 'x@y.example', status: 5 }] }, { accounts: [{ email: 'not-an-email' }] }, { other: 1 }]) {
+    for (const body of [
+      { unread: -1 },
+      { unread: 1.5 },
+      { accounts: [{ email: 'x@y.example', status: 5 }] },
+      { accounts: [{ email: 'not-an-email' }] },
+      { other: 1 },
+    ]) {
       const res = await call(api.url, `/__control/workspaces/${seed.admin.id}/glance`, { method: 'POST', body });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }

@@ -62,7 +62,17 @@ beforeEach(() => {
 
 describe('the fake conforms to the OpenAPI document', () => {
   it('finds the documented schemas it checks against', () => {
-    const checked = [[LIST, 'get'], [LIST, 'post'], [ONE, 'get'], [ONE, 'delete'], [ADMIN, 'get'], [CURRENT, 'get'], [UNREAD, 'get'], [LAUNCHED, 'get'], [ACCOUNTS, 'get']] as const;
+    const checked = [
+      [LIST, 'get'],
+      [LIST, 'post'],
+      [ONE, 'get'],
+      [ONE, 'delete'],
+      [ADMIN, 'get'],
+      [CURRENT, 'get'],
+      [UNREAD, 'get'],
+      [LAUNCHED, 'get'],
+      [ACCOUNTS, 'get'],
+    ] as const;
     for (const [path, method] of checked) {
       expect(documentedSchema(path, method, 200), `${method} ${path}`).toBeDefined();
     }
@@ -75,7 +85,10 @@ describe('the fake conforms to the OpenAPI document', () => {
       const query = new URLSearchParams({ limit: '5', ...(cursor ? { starting_after: cursor } : {}) });
       const result = await call(api.url, `${LIST}?${query}`, { headers: bearer(seed.adminKey) });
       expectConforms(result, LIST, 'get', 200);
-      const body = result.json as { items: { status: string; sub_workspace_name: string | null }[]; next_starting_after?: string };
+      const body = result.json as {
+        items: { status: string; sub_workspace_name: string | null }[];
+        next_starting_after?: string;
+      };
       for (const item of body.items) statuses.add(item.status);
       if (body.items.length === 0) break;
       cursor = body.next_starting_after;
@@ -98,10 +111,20 @@ describe('the fake conforms to the OpenAPI document', () => {
     const nameless = seed.subs.find((s) => s.name === null);
     expect(nameless).toBeDefined();
     for (const sub of seed.subs) {
-      expectConforms(await call(api.url, `${LIST}/${sub.membershipId}`, { headers: bearer(seed.adminKey) }), ONE, 'get', 200);
+      expectConforms(
+        await call(api.url, `${LIST}/${sub.membershipId}`, { headers: bearer(seed.adminKey) }),
+        ONE,
+        'get',
+        200,
+      );
     }
     const own = seed.subs.find((s) => s.ownerKey === seed.subKey);
-    expectConforms(await call(api.url, `${LIST}/${own?.membershipId}`, { headers: bearer(seed.subKey) }), ONE, 'get', 200);
+    expectConforms(
+      await call(api.url, `${LIST}/${own?.membershipId}`, { headers: bearer(seed.subKey) }),
+      ONE,
+      'get',
+      200,
+    );
     expectConforms(await call(api.url, `${LIST}/${UNKNOWN_ID}`, { headers: bearer(seed.adminKey) }), ONE, 'get', 404);
     expectConforms(await call(api.url, `${LIST}/${UNKNOWN_ID}`), ONE, 'get', 401);
     expectConforms(await call(api.url, `${LIST}/${UNKNOWN_ID}`, { headers: bearer(seed.unpaidKey) }), ONE, 'get', 402);
@@ -147,7 +170,9 @@ describe('the fake conforms to the OpenAPI document', () => {
     expectConforms(await call(api.url, CURRENT, { headers: bearer(seed.adminKey) }), CURRENT, 'get', 200);
     expectConforms(await call(api.url, CURRENT, { headers: bearer(seed.loneKey) }), CURRENT, 'get', 200);
     const acceptedSub = seed.subs.find((s) => s.status === 'accepted');
-    const actedAs = await call(api.url, CURRENT, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': acceptedSub?.id ?? '' } });
+    const actedAs = await call(api.url, CURRENT, {
+      headers: { ...bearer(seed.adminKey), 'x-as-workspace': acceptedSub?.id ?? '' },
+    });
     expectConforms(actedAs, CURRENT, 'get', 200);
     const nameless = seed.subs.find((s) => s.name === null);
     expectConforms(await call(api.url, CURRENT, { headers: bearer(nameless?.ownerKey ?? '') }), CURRENT, 'get', 200);
@@ -161,7 +186,12 @@ describe('the fake conforms to the OpenAPI document', () => {
     for (const path of [UNREAD, LAUNCHED]) {
       expectConforms(await call(api.url, path, { headers: bearer(seed.adminKey) }), path, 'get', 200);
       for (const sub of seed.subs.filter((s) => s.status === 'accepted')) {
-        expectConforms(await call(api.url, path, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id } }), path, 'get', 200);
+        expectConforms(
+          await call(api.url, path, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id } }),
+          path,
+          'get',
+          200,
+        );
       }
       expectConforms(await call(api.url, path), path, 'get', 401);
       expectConforms(await call(api.url, path, { headers: bearer(seed.unpaidKey) }), path, 'get', 402);
@@ -177,7 +207,9 @@ describe('the fake conforms to the OpenAPI document', () => {
       let cursor: string | undefined;
       for (let page = 0; page < 10; page++) {
         const query = new URLSearchParams({ limit: '2', ...(cursor ? { starting_after: cursor } : {}) });
-        const result = await call(api.url, `${ACCOUNTS}?${query}`, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id } });
+        const result = await call(api.url, `${ACCOUNTS}?${query}`, {
+          headers: { ...bearer(seed.adminKey), 'x-as-workspace': sub.id },
+        });
         expectConforms(result, ACCOUNTS, 'get', 200);
         const body = result.json as { items: unknown[]; next_starting_after?: string };
         if (body.items.length === 0) break;
@@ -188,14 +220,27 @@ describe('the fake conforms to the OpenAPI document', () => {
     api.store.glances.update(first, {
       accounts: [
         {
-          email: 'ops@client.example', first_name: 'Ops', last_name: '', status: -2, warmup_status: -3,
+          email: 'ops@client.example',
+          first_name: 'Ops',
+          last_name: '',
+          status: -2,
+          warmup_status: -3,
           status_message: { code: 'EENVELOPE', responseCode: 550, extra: 'more is allowed' } as never,
-          provider_code: 11, stat_warmup_score: null, daily_limit: null,
-          timestamp_created: '2026-02-01T10:00:00.000Z', timestamp_updated: '2026-02-01T10:00:00.000Z', timestamp_warmup_start: null,
+          provider_code: 11,
+          stat_warmup_score: null,
+          daily_limit: null,
+          timestamp_created: '2026-02-01T10:00:00.000Z',
+          timestamp_updated: '2026-02-01T10:00:00.000Z',
+          timestamp_warmup_start: null,
         },
       ],
     });
-    expectConforms(await call(api.url, ACCOUNTS, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': first } }), ACCOUNTS, 'get', 200);
+    expectConforms(
+      await call(api.url, ACCOUNTS, { headers: { ...bearer(seed.adminKey), 'x-as-workspace': first } }),
+      ACCOUNTS,
+      'get',
+      200,
+    );
     expectConforms(await call(api.url, ACCOUNTS, { headers: bearer(seed.loneKey) }), ACCOUNTS, 'get', 200);
     expectConforms(await call(api.url, ACCOUNTS), ACCOUNTS, 'get', 401);
     expectConforms(await call(api.url, ACCOUNTS, { headers: bearer(seed.unpaidKey) }), ACCOUNTS, 'get', 402);
@@ -210,7 +255,11 @@ describe('the fake conforms to the OpenAPI document', () => {
       required: ['statusCode', 'error', 'message'],
       additionalProperties: false,
     });
-    const forbidden = await call(api.url, LIST, { method: 'POST', headers: bearer(seed.readOnlyKey), body: { sub_workspace_id: UNKNOWN_ID } });
+    const forbidden = await call(api.url, LIST, {
+      method: 'POST',
+      headers: bearer(seed.readOnlyKey),
+      body: { sub_workspace_id: UNKNOWN_ID },
+    });
     expect(forbidden.status).toBe(403);
     expect(shape(forbidden.json)).toBe(true);
     for (const path of [UNREAD, LAUNCHED, ACCOUNTS]) {

@@ -36,7 +36,12 @@ beforeEach(() => {
 
 describe('tiny pages', () => {
   it('any other path or host keeps the tiny page; pages answer GET only', async () => {
-    for (const [host, path] of [[DOCS, PROXY], ['other.example', '/demo'], [DOCS, '/demo'], ['app.instantly.ai', '/page?x=1']]) {
+    for (const [host, path] of [
+      [DOCS, PROXY],
+      ['other.example', '/demo'],
+      [DOCS, '/demo'],
+      ['app.instantly.ai', '/page?x=1'],
+    ]) {
       const res = await call(api.url, path ?? '/', { host });
       expect(res.text, `${host}${path}`).toBe(`<!doctype html><title>${host}</title><p>fake page</p>`);
     }
@@ -61,18 +66,30 @@ describe('the Mintlify playground proxy on developer.instantly.ai', () => {
     ]);
     expect(log[0]?.headers['x-as-workspace']).toBe(sub.id);
     expect(log[1]?.headers['x-as-workspace']).toBeUndefined();
-    expect(log[1]?.headers).toMatchObject({ authorization: `Bearer ${seed.adminKey}`, via: '1.1 mintlify-proxy (fake)' });
+    expect(log[1]?.headers).toMatchObject({
+      authorization: `Bearer ${seed.adminKey}`,
+      via: '1.1 mintlify-proxy (fake)',
+    });
     expect(log[1]?.status).toBe(200);
   });
 
   it('an x-as-workspace inside the envelope does go along', async () => {
-    const res = await viaProxy({ method: 'GET', url: CURRENT_URL, header: { Authorization: `Bearer ${seed.adminKey}`, 'x-as-workspace': sub.id } });
+    const res = await viaProxy({
+      method: 'GET',
+      url: CURRENT_URL,
+      header: { Authorization: `Bearer ${seed.adminKey}`, 'x-as-workspace': sub.id },
+    });
     expect(res.json).toMatchObject({ id: sub.id });
   });
 
   it('relays a body and the API’s refusals, faults included', async () => {
     const invitee = seed.invitable[0]?.id ?? '';
-    const post = { method: 'post', url: 'https://api.instantly.ai/api/v2/workspace-group-members', headers: { authorization: `Bearer ${seed.adminKey}` }, body: { sub_workspace_id: invitee } };
+    const post = {
+      method: 'post',
+      url: 'https://api.instantly.ai/api/v2/workspace-group-members',
+      headers: { authorization: `Bearer ${seed.adminKey}` },
+      body: { sub_workspace_id: invitee },
+    };
     const created = await viaProxy(post);
     expect([created.status, (created.json as { status: string }).status]).toEqual([200, 'pending']);
     const [relayed] = await control.requests({ host: 'api.instantly.ai' });
@@ -80,18 +97,31 @@ describe('the Mintlify playground proxy on developer.instantly.ai', () => {
     expect((await viaProxy(post)).status).toBe(409);
     expect((await viaProxy({ method: 'GET', url: CURRENT_URL })).json).toMatchObject({ statusCode: 401 });
     await control.fault({ status: 429, count: 1, retryAfter: 4 });
-    const limited = await viaProxy({ method: 'GET', url: CURRENT_URL, headers: { Authorization: `Bearer ${seed.adminKey}` } });
+    const limited = await viaProxy({
+      method: 'GET',
+      url: CURRENT_URL,
+      headers: { Authorization: `Bearer ${seed.adminKey}` },
+    });
     expect([limited.status, limited.headers['retry-after']]).toEqual([429, '4']);
   });
 
   it('a bad envelope or a host the fake does not serve is a 400; an unreachable API a 502', async () => {
-    for (const body of ['not json', { url: CURRENT_URL }, { method: 'GET', url: 'not a url' }, { method: 'GET', url: 'https://example.com/' }]) {
+    for (const body of [
+      'not json',
+      { url: CURRENT_URL },
+      { method: 'GET', url: 'not a url' },
+      { method: 'GET', url: 'https://example.com/' },
+    ]) {
       const res = await viaProxy(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((res.json as { message: string }).message).toEqual(expect.any(String));
     }
     await control.offline(true);
-    const res = await viaProxy({ method: 'GET', url: CURRENT_URL, headers: { Authorization: `Bearer ${seed.adminKey}` } });
+    const res = await viaProxy({
+      method: 'GET',
+      url: CURRENT_URL,
+      headers: { Authorization: `Bearer ${seed.adminKey}` },
+    });
     expect(res.status).toBe(502);
     await control.offline(false);
   });
@@ -121,11 +151,17 @@ describe('the "Who am I?" demo page on app.instantly.ai', () => {
       settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
     });
     const fetched: { url: string; headers: Record<string, string> }[] = [];
-    (window as unknown as { fetch: unknown }).fetch = async (url: string, init: { headers: Record<string, string> }) => {
+    (window as unknown as { fetch: unknown }).fetch = async (
+      url: string,
+      init: { headers: Record<string, string> },
+    ) => {
       fetched.push({ url, headers: init.headers });
       const target = new URL(url);
       const result = await call(api.url, target.pathname, { host: target.hostname, headers: init.headers });
-      return new Response(result.text, { status: result.status, headers: { 'content-type': String(result.headers['content-type']) } });
+      return new Response(result.text, {
+        status: result.status,
+        headers: { 'content-type': String(result.headers['content-type']) },
+      });
     };
     const page = await call(api.url, '/demo', { host: 'app.instantly.ai' });
     expect(page.headers['content-type']).toMatch(/^text\/html/);

@@ -17,8 +17,13 @@ const bearer = (key: string, asWorkspace?: string): Record<string, string> => ({
   ...(asWorkspace ? { 'x-as-workspace': asWorkspace } : {}),
 });
 const invite = (key: string, subWorkspaceId: string, asWorkspace?: string) =>
-  call(api.url, LIST, { method: 'POST', headers: bearer(key, asWorkspace), body: { sub_workspace_id: subWorkspaceId } });
-const remove = (key: string, membershipId: string) => call(api.url, `${LIST}/${membershipId}`, { method: 'DELETE', headers: bearer(key) });
+  call(api.url, LIST, {
+    method: 'POST',
+    headers: bearer(key, asWorkspace),
+    body: { sub_workspace_id: subWorkspaceId },
+  });
+const remove = (key: string, membershipId: string) =>
+  call(api.url, `${LIST}/${membershipId}`, { method: 'DELETE', headers: bearer(key) });
 const subWith = (status: string) => {
   const sub = seed.subs.find((s) => s.status === status);
   if (!sub) throw new Error(`seed has no ${status} sub`);
@@ -39,10 +44,18 @@ describe('inviting', () => {
     const invitee = seed.invitable[0]?.id ?? '';
     const first = await invite(seed.adminKey, invitee);
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ status: 'pending', admin_workspace_id: seed.admin.id, sub_workspace_id: invitee });
+    expect(first.json).toMatchObject({
+      status: 'pending',
+      admin_workspace_id: seed.admin.id,
+      sub_workspace_id: invitee,
+    });
     const second = await invite(seed.adminKey, invitee);
     expect(second.status).toBe(409);
-    expect(second.json).toEqual({ statusCode: 409, error: 'Conflict', message: 'The sub workspace already has an active parent or invitation' });
+    expect(second.json).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'The sub workspace already has an active parent or invitation',
+    });
   });
 
   it('an accepted or pending sub cannot be invited again, even by another admin workspace', async () => {
@@ -118,12 +131,17 @@ describe('removing and leaving', () => {
   });
 
   it('only the sub workspace owner leaves (403 for a member), through /admin then DELETE', async () => {
-    const admin = (await call(api.url, `${LIST}/admin`, { headers: bearer(seed.subMemberKey) })).json as AdminOfCurrentBody;
+    const admin = (await call(api.url, `${LIST}/admin`, { headers: bearer(seed.subMemberKey) }))
+      .json as AdminOfCurrentBody;
     expect(admin.has_admin_workspace).toBe(true);
     const id = admin.workspace_group_member_id ?? '';
     const byMember = await remove(seed.subMemberKey, id);
     expect(byMember.status).toBe(403);
-    expect(byMember.json).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Only the workspace owner can leave the workspace group' });
+    expect(byMember.json).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Only the workspace owner can leave the workspace group',
+    });
 
     expect((await remove(seed.subKey, id)).status).toBe(200);
     const after = (await call(api.url, `${LIST}/admin`, { headers: bearer(seed.subKey) })).json;
@@ -157,7 +175,11 @@ describe('keys, scopes and plans', () => {
 
   it('402 without a paid plan, also for a lapsed sub acted as', async () => {
     const unpaid = await call(api.url, CURRENT, { headers: bearer(seed.unpaidKey) });
-    expect(unpaid.json).toEqual({ statusCode: 402, error: 'Payment Required', message: 'Workspace does not have an active paid plan' });
+    expect(unpaid.json).toEqual({
+      statusCode: 402,
+      error: 'Payment Required',
+      message: 'Workspace does not have an active paid plan',
+    });
     const sub = subWith('accepted');
     const workspace = api.store.workspaces.get(sub.id);
     if (workspace) workspace.paid = false;
@@ -181,8 +203,13 @@ describe('x-as-workspace', () => {
     const current = await call(api.url, CURRENT, { headers: bearer(seed.adminKey, sub.id) });
     expect(current.status).toBe(200);
     expect(current.json).toMatchObject({ id: sub.id, name: sub.name });
-    const admin = (await call(api.url, `${LIST}/admin`, { headers: bearer(seed.adminKey, sub.id) })).json as AdminOfCurrentBody;
-    expect(admin).toMatchObject({ has_admin_workspace: true, workspace_name: seed.admin.name, workspace_group_member_id: sub.membershipId });
+    const admin = (await call(api.url, `${LIST}/admin`, { headers: bearer(seed.adminKey, sub.id) }))
+      .json as AdminOfCurrentBody;
+    expect(admin).toMatchObject({
+      has_admin_workspace: true,
+      workspace_name: seed.admin.name,
+      workspace_group_member_id: sub.membershipId,
+    });
   });
 
   it('is refused with 403 for pending, rejected, unrelated or unknown workspaces, and for a key that is no admin', async () => {
@@ -216,7 +243,9 @@ describe('pagination', () => {
       cursor = page.next_starting_after;
     }
     expect(pages.map((p) => p.items.length)).toEqual([100, 100, 50, 0]);
-    expect(pages.slice(0, 3).map((p) => p.next_starting_after)).toEqual(pages.slice(0, 3).map((p) => p.items.at(-1)?.id));
+    expect(pages.slice(0, 3).map((p) => p.next_starting_after)).toEqual(
+      pages.slice(0, 3).map((p) => p.items.at(-1)?.id),
+    );
     expect(pages[3]?.next_starting_after).toBeUndefined();
     // Creation order, every member once.
     expect(pages.flatMap((p) => p.items.map((m) => m.id))).toEqual(seed.subs.map((s) => s.membershipId));
@@ -226,7 +255,9 @@ describe('pagination', () => {
     const page = (await call(api.url, LIST, { headers: bearer(seed.adminKey) })).json as MemberPageBody;
     expect(page.items).toHaveLength(10);
     for (const limit of ['0', '101', 'ten', '2.5']) {
-      expect((await call(api.url, `${LIST}?limit=${limit}`, { headers: bearer(seed.adminKey) })).status, limit).toBe(400);
+      expect((await call(api.url, `${LIST}?limit=${limit}`, { headers: bearer(seed.adminKey) })).status, limit).toBe(
+        400,
+      );
     }
   });
 
@@ -234,7 +265,8 @@ describe('pagination', () => {
     const first = (await call(api.url, `${LIST}?limit=3`, { headers: bearer(seed.adminKey) })).json as MemberPageBody;
     const cursor = first.next_starting_after ?? '';
     await remove(seed.adminKey, cursor);
-    const next = (await call(api.url, `${LIST}?limit=3&starting_after=${cursor}`, { headers: bearer(seed.adminKey) })).json as MemberPageBody;
+    const next = (await call(api.url, `${LIST}?limit=3&starting_after=${cursor}`, { headers: bearer(seed.adminKey) }))
+      .json as MemberPageBody;
     expect(next.items[0]?.id).toBe(seed.subs[3]?.membershipId);
   });
 

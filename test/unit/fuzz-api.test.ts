@@ -31,24 +31,60 @@ const goodRow = (n: number, status = 'accepted') => ({
 /** A row as a server might send it: valid, or with one field broken in some way. */
 const row = fc.oneof(
   { weight: 5, arbitrary: fc.nat(400).map((n) => goodRow(n)) },
-  { weight: 2, arbitrary: fc.tuple(fc.nat(400), fc.string({ maxLength: 12 })).map(([n, status]) => goodRow(n, status)) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.nat(400), fc.string({ maxLength: 12 })).map(([n, status]) => goodRow(n, status)),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.nat(400), fc.constantFrom('id', 'sub_workspace_id', 'status', 'timestamp_created', 'admin_workspace_id', 'sub_workspace_name'), fc.anything())
+      .tuple(
+        fc.nat(400),
+        fc.constantFrom(
+          'id',
+          'sub_workspace_id',
+          'status',
+          'timestamp_created',
+          'admin_workspace_id',
+          'sub_workspace_name',
+        ),
+        fc.anything(),
+      )
       .map(([n, field, value]) => ({ ...goodRow(n), [field]: value })),
   },
   { weight: 1, arbitrary: fc.anything() },
 );
 
-const cursor = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string({ minLength: 1, maxLength: 8 }), fc.constant('same'), fc.integer());
+const cursor = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.string({ minLength: 1, maxLength: 8 }),
+  fc.constant('same'),
+  fc.integer(),
+);
 
 /** One answer to a list request. */
 const answer = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('page' as const), items: fc.array(row, { maxLength: 12 }), next: cursor }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('html' as const), status: fc.constantFrom(200, 500, 502, 503) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('json' as const), status: fc.constantFrom(200, 400, 401, 403, 404, 429, 500), body: fc.anything() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('dead' as const), how: fc.constantFrom('timeout', 'network') }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('page' as const), items: fc.array(row, { maxLength: 12 }), next: cursor }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('html' as const), status: fc.constantFrom(200, 500, 502, 503) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('json' as const),
+      status: fc.constantFrom(200, 400, 401, 403, 404, 429, 500),
+      body: fc.anything(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('dead' as const), how: fc.constantFrom('timeout', 'network') }),
+  },
 );
 
 /**
@@ -71,8 +107,15 @@ function play(s: Scenario): typeof fetch {
   return async (input) => {
     const url = urlOf(input);
     if (url.endsWith('/api/v2/workspaces/current'))
-      return Response.json({ id: ADMIN, name: 'Agency', owner: uuid(1), timestamp_created: 'x', timestamp_updated: 'x' });
-    if (url.endsWith('/api/v2/workspace-group-members/admin')) return Response.json({ workspace_name: 'Undefined', has_admin_workspace: false });
+      return Response.json({
+        id: ADMIN,
+        name: 'Agency',
+        owner: uuid(1),
+        timestamp_created: 'x',
+        timestamp_updated: 'x',
+      });
+    if (url.endsWith('/api/v2/workspace-group-members/admin'))
+      return Response.json({ workspace_name: 'Undefined', has_admin_workspace: false });
     const a = s.answers[i++];
     if (!a) {
       if (s.ending === 'empty') return Response.json({ items: [] });
@@ -82,9 +125,14 @@ function play(s: Scenario): typeof fetch {
     }
     switch (a.kind) {
       case 'page':
-        return Response.json(a.next === undefined ? { items: a.items } : { items: a.items, next_starting_after: a.next });
+        return Response.json(
+          a.next === undefined ? { items: a.items } : { items: a.items, next_starting_after: a.next },
+        );
       case 'html':
-        return new Response('<!doctype html><html><body><h1>Bad gateway</h1></body></html>', { status: a.status, headers: { 'content-type': 'text/html' } });
+        return new Response('<!doctype html><html><body><h1>Bad gateway</h1></body></html>', {
+          status: a.status,
+          headers: { 'content-type': 'text/html' },
+        });
       case 'json':
         return new Response(JSON.stringify(a.body ?? null), { status: a.status });
       case 'dead':
@@ -93,11 +141,26 @@ function play(s: Scenario): typeof fetch {
   };
 }
 
-const clientFor = (s: Scenario): ClientFactory => (apiKey) =>
-  instantlyClient({ apiKey, baseUrl: 'https://api.instantly.test', fetch: play(s), pageIntervalMs: 0, retry: { attempts: 2, baseMs: 0, maxMs: 0 }, sleep: async () => {} });
+const clientFor =
+  (s: Scenario): ClientFactory =>
+  (apiKey) =>
+    instantlyClient({
+      apiKey,
+      baseUrl: 'https://api.instantly.test',
+      fetch: play(s),
+      pageIntervalMs: 0,
+      retry: { attempts: 2, baseMs: 0, maxMs: 0 },
+      sleep: async () => {},
+    });
 
 const LAST_GOOD: Group = {
-  members: [0, 1, 2].map((n) => ({ membershipId: uuid(9000 + n), workspaceId: uuid(9100 + n), name: `Kept ${n}`, status: 'accepted', addedAt: 'x' })),
+  members: [0, 1, 2].map((n) => ({
+    membershipId: uuid(9000 + n),
+    workspaceId: uuid(9100 + n),
+    name: `Kept ${n}`,
+    status: 'accepted',
+    addedAt: 'x',
+  })),
   syncedAt: 1,
 };
 
@@ -171,7 +234,14 @@ describe('fuzzed list answers', FUZZ, () => {
         pageIntervalMs: 0,
         fetch: async (input) => {
           const url = urlOf(input);
-          if (url.endsWith('/workspaces/current')) return Response.json({ id: ADMIN, name: 'Agency', owner: uuid(1), timestamp_created: 'x', timestamp_updated: 'x' });
+          if (url.endsWith('/workspaces/current'))
+            return Response.json({
+              id: ADMIN,
+              name: 'Agency',
+              owner: uuid(1),
+              timestamp_created: 'x',
+              timestamp_updated: 'x',
+            });
           if (url.endsWith('/admin')) return Response.json({ workspace_name: 'Undefined', has_admin_workspace: false });
           if (page === 1000) return Response.json({ items: [] });
           const items = Array.from({ length: 100 }, (_, i) => goodRow(page * 100 + i));

@@ -31,7 +31,11 @@ const member = fc.record({
   status: fc.constantFrom('pending', 'accepted', 'rejected'),
   addedAt: fc.string(),
 });
-const notice = fc.record({ id: fc.string(), text: fc.string(), at: fc.double({ noNaN: true, noDefaultInfinity: true }) });
+const notice = fc.record({
+  id: fc.string(),
+  text: fc.string(),
+  at: fc.double({ noNaN: true, noDefaultInfinity: true }),
+});
 const operationV2 = fc.record(
   {
     id: fc.string(),
@@ -61,7 +65,13 @@ const origin = fc.webUrl({ withQueryParameters: false, withFragments: false }).m
 function mixed<T>(valid: fc.Arbitrary<T>, invalid: (x: unknown) => boolean) {
   const garbage = fc.anything().filter(invalid);
   return fc
-    .array(fc.oneof(valid.map((v) => ({ ok: true as const, v })), garbage.map((v) => ({ ok: false as const, v }))), { maxLength: 12 })
+    .array(
+      fc.oneof(
+        valid.map((v) => ({ ok: true as const, v })),
+        garbage.map((v) => ({ ok: false as const, v })),
+      ),
+      { maxLength: 12 },
+    )
     .map((list) => ({ raw: list.map((e) => e.v), valid: list.filter((e) => e.ok).map((e) => e.v) }));
 }
 
@@ -91,9 +101,12 @@ describe('every stored list keeps its valid elements, whatever else is in it', F
 
   it('operations of v1 are read as v2, the valid ones all kept', () => {
     fc.assert(
-      fc.property(mixed(operationV1, (x) => operations.parse([x], 1).length === 0), ({ raw, valid }) => {
-        expect(operations.parse(raw, 1)).toEqual(valid.map((op) => ({ ...op, state: 'sending' })));
-      }),
+      fc.property(
+        mixed(operationV1, (x) => operations.parse([x], 1).length === 0),
+        ({ raw, valid }) => {
+          expect(operations.parse(raw, 1)).toEqual(valid.map((op) => ({ ...op, state: 'sending' })));
+        },
+      ),
       RUNS,
     );
   });
@@ -108,7 +121,10 @@ describe('every stored list keeps its valid elements, whatever else is in it', F
     );
     fc.assert(
       fc.property(
-        fc.dictionary(fc.oneof(fc.nat().map(String), fc.string()), fc.oneof(fc.constant(null), fc.record({ workspaceId: uuid, name: fc.string() }), fc.anything())),
+        fc.dictionary(
+          fc.oneof(fc.nat().map(String), fc.string()),
+          fc.oneof(fc.constant(null), fc.record({ workspaceId: uuid, name: fc.string() }), fc.anything()),
+        ),
         (raw) => {
           const kept = tabActing.parse(raw);
           expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
@@ -126,9 +142,14 @@ describe('every stored list keeps its valid elements, whatever else is in it', F
 describe('no stored blob makes a read throw', FUZZ, () => {
   it('any value, with any version recorded, is read without throwing', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allItems), fc.anything(), fc.oneof(fc.integer({ min: -2, max: 5 }), fc.constant(undefined)), (item, raw, version) => {
-        expect(() => item.parse(raw, version)).not.toThrow();
-      }),
+      fc.property(
+        fc.constantFrom(...allItems),
+        fc.anything(),
+        fc.oneof(fc.integer({ min: -2, max: 5 }), fc.constant(undefined)),
+        (item, raw, version) => {
+          expect(() => item.parse(raw, version)).not.toThrow();
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -138,7 +159,11 @@ describe('no stored blob makes a read throw', FUZZ, () => {
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(...keys.map(() => fc.oneof(fc.anything(), fc.constant(undefined)))),
-        fc.tuple(...keys.map(() => fc.oneof(fc.anything(), fc.record({ v: fc.integer({ min: 0, max: 4 }) }), fc.constant(undefined)))),
+        fc.tuple(
+          ...keys.map(() =>
+            fc.oneof(fc.anything(), fc.record({ v: fc.integer({ min: 0, max: 4 }) }), fc.constant(undefined)),
+          ),
+        ),
         async (values, metas) => {
           fakeBrowser.reset();
           dropStorageCaches();
@@ -152,10 +177,18 @@ describe('no stored blob makes a read throw', FUZZ, () => {
           });
           await fakeBrowser.storage.local.set(local);
           await fakeBrowser.storage.session.set(session);
-          const before = await Promise.all([accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
+          const before = await Promise.all(
+            [accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) =>
+              (i as StoredItem<unknown>).get(),
+            ),
+          );
           await startUp();
           dropStorageCaches();
-          const after = await Promise.all([accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) => (i as StoredItem<unknown>).get()));
+          const after = await Promise.all(
+            [accounts, group, groupHead, actingAs, notices, unstructuredWorkspaces, unstructuredInUse].map((i) =>
+              (i as StoredItem<unknown>).get(),
+            ),
+          );
           // Start-up may add notices (an unreadable entry's key removed) and stop using a lost key.
           const [, , , , noticesBefore, workspacesBefore] = before;
           const [, , , , noticesAfter, workspacesAfter] = after;

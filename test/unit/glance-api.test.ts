@@ -36,10 +36,16 @@ describe('the glance, at the fake API', () => {
 
     const byWorkspace = await glances.get();
     for (const sub of accepted) {
-      expect(byWorkspace[sub.id]).toMatchObject({ unread: sub.glance.unread, launched: sub.glance.launched, trouble: sub.glance.accountsInTrouble });
+      expect(byWorkspace[sub.id]).toMatchObject({
+        unread: sub.glance.unread,
+        launched: sub.glance.launched,
+        trouble: sub.glance.accountsInTrouble,
+      });
     }
     const troubled = accepted.find((s) => s.glance.accountsInTrouble > 0)!;
-    expect(byWorkspace[troubled.id]!.troubled![0]!.reason).toMatch(/connection error: 535 5.7.8 Username and Password not accepted|warmup banned/);
+    expect(byWorkspace[troubled.id]!.troubled![0]!.reason).toMatch(
+      /connection error: 535 5.7.8 Username and Password not accepted|warmup banned/,
+    );
   });
 
   it('a scope refused to one workspace shows on that workspace only, naming it', async () => {
@@ -48,16 +54,30 @@ describe('the glance, at the fake API', () => {
     await ctx.control.setWorkspace(first!.id, { deniedScopes: ['emails:read'] });
     await refreshGlance(deps());
     const byWorkspace = await glances.get();
-    expect(byWorkspace[first!.id]).toMatchObject({ launched: first!.glance.launched, error: 'This key can’t read unread replies: it needs the scope emails:read.' });
+    expect(byWorkspace[first!.id]).toMatchObject({
+      launched: first!.glance.launched,
+      error: 'This key can’t read unread replies: it needs the scope emails:read.',
+    });
     expect(byWorkspace[first!.id]!.unread).toBeUndefined();
-    expect(byWorkspace[second!.id]).toEqual({ fetchedAt: expect.any(Number), unread: second!.glance.unread, launched: second!.glance.launched, trouble: second!.glance.accountsInTrouble, ...(second!.glance.accountsInTrouble ? { troubled: expect.any(Array) } : {}) });
+    expect(byWorkspace[second!.id]).toEqual({
+      fetchedAt: expect.any(Number),
+      unread: second!.glance.unread,
+      launched: second!.glance.launched,
+      trouble: second!.glance.accountsInTrouble,
+      ...(second!.glance.accountsInTrouble ? { troubled: expect.any(Array) } : {}),
+    });
   });
 
   it('a key without accounts:read: every workspace says so, with the others’ figures', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
-    await ctx.control.setKeyScopes(ctx.seeded.adminKey, ['workspace_group_members:read', 'workspaces:read', 'emails:read', 'campaigns:read']);
+    await ctx.control.setKeyScopes(ctx.seeded.adminKey, [
+      'workspace_group_members:read',
+      'workspaces:read',
+      'emails:read',
+      'campaigns:read',
+    ]);
     await refreshGlance(deps());
-    const figures = Object.values((await glances.get()));
+    const figures = Object.values(await glances.get());
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) {
       expect(f.error).toBe('This key can’t read sending accounts: it needs the scope accounts:read.');

@@ -30,7 +30,9 @@ interface Call {
  * A glance client answering from figures per workspace, recording every call; `fail` may throw
  * instead (an ApiError, as the real client would).
  */
-function fakeGlanceApi(options: { accounts?: (workspace: string) => SendingAccount[]; fail?: (call: Call) => ApiError | undefined } = {}) {
+function fakeGlanceApi(
+  options: { accounts?: (workspace: string) => SendingAccount[]; fail?: (call: Call) => ApiError | undefined } = {},
+) {
   const calls: Call[] = [];
   const record = (key: string, what: Call['what'], workspace: string) => {
     const call = { at: Date.now(), what, workspace, key };
@@ -85,7 +87,12 @@ describe('the glance', () => {
         ws === id(3)
           ? [
               { email: 'ok@client3.com', status: 1, warmup_status: 1 },
-              { email: 'down@client3.com', status: -1, warmup_status: 1, status_message: { response: '535 Authentication failed' } },
+              {
+                email: 'down@client3.com',
+                status: -1,
+                warmup_status: 1,
+                status_message: { response: '535 Authentication failed' },
+              },
               { email: 'banned@client3.com', status: 1, warmup_status: -1 },
             ]
           : [],
@@ -112,7 +119,11 @@ describe('the glance', () => {
 
   it('reads every page of a workspace’s accounts', async () => {
     await connectAdmin([member(1)]);
-    const many = Array.from({ length: 250 }, (_, i) => ({ email: `a${i}@x.com`, status: i % 50 === 0 ? -3 : 1, warmup_status: 1 }));
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      email: `a${i}@x.com`,
+      status: i % 50 === 0 ? -3 : 1,
+      warmup_status: 1,
+    }));
     const api = fakeGlanceApi({ accounts: () => many });
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
@@ -131,7 +142,7 @@ describe('the glance', () => {
     expect(times).toHaveLength(450);
     expect(busiest(times, 1_000)).toBeLessThanOrEqual(10);
     expect(busiest(times, 60_000)).toBeLessThanOrEqual(300);
-    expect(Object.keys((await glances.get()))).toHaveLength(150);
+    expect(Object.keys(await glances.get())).toHaveLength(150);
   });
 
   it('shows its progress while it runs', async () => {
@@ -144,7 +155,7 @@ describe('the glance', () => {
     expect(progress!.done).toBeGreaterThan(0);
     expect(progress!.done).toBeLessThan(40);
     // Figures read so far are stored already.
-    expect(Object.keys((await glances.get())).length).toBeGreaterThan(0);
+    expect(Object.keys(await glances.get()).length).toBeGreaterThan(0);
     await vi.runAllTimersAsync();
     await run;
     expect(await glanceRun.get()).toMatchObject({ running: false, done: 40, total: 40 });
@@ -177,14 +188,21 @@ describe('the glance', () => {
     await connectAdmin(Array.from({ length: 4 }, (_, i) => member(i + 1)));
     const start = Date.now();
     // The first three workspaces are read in the first second; then Instantly refuses everything.
-    const api = fakeGlanceApi({ fail: (call) => (call.at - start >= 1_000 ? new ApiError('rate-limited', 'Rate limit exceeded', 429) : undefined) });
+    const api = fakeGlanceApi({
+      fail: (call) => (call.at - start >= 1_000 ? new ApiError('rate-limited', 'Rate limit exceeded', 429) : undefined),
+    });
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
     expect(await run).toEqual({ ok: false, error: expect.stringMatching(/rate-limiting/) });
     const refused = api.calls.filter((c) => c.at - start >= 1_000).map((c) => c.at);
     // Without Retry-After: 2 s, 4 s, 8 s, 16 s between tries, then it stops.
     expect(refused[refused.length - 1]! - refused[0]!).toBeGreaterThanOrEqual(2_000 + 4_000 + 8_000 + 16_000);
-    expect(await glanceRun.get()).toMatchObject({ running: false, done: 3, total: 4, error: expect.stringMatching(/rate-limiting/) });
+    expect(await glanceRun.get()).toMatchObject({
+      running: false,
+      done: 3,
+      total: 4,
+      error: expect.stringMatching(/rate-limiting/),
+    });
     const byWorkspace = await glances.get();
     expect(Object.keys(byWorkspace).sort()).toEqual([id(1), id(2), id(3)]);
   });
@@ -192,13 +210,18 @@ describe('the glance', () => {
   it('a missing scope shows on that workspace only, naming the scope; the others show theirs', async () => {
     await connectAdmin([member(1), member(2), member(3)]);
     const api = fakeGlanceApi({
-      fail: (call) => (call.workspace === id(2) && call.what === 'unread' ? new ApiError('forbidden', 'Forbidden', 403) : undefined),
+      fail: (call) =>
+        call.workspace === id(2) && call.what === 'unread' ? new ApiError('forbidden', 'Forbidden', 403) : undefined,
     });
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
     await run;
     const byWorkspace = await glances.get();
-    expect(byWorkspace[id(2)]).toMatchObject({ launched: 2, trouble: 0, error: 'This key can’t read unread replies: it needs the scope emails:read.' });
+    expect(byWorkspace[id(2)]).toMatchObject({
+      launched: 2,
+      trouble: 0,
+      error: 'This key can’t read unread replies: it needs the scope emails:read.',
+    });
     expect(byWorkspace[id(2)]!.unread).toBeUndefined();
     expect(byWorkspace[id(1)]!.error).toBeUndefined();
     expect(byWorkspace[id(3)]).toMatchObject({ unread: 3 });
@@ -206,7 +229,9 @@ describe('the glance', () => {
 
   it('a workspace without a paid plan is asked once, not three times', async () => {
     await connectAdmin([member(1), member(2)]);
-    const api = fakeGlanceApi({ fail: (call) => (call.workspace === id(1) ? new ApiError('payment-required', undefined, 402) : undefined) });
+    const api = fakeGlanceApi({
+      fail: (call) => (call.workspace === id(1) ? new ApiError('payment-required', undefined, 402) : undefined),
+    });
     const run = refreshGlance({ makeClient: api.make });
     await vi.runAllTimersAsync();
     await run;
@@ -244,12 +269,12 @@ describe('the glance', () => {
     const run = refreshGlance({ makeClient: api.make });
     await vi.advanceTimersByTimeAsync(3_000);
     await instantlyKey(id(999)).set('new-key', false);
-    const stored = Object.keys((await glances.get())).length;
+    const stored = Object.keys(await glances.get()).length;
     const made = api.calls.length;
     await vi.runAllTimersAsync();
     await run;
     expect(api.calls.length).toBe(made);
-    expect(Object.keys((await glances.get()))).toHaveLength(stored);
+    expect(Object.keys(await glances.get())).toHaveLength(stored);
     expect(await glanceRun.get()).toMatchObject({ running: false });
   });
 
@@ -283,7 +308,7 @@ describe('the glance', () => {
     await run;
     await group.set({ members: [member(2)], syncedAt: 1 });
     await vi.runAllTimersAsync();
-    expect(Object.keys((await glances.get()))).toEqual([id(2)]);
+    expect(Object.keys(await glances.get())).toEqual([id(2)]);
   });
 
   it('a run the worker stopped in the middle of no longer says it is running', async () => {

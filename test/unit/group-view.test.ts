@@ -33,7 +33,14 @@ describe('what the popup shows of removals', () => {
   });
 
   it('marks nothing when no removal is unknown (an invite being checked has no row yet)', () => {
-    const invite: Operation = { id: 'i', kind: 'invite', workspaceId: a.workspaceId, label: 'x', at: 1, state: 'unknown' };
+    const invite: Operation = {
+      id: 'i',
+      kind: 'invite',
+      workspaceId: a.workspaceId,
+      label: 'x',
+      at: 1,
+      state: 'unknown',
+    };
     expect(checkingRemovals([invite, removal(a, 'sending')]).size).toBe(0);
   });
 });

@@ -14,7 +14,6 @@ describe('Instantly client against the fake API', () => {
     const pages = await ctx.control.requests({ path: '/api/v2/workspace-group-members' });
     expect(pages.map((r) => r.query.limit)).toEqual(['100', '100', '100', '100']);
     expect(pages[0]!.query.starting_after).toBeUndefined();
-
   });
 
   it('keeps a listing under Instantly’s 100 requests per second', async () => {
@@ -51,19 +50,35 @@ describe('Instantly client against the fake API', () => {
     const client = ctx.makeClient(ctx.seeded.adminKey);
     const invitee = ctx.seeded.invitable[0]!;
     const created = await client.invite(invitee.id);
-    expect(created).toMatchObject({ sub_workspace_id: invitee.id, status: 'pending', admin_workspace_id: ctx.seeded.admin.id });
+    expect(created).toMatchObject({
+      sub_workspace_id: invitee.id,
+      status: 'pending',
+      admin_workspace_id: ctx.seeded.admin.id,
+    });
     await expect(client.invite(invitee.id)).rejects.toMatchObject({ kind: 'conflict', status: 409 });
   });
 
   it('maps the server’s refusals to typed errors, keeping its message', async () => {
-    await expect(ctx.makeClient('nope').currentWorkspace()).rejects.toMatchObject({ kind: 'unauthorized', status: 401 });
-    await expect(ctx.makeClient(ctx.seeded.revokedKey).currentWorkspace()).rejects.toMatchObject({ kind: 'unauthorized' });
-    await expect(ctx.makeClient(ctx.seeded.unpaidKey).currentWorkspace()).rejects.toMatchObject({ kind: 'payment-required' });
-    const forbidden = await ctx.makeClient(ctx.seeded.adminMemberKey).invite(ctx.seeded.invitable[1]!.id).catch((e: unknown) => e);
+    await expect(ctx.makeClient('nope').currentWorkspace()).rejects.toMatchObject({
+      kind: 'unauthorized',
+      status: 401,
+    });
+    await expect(ctx.makeClient(ctx.seeded.revokedKey).currentWorkspace()).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
+    await expect(ctx.makeClient(ctx.seeded.unpaidKey).currentWorkspace()).rejects.toMatchObject({
+      kind: 'payment-required',
+    });
+    const forbidden = await ctx
+      .makeClient(ctx.seeded.adminMemberKey)
+      .invite(ctx.seeded.invitable[1]!.id)
+      .catch((e: unknown) => e);
     expect(forbidden).toBeInstanceOf(ApiError);
     expect(forbidden).toMatchObject({ kind: 'forbidden', status: 403 });
     expect(forbidden instanceof ApiError && forbidden.serverMessage).toBeTruthy();
-    await expect(ctx.makeClient(ctx.seeded.adminKey).invite('019ffad2-0000-7000-8000-0000000dead0')).rejects.toMatchObject({
+    await expect(
+      ctx.makeClient(ctx.seeded.adminKey).invite('019ffad2-0000-7000-8000-0000000dead0'),
+    ).rejects.toMatchObject({
       kind: 'not-found',
     });
   });
@@ -78,13 +93,18 @@ describe('Instantly client against the fake API', () => {
 
   it('does not repeat an invite after a 500 (it may have gone through)', async () => {
     await ctx.control.fault({ status: 500, count: 1, path: '/api/v2/workspace-group-members' });
-    await expect(ctx.makeClient(ctx.seeded.adminKey).invite(ctx.seeded.invitable[0]!.id)).rejects.toMatchObject({ kind: 'server' });
+    await expect(ctx.makeClient(ctx.seeded.adminKey).invite(ctx.seeded.invitable[0]!.id)).rejects.toMatchObject({
+      kind: 'server',
+    });
     expect(await ctx.control.requests({ method: 'POST' })).toHaveLength(1);
   });
 
   it('gives up on a lasting 429 with how long the server asked to wait', async () => {
     await ctx.control.fault({ status: 429, count: 10, retryAfter: 0 });
-    await expect(ctx.makeClient(ctx.seeded.adminKey).currentWorkspace()).rejects.toMatchObject({ kind: 'rate-limited', retryAfterS: 0 });
+    await expect(ctx.makeClient(ctx.seeded.adminKey).currentWorkspace()).rejects.toMatchObject({
+      kind: 'rate-limited',
+      retryAfterS: 0,
+    });
   });
 
   it('reports a server it cannot reach as a network error', async () => {

@@ -37,7 +37,11 @@ describe('where the Unstructured key goes from', () => {
   });
 
   it('an allowed subdomain that was not opted in is excluded', () => {
-    const input = { ...none, allowedSites: ['https://other.example', 'https://sub.other.example'], optedIn: ['https://other.example'] };
+    const input = {
+      ...none,
+      allowedSites: ['https://other.example', 'https://sub.other.example'],
+      optedIn: ['https://other.example'],
+    };
     expect(keyScope(input).excludedHosts).toEqual(['sub.other.example']);
     expect(keyGoesFrom(input, 'https://other.example')).toBe(true);
     expect(keyGoesFrom(input, 'https://sub.other.example')).toBe(false);
@@ -60,7 +64,9 @@ describe('where the Unstructured key goes from', () => {
     expect(keyMayGoFrom('http://localhost.evil.example')).toBe(false);
     const plain = { ...none, allowedSites: ['http://other.example'], optedIn: ['http://other.example'] };
     expect(keyScope(plain).initiatorHosts).toEqual(['platform.unstructuredapp.io']);
-    expect(keyScope(plain).blocked).toEqual([{ origin: 'http://other.example', reason: expect.stringContaining('https://') }]);
+    expect(keyScope(plain).blocked).toEqual([
+      { origin: 'http://other.example', reason: expect.stringContaining('https://') },
+    ]);
     const local = { ...none, allowedSites: ['http://localhost:3000'], optedIn: ['http://localhost:3000'] };
     expect(keyGoesFrom(local, 'http://localhost:3000')).toBe(true);
   });
@@ -68,13 +74,25 @@ describe('where the Unstructured key goes from', () => {
   it('a site is left out while another scheme or port of its host is reachable without the key', () => {
     // The rule names hosts only, so https://other.example in the list would also send the key
     // for http://other.example, which the user allowed for Instantly but not for the key.
-    const twins = { ...none, allowedSites: ['http://other.example', 'https://other.example'], optedIn: ['https://other.example'] };
+    const twins = {
+      ...none,
+      allowedSites: ['http://other.example', 'https://other.example'],
+      optedIn: ['https://other.example'],
+    };
     expect(keyScope(twins).initiatorHosts).toEqual(['platform.unstructuredapp.io']);
-    expect(keyScope(twins).blocked).toEqual([{ origin: 'https://other.example', reason: expect.stringContaining('http://other.example') }]);
+    expect(keyScope(twins).blocked).toEqual([
+      { origin: 'https://other.example', reason: expect.stringContaining('http://other.example') },
+    ]);
     expect(keyGoesFrom(twins, 'http://other.example')).toBe(false);
-    const ports = { ...none, allowedSites: ['http://localhost:3000', 'http://localhost:5173'], optedIn: ['http://localhost:3000'] };
+    const ports = {
+      ...none,
+      allowedSites: ['http://localhost:3000', 'http://localhost:5173'],
+      optedIn: ['http://localhost:3000'],
+    };
     expect(keyGoesFrom(ports, 'http://localhost:5173')).toBe(false);
-    expect(keyGoesFrom({ ...ports, optedIn: ['http://localhost:3000', 'http://localhost:5173'] }, 'http://localhost:5173')).toBe(true);
+    expect(
+      keyGoesFrom({ ...ports, optedIn: ['http://localhost:3000', 'http://localhost:5173'] }, 'http://localhost:5173'),
+    ).toBe(true);
   });
 
   it('an account’s own API host is not an initiator unless the user opts it in', () => {

@@ -23,15 +23,27 @@ describe('messages to the background', () => {
     onRequest('actAs', actAs);
     setUpRequests();
 
-    const [bad] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: 42 }, own(), () => undefined);
+    const [bad] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'actAs', workspaceId: 42 },
+      own(),
+      () => undefined,
+    );
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('does not understand') });
     const [unknown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dropDatabase' }, own(), () => undefined);
     expect(unknown).toMatchObject({ ok: false });
-    const [foreign] = await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, { id: 'evil', url: 'https://evil.example/' }, () => undefined);
+    const [foreign] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'refresh' },
+      { id: 'evil', url: 'https://evil.example/' },
+      () => undefined,
+    );
     expect(foreign).toBeUndefined();
     expect(refresh).not.toHaveBeenCalled();
 
-    const [ok] = await fakeBrowser.runtime.onMessage.trigger({ type: 'actAs', workspaceId: null, tabId: 3 }, own(), () => undefined);
+    const [ok] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'actAs', workspaceId: null, tabId: 3 },
+      own(),
+      () => undefined,
+    );
     expect(ok).toEqual({ ok: true });
     expect(actAs).toHaveBeenCalledWith({ type: 'actAs', workspaceId: null, tabId: 3 });
   });

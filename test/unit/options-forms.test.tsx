@@ -15,11 +15,13 @@ import type { Reply } from '@/lib/common/reply';
 /** A background that answers every request with `reply`, and the requests it got. */
 function background(reply: Reply = { ok: true }): Request[] {
   const received: Request[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: Request, _sender: unknown, sendResponse: (reply: Reply) => void) => {
-    received.push(message);
-    sendResponse(reply);
-    return true;
-  });
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: Request, _sender: unknown, sendResponse: (reply: Reply) => void) => {
+      received.push(message);
+      sendResponse(reply);
+      return true;
+    },
+  );
   return received;
 }
 
@@ -81,7 +83,9 @@ describe('settings: Unstructured workspaces', () => {
   it('the add form sends the name and key, then empties itself', async () => {
     const received = background();
     await addUnstructured('Research', 'u-key-9');
-    expect(received).toEqual([{ type: 'addUnstructured', name: 'Research', key: 'u-key-9', apiUrl: undefined, remember: false }]);
+    expect(received).toEqual([
+      { type: 'addUnstructured', name: 'Research', key: 'u-key-9', apiUrl: undefined, remember: false },
+    ]);
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe('');
     expect(screen.getByLabelText<HTMLInputElement>('Unstructured API key').value).toBe('');
   });
@@ -90,14 +94,18 @@ describe('settings: Unstructured workspaces', () => {
     background({ ok: false, error: 'Unstructured rejected this API key.' });
     await addUnstructured('Research', 'bad');
     expect(screen.getByRole('alert').textContent).toContain('Unstructured rejected this API key.');
-    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe('Research');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe(
+      'Research',
+    );
   });
 
   it('an account’s own API URL the user does not allow: said plainly, and nothing is sent', async () => {
     // The unit set-up's permissions grant nothing: the user said no.
     const received = background();
     await addUnstructured('Own host', 'u-key-9', 'https://api.acme-unstructured.example');
-    expect(screen.getByRole('alert').textContent).toContain('needs your permission to reach https://api.acme-unstructured.example');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'needs your permission to reach https://api.acme-unstructured.example',
+    );
     expect(received).toEqual([]);
   });
 
@@ -119,13 +127,16 @@ describe('settings: sending the Unstructured key from a site', () => {
     remembered: false,
     addedAt: 1,
   };
-  const reason = 'Not sent while http://other.example is reachable without the key: the browser tells sites apart by host name only.';
+  const reason =
+    'Not sent while http://other.example is reachable without the key: the browser tells sites apart by host name only.';
   const blocked = [{ origin: 'https://other.example', reason }];
 
   it('Allowed sites: ticking “Send the Unstructured key from <site>” opts that site in, and a blocked one says why', async () => {
     const received = background();
     const user = userEvent.setup();
-    render(<AllowedSites sites={['https://other.example']} unstructuredSites={[]} hasUnstructured keyBlocked={blocked} />);
+    render(
+      <AllowedSites sites={['https://other.example']} unstructuredSites={[]} hasUnstructured keyBlocked={blocked} />,
+    );
     await user.click(screen.getByRole('checkbox', { name: 'Send the Unstructured key from https://other.example' }));
     expect(received).toEqual([{ type: 'setUnstructuredSite', origin: 'https://other.example', on: true }]);
     expect(screen.getByText(reason)).toBeTruthy();
@@ -135,7 +146,9 @@ describe('settings: sending the Unstructured key from a site', () => {
     const received = background();
     const user = userEvent.setup();
     render(<UnstructuredSettings workspaces={[own]} unstructuredSites={[own.apiBase]} />);
-    const box = screen.getByRole<HTMLInputElement>('checkbox', { name: `Send the Unstructured key from ${own.apiBase}` });
+    const box = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: `Send the Unstructured key from ${own.apiBase}`,
+    });
     expect(box.checked).toBe(true);
     await user.click(box);
     expect(received).toEqual([{ type: 'setUnstructuredSite', origin: own.apiBase, on: false }]);

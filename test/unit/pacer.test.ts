@@ -35,7 +35,13 @@ describe('pacer', () => {
   afterEach(() => void vi.useRealTimers());
 
   it('never more than 10 requests in any second, nor 300 in any minute', async () => {
-    const p = pacer({ limits: [{ count: 10, windowMs: 1_000 }, { count: 300, windowMs: 60_000 }], slackMs: 100 });
+    const p = pacer({
+      limits: [
+        { count: 10, windowMs: 1_000 },
+        { count: 300, windowMs: 60_000 },
+      ],
+      slackMs: 100,
+    });
     const done = run(p, 700);
     await vi.advanceTimersByTimeAsync(3 * 60_000);
     const times = await done;
@@ -52,7 +58,7 @@ describe('pacer', () => {
     const p = pacer(GLANCE_PACE);
     // A fixed pseudo-random sequence: latencies of 0–900 ms, each request arriving anywhere in its own.
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const arrivals: number[] = [];
     let left = 400;
     const done = Promise.all(
@@ -79,10 +85,14 @@ describe('pacer', () => {
     (await p.take())();
     p.pause(5_000);
     const times: number[] = [];
-    const waiting = Promise.all([1, 2, 3].map(() => p.take().then((answered) => {
-        times.push(Date.now());
-        answered();
-      })));
+    const waiting = Promise.all(
+      [1, 2, 3].map(() =>
+        p.take().then((answered) => {
+          times.push(Date.now());
+          answered();
+        }),
+      ),
+    );
     await vi.advanceTimersByTimeAsync(4_999);
     expect(times).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);

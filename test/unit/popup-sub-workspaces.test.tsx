@@ -56,7 +56,8 @@ const rows = () => within(screen.getByRole('list', { name: 'Sub workspaces' })).
 const rowNames = () => rows().map((row) => row.querySelector('.name')?.textContent);
 const nameOf = (index: number) => document.getElementById(`row-${index}`)?.querySelector('.name')?.textContent;
 /** The row the search box points the screen reader at (the rows themselves never take focus). */
-const highlightedRow = (search: HTMLElement) => document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
+const highlightedRow = (search: HTMLElement) =>
+  document.getElementById(search.getAttribute('aria-activedescendant') ?? '');
 
 beforeEach(() => localStorage.clear());
 // user-event types key by key into a happy-dom page: seconds on a busy machine.
@@ -88,9 +89,14 @@ describe('the popup’s list of sub workspaces', () => {
 
   it('Enter acts as the highlighted accepted workspace', async () => {
     const { user, onActAs, onRefusal } = renderList();
-    const index = rowNames().findIndex((name, i) => i > 0 && members.find((m) => m.name === name)?.status === 'accepted');
+    const index = rowNames().findIndex(
+      (name, i) => i > 0 && members.find((m) => m.name === name)?.status === 'accepted',
+    );
     await user.keyboard('{ArrowDown}'.repeat(index) + '{Enter}');
-    expect(onActAs).toHaveBeenCalledWith(members.find((m) => m.name === nameOf(index)), undefined);
+    expect(onActAs).toHaveBeenCalledWith(
+      members.find((m) => m.name === nameOf(index)),
+      undefined,
+    );
     expect(onRefusal).not.toHaveBeenCalled();
   });
 
@@ -99,7 +105,10 @@ describe('the popup’s list of sub workspaces', () => {
     await user.click(screen.getByRole('checkbox', { name: 'This tab only' }));
     await user.click(search);
     await user.keyboard('{Enter}');
-    expect(onActAs).toHaveBeenCalledWith(members.find((m) => m.name === nameOf(0)), 7);
+    expect(onActAs).toHaveBeenCalledWith(
+      members.find((m) => m.name === nameOf(0)),
+      7,
+    );
   });
 
   it('Enter on a pending workspace refuses with the sentence, and acts as nobody', async () => {
@@ -148,7 +157,11 @@ describe('the popup’s list of sub workspaces', () => {
   it('Remove, then Confirm, removes that workspace', async () => {
     const { user, onRemove } = renderList();
     await user.click(screen.getByRole('button', { name: 'Remove Globex Cold Email' }));
-    await user.click(within(screen.getByRole('dialog', { name: 'Remove Globex Cold Email?' })).getByRole('button', { name: 'Confirm' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Remove Globex Cold Email?' })).getByRole('button', {
+        name: 'Confirm',
+      }),
+    );
     expect(onRemove).toHaveBeenCalledExactlyOnceWith(members[2]);
     expect(screen.queryByRole('dialog')).toBeNull();
   });

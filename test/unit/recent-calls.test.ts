@@ -19,7 +19,10 @@ function call(overrides: Partial<SentDetails> = {}, headers: Record<string, stri
     tabId: 7,
     timeStamp: 1_800_000_000_000 + nextId,
     initiator: 'https://app.instantly.ai',
-    requestHeaders: [{ name: 'Authorization', value: `Bearer ${KEY}` }, ...Object.entries(headers).map(([name, value]) => ({ name, value }))],
+    requestHeaders: [
+      { name: 'Authorization', value: `Bearer ${KEY}` },
+      ...Object.entries(headers).map(([name, value]) => ({ name, value })),
+    ],
     ...overrides,
   };
 }
@@ -29,7 +32,14 @@ afterEach(() => vi.useRealTimers());
 describe('which requests are listed', () => {
   it('lists a page’s call by method, path without its query, and the page’s host', () => {
     const seen = seenFrom(call({}, { 'x-as-workspace': ACME.workspaceId }), OWN);
-    expect(seen).toMatchObject({ method: 'GET', host: 'api.instantly.ai', path: '/api/v2/workspaces/current', site: 'app.instantly.ai', api: 'instantly', asWorkspaceId: ACME.workspaceId });
+    expect(seen).toMatchObject({
+      method: 'GET',
+      host: 'api.instantly.ai',
+      path: '/api/v2/workspaces/current',
+      site: 'app.instantly.ai',
+      api: 'instantly',
+      asWorkspaceId: ACME.workspaceId,
+    });
     expect(JSON.stringify(seen)).not.toContain('query-secret');
     expect(JSON.stringify(seen)).not.toContain(KEY);
   });
@@ -42,7 +52,9 @@ describe('which requests are listed', () => {
   it('leaves out the extension’s own calls (Chromium and Firefox) and CORS preflights', () => {
     expect(seenFrom(call({ initiator: OWN }), OWN)).toBeNull();
     const firefoxOwn = 'moz-extension://5e3a1c9d-7b42-4f0e-9a61-2d8c4b7e0f13';
-    expect(seenFrom(call({ initiator: undefined, originUrl: `${firefoxOwn}/_generated_background_page.html` }), firefoxOwn)).toBeNull();
+    expect(
+      seenFrom(call({ initiator: undefined, originUrl: `${firefoxOwn}/_generated_background_page.html` }), firefoxOwn),
+    ).toBeNull();
     expect(seenFrom(call({ method: 'OPTIONS' }), OWN)).toBeNull();
   });
 
@@ -51,25 +63,52 @@ describe('which requests are listed', () => {
   });
 
   it('knows the docs’ “Try it” route for a call relayed by a server', () => {
-    const seen = seenFrom(call({ url: 'https://developer.instantly.ai/_mintlify/api/request', method: 'POST', initiator: 'https://developer.instantly.ai' }), OWN);
+    const seen = seenFrom(
+      call({
+        url: 'https://developer.instantly.ai/_mintlify/api/request',
+        method: 'POST',
+        initiator: 'https://developer.instantly.ai',
+      }),
+      OWN,
+    );
     expect(seen).toMatchObject({ api: 'relayed', host: 'developer.instantly.ai', asWorkspaceId: null });
   });
 
   it('watches an Unstructured account’s own API host, and nothing twice', () => {
     const w = (apiBase: string) => ({ id: apiBase, name: 'n', apiBase, keyHint: '…', remembered: false, addedAt: 0 });
-    expect(customPatterns([w('https://platform.unstructuredapp.io'), w('https://acme.unstructuredapp.io'), w('https://acme.unstructuredapp.io/')])).toEqual([
-      'https://acme.unstructuredapp.io/*',
-    ]);
+    expect(
+      customPatterns([
+        w('https://platform.unstructuredapp.io'),
+        w('https://acme.unstructuredapp.io'),
+        w('https://acme.unstructuredapp.io/'),
+      ]),
+    ).toEqual(['https://acme.unstructuredapp.io/*']);
   });
 });
 
 describe('the stored list', () => {
   it('names the workspace each call went out as, or the admin workspace when none', async () => {
-    await group.set({ members: [{ membershipId: NORTH.workspaceId, workspaceId: NORTH.workspaceId, name: NORTH.name, status: 'accepted', addedAt: '' }], syncedAt: 1 });
+    await group.set({
+      members: [
+        {
+          membershipId: NORTH.workspaceId,
+          workspaceId: NORTH.workspaceId,
+          name: NORTH.name,
+          status: 'accepted',
+          addedAt: '',
+        },
+      ],
+      syncedAt: 1,
+    });
     await actingAs.set(ACME);
     const record = recorder(OWN);
     const stranger = '019ffad2-5cb9-7412-a999-000000000000';
-    const calls = [call({}, { 'x-as-workspace': ACME.workspaceId }), call({}, { 'x-as-workspace': NORTH.workspaceId }), call(), call({}, { 'x-as-workspace': stranger })];
+    const calls = [
+      call({}, { 'x-as-workspace': ACME.workspaceId }),
+      call({}, { 'x-as-workspace': NORTH.workspaceId }),
+      call(),
+      call({}, { 'x-as-workspace': stranger }),
+    ];
     for (const c of calls) record.sent(c);
     record.ended({ requestId: calls[0]!.requestId, statusCode: 200 });
     record.ended({ requestId: calls[2]!.requestId, error: 'net::ERR_FAILED' });
@@ -120,12 +159,33 @@ describe('the stored list', () => {
   });
 
   it('names the Unstructured workspace whose key went out, and never keeps the key', async () => {
-    await unstructuredWorkspaces.set([{ id: 'u1', name: 'Research sandbox', apiBase: 'https://platform.unstructuredapp.io', keyHint: '…6789', remembered: false, addedAt: 0 }]);
+    await unstructuredWorkspaces.set([
+      {
+        id: 'u1',
+        name: 'Research sandbox',
+        apiBase: 'https://platform.unstructuredapp.io',
+        keyHint: '…6789',
+        remembered: false,
+        addedAt: 0,
+      },
+    ]);
     await unstructuredKey('u1').set('unstructured-key-0123456789', false);
     const record = recorder(OWN);
     const url = 'https://platform.unstructuredapp.io/api/v1/workflows/';
-    record.sent(call({ url, initiator: 'https://platform.unstructuredapp.io', requestHeaders: [{ name: 'unstructured-api-key', value: 'unstructured-key-0123456789' }] }));
-    record.sent(call({ url, initiator: 'https://platform.unstructuredapp.io', requestHeaders: [{ name: 'unstructured-api-key', value: 'a-key-of-the-page' }] }));
+    record.sent(
+      call({
+        url,
+        initiator: 'https://platform.unstructuredapp.io',
+        requestHeaders: [{ name: 'unstructured-api-key', value: 'unstructured-key-0123456789' }],
+      }),
+    );
+    record.sent(
+      call({
+        url,
+        initiator: 'https://platform.unstructuredapp.io',
+        requestHeaders: [{ name: 'unstructured-api-key', value: 'a-key-of-the-page' }],
+      }),
+    );
     await record.flush();
     const list = await recentCalls.get();
     expect(list.map((c) => [c.api, c.as])).toEqual([
@@ -140,7 +200,12 @@ describe('the stored list', () => {
     await tabActing.set({ '8': NORTH, '9': null });
     const record = recorder(OWN);
     const relayed = (tabId: number) =>
-      call({ url: 'https://developer.instantly.ai/_mintlify/api/request', method: 'POST', initiator: 'https://developer.instantly.ai', tabId });
+      call({
+        url: 'https://developer.instantly.ai/_mintlify/api/request',
+        method: 'POST',
+        initiator: 'https://developer.instantly.ai',
+        tabId,
+      });
     record.sent(relayed(7)); // follows the everywhere choice
     record.sent(relayed(8)); // acts as Northwind in this tab
     record.sent(relayed(9)); // the admin workspace in this tab: nothing was meant that it missed

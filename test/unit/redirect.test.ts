@@ -37,7 +37,9 @@ describe('a redirect from the API', () => {
   it.each([301, 302, 303, 307, 308])('%i is refused, and the key never reaches where it points', async (code) => {
     status = code;
     arrived.length = 0;
-    const call = fetchJson(`${redirector.url}/api/v1/workflows/`, { headers: { [UNSTRUCTURED_KEY_HEADER]: 'secret-key' } });
+    const call = fetchJson(`${redirector.url}/api/v1/workflows/`, {
+      headers: { [UNSTRUCTURED_KEY_HEADER]: 'secret-key' },
+    });
     await expect(call).rejects.toBeInstanceOf(ApiError);
     await expect(call).rejects.toMatchObject({ kind: 'redirected', status: code });
     expect(arrived).toEqual([]);
@@ -46,8 +48,16 @@ describe('a redirect from the API', () => {
   it('checking an Unstructured key there fails in words, sends the key on nowhere, and saves nothing', async () => {
     status = 307;
     arrived.length = 0;
-    const reply = await addUnstructured({ name: 'Moved', key: 'secret-key', apiUrl: `${redirector.url}/api/v1`, remember: true });
-    expect(reply).toEqual({ ok: false, error: expect.stringContaining('answered with a redirect; the key was not sent on') });
+    const reply = await addUnstructured({
+      name: 'Moved',
+      key: 'secret-key',
+      apiUrl: `${redirector.url}/api/v1`,
+      remember: true,
+    });
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringContaining('answered with a redirect; the key was not sent on'),
+    });
     expect(arrived).toEqual([]);
     expect(await unstructuredWorkspaces.get()).toEqual([]);
   });

@@ -55,7 +55,9 @@ describe('retry policy', () => {
     const call = vi.fn(async () => {
       throw new ApiError('network');
     });
-    await expect(withRetry(call, { idempotent: false, policy, sleep: async () => {} })).rejects.toMatchObject({ kind: 'network' });
+    await expect(withRetry(call, { idempotent: false, policy, sleep: async () => {} })).rejects.toMatchObject({
+      kind: 'network',
+    });
     expect(call).toHaveBeenCalledTimes(1);
   });
 
@@ -73,7 +75,9 @@ describe('retry policy', () => {
     const call = vi.fn(async () => {
       throw new ApiError('forbidden', 'no', 403);
     });
-    await expect(withRetry(call, { idempotent: true, policy, sleep: async () => {} })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(withRetry(call, { idempotent: true, policy, sleep: async () => {} })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     expect(call).toHaveBeenCalledTimes(1);
   });
 });

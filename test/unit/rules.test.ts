@@ -5,7 +5,13 @@ import { fakeDnr, headerValue } from './fake-dnr';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
 const north = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b5', name: 'Northwind Leads' };
-const base: RuleState = { extensionHost: 'abcdefghijklmnop', allowedSites: [], actingAs: null, tabActing: {}, unstructured: null };
+const base: RuleState = {
+  extensionHost: 'abcdefghijklmnop',
+  allowedSites: [],
+  actingAs: null,
+  tabActing: {},
+  unstructured: null,
+};
 const INSTANTLY_INITIATORS = ['api.instantly.ai', 'app.instantly.ai', 'developer.instantly.ai'];
 
 describe('rulesFor', () => {
@@ -18,17 +24,25 @@ describe('rulesFor', () => {
     expect(dynamic).toHaveLength(1);
     const [rule] = dynamic;
     expect(rule!.id).toBe(RULE_ID.instantlyEverywhere);
-    expect(rule!.action.requestHeaders).toEqual([{ header: 'x-as-workspace', operation: 'set', value: acme.workspaceId }]);
+    expect(rule!.action.requestHeaders).toEqual([
+      { header: 'x-as-workspace', operation: 'set', value: acme.workspaceId },
+    ]);
     expect(rule!.condition.requestDomains).toEqual(['api.instantly.ai']);
     expect(rule!.condition.excludedInitiatorDomains).toEqual(['abcdefghijklmnop']);
     expect(rule!.condition.tabIds).toBeUndefined();
   });
 
   it('sets x-as-workspace only for requests from Instantly’s own sites and the sites the user allowed', () => {
-    const { dynamic } = rulesFor({ ...base, actingAs: acme, allowedSites: ['https://crm.example.com', 'http://localhost:3000'] });
+    const { dynamic } = rulesFor({
+      ...base,
+      actingAs: acme,
+      allowedSites: ['https://crm.example.com', 'http://localhost:3000'],
+    });
     // An explicit list: an opaque initiator (a sandboxed or data: iframe anywhere) and a tab the
     // extension reached only through activeTab are on none of these hosts, so they never match.
-    expect(dynamic[0]!.condition.initiatorDomains).toEqual([...INSTANTLY_INITIATORS, 'crm.example.com', 'localhost'].sort());
+    expect(dynamic[0]!.condition.initiatorDomains).toEqual(
+      [...INSTANTLY_INITIATORS, 'crm.example.com', 'localhost'].sort(),
+    );
     expect(rulesFor({ ...base, actingAs: acme }).dynamic[0]!.condition.initiatorDomains).toEqual(INSTANTLY_INITIATORS);
   });
 
@@ -38,7 +52,12 @@ describe('rulesFor', () => {
   });
 
   it('gives a tab-only rule, also one that removes the header, the same initiators as the everywhere rule', () => {
-    const { dynamic, session } = rulesFor({ ...base, actingAs: acme, allowedSites: ['https://crm.example.com'], tabActing: { '5': null, '6': north } });
+    const { dynamic, session } = rulesFor({
+      ...base,
+      actingAs: acme,
+      allowedSites: ['https://crm.example.com'],
+      tabActing: { '5': null, '6': north },
+    });
     expect(session.map((r) => r.action.requestHeaders[0]!.operation)).toEqual(['remove', 'set']);
     for (const rule of session) expect(rule.condition.initiatorDomains).toEqual(dynamic[0]!.condition.initiatorDomains);
   });
@@ -56,7 +75,12 @@ describe('rulesFor', () => {
   it('sends the Unstructured key only for the allowed initiators, from a session rule (never written to disk)', () => {
     const { dynamic, session } = rulesFor({
       ...base,
-      unstructured: { key: 'k-1', apiHost: 'platform.unstructuredapp.io', initiatorHosts: ['platform.unstructuredapp.io'], excludedHosts: [] },
+      unstructured: {
+        key: 'k-1',
+        apiHost: 'platform.unstructuredapp.io',
+        initiatorHosts: ['platform.unstructuredapp.io'],
+        excludedHosts: [],
+      },
     });
     expect(dynamic).toEqual([]);
     expect(session).toEqual([
@@ -72,7 +96,10 @@ describe('rulesFor', () => {
   });
 
   it('adds no Unstructured rule when no site is allowed to use the key', () => {
-    const state = { ...base, unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [], excludedHosts: [] } };
+    const state = {
+      ...base,
+      unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [], excludedHosts: [] },
+    };
     expect(rulesFor(state)).toEqual({ dynamic: [], session: [] });
   });
 });
@@ -99,7 +126,9 @@ describe('applyRules', () => {
 
   it('treats rules handed back with keys in another order as unchanged', () => {
     const [rule] = rulesFor({ ...base, actingAs: acme }).dynamic;
-    const reordered = JSON.parse(JSON.stringify({ condition: rule!.condition, action: rule!.action, priority: rule!.priority, id: rule!.id })) as HeaderRule;
+    const reordered = JSON.parse(
+      JSON.stringify({ condition: rule!.condition, action: rule!.action, priority: rule!.priority, id: rule!.id }),
+    ) as HeaderRule;
     expect(diffRules([reordered], [rule!])).toEqual({ removeRuleIds: [], addRules: [] });
   });
 

@@ -56,10 +56,9 @@ describe('search ranking', () => {
 
   it('ignores case, accents and extra spaces in the exact name', () => {
     expect(names(filterMembers(group, '  client   999 UMBRELLA ')).at(0)).toBe('Client 999 Umbrella');
-    expect(names(filterMembers([member('Café Lumière', 'a'), member('Café Lumière Paris', 'b')].reverse(), 'cafe lumiere'))).toEqual([
-      'Café Lumière',
-      'Café Lumière Paris',
-    ]);
+    expect(
+      names(filterMembers([member('Café Lumière', 'a'), member('Café Lumière Paris', 'b')].reverse(), 'cafe lumiere')),
+    ).toEqual(['Café Lumière', 'Café Lumière Paris']);
   });
 
   it('a word inside a name ranks after words that start one, before id matches; the list order stays within a rank', () => {
@@ -69,12 +68,19 @@ describe('search ranking', () => {
       member('Roofline', '019ffad2-0000-7000-8000-0000000000cc'),
       member('Roof Masters', '019ffad2-0000-7000-8000-0000000000dd'),
     ];
-    expect(names(filterMembers(list, 'roof'))).toEqual(['Roofline', 'Roof Masters', 'Summit Roofing', 'Oakroof Partners']);
+    expect(names(filterMembers(list, 'roof'))).toEqual([
+      'Roofline',
+      'Roof Masters',
+      'Summit Roofing',
+      'Oakroof Partners',
+    ]);
   });
 
   it('a typed id finds its workspace, and a word split by punctuation still starts a word', () => {
     expect(names(filterMembers(group, '000000000999'))).toEqual(['019ffad2-0000-7000-8000-000000000999']);
-    expect(names(filterMembers([member('Cedar & Stone', 'x'), member("O'Brien & Sons", 'y')], 'brien'))).toEqual(["O'Brien & Sons"]);
+    expect(names(filterMembers([member('Cedar & Stone', 'x'), member("O'Brien & Sons", 'y')], 'brien'))).toEqual([
+      "O'Brien & Sons",
+    ]);
     expect(filterMembers(group, '-')).toHaveLength(group.length); // every id has a dash: no crash, no false rank
   });
 });

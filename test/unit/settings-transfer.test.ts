@@ -8,7 +8,14 @@ import type { Member, UnstructuredWorkspace } from '@/lib/common/model';
 import type { PermissionsApi } from '@/lib/common/permissions';
 import { dropStorageCaches } from '@/lib/common/stored-item';
 import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/common/settings-file';
-import { accounts, allowedSites, group, unstructuredSites, unstructuredWorkspaces, workspaceLooks } from '@/lib/common/storage';
+import {
+  accounts,
+  allowedSites,
+  group,
+  unstructuredSites,
+  unstructuredWorkspaces,
+  workspaceLooks,
+} from '@/lib/common/storage';
 import { account, firstKey } from './one-account';
 
 const ID = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -52,7 +59,10 @@ describe('merging an imported file', () => {
     const present: Present = {
       ...nothing,
       looks: { [ID(1)]: { label: 'Ours', color: '#112233' }, [ID(2)]: { favourite: true } },
-      names: new Map([[ID(1), 'Acme'], [ID(2), 'Beta']]),
+      names: new Map([
+        [ID(1), 'Acme'],
+        [ID(2), 'Beta'],
+      ]),
     };
     const { looks, report } = mergeSettings(
       present,
@@ -69,8 +79,14 @@ describe('merging an imported file', () => {
       [ID(2)]: { label: 'Bee', favourite: true },
       [ID(3)]: { color: '#abcdef' },
     });
-    expect(report.added).toEqual(['Acme as a favourite.', 'The label “Bee” for Beta.', 'The badge colour #abcdef for Gamma.']);
-    expect(report.skipped).toEqual(['The label “Theirs” for Acme: it is already labelled “Ours” here, which was kept.']);
+    expect(report.added).toEqual([
+      'Acme as a favourite.',
+      'The label “Bee” for Beta.',
+      'The badge colour #abcdef for Gamma.',
+    ]);
+    expect(report.skipped).toEqual([
+      'The label “Theirs” for Acme: it is already labelled “Ours” here, which was kept.',
+    ]);
     expect(report.unchanged).toBe(2); // Acme's colour, Beta's favourite
   });
 
@@ -89,7 +105,11 @@ describe('merging an imported file', () => {
 
   it('lists the keys to paste again: Instantly workspaces not connected, Unstructured workspaces not here', () => {
     const { report } = mergeSettings(
-      { ...nothing, connected: [{ workspaceId: ID(9) }], unstructured: [{ name: 'legal', apiBase: 'https://platform.unstructuredapp.io' }] },
+      {
+        ...nothing,
+        connected: [{ workspaceId: ID(9) }],
+        unstructured: [{ name: 'legal', apiBase: 'https://platform.unstructuredapp.io' }],
+      },
       file({
         instantly: [
           { workspaceId: ID(9), workspaceName: 'Northstar' },
@@ -113,13 +133,25 @@ describe('merging an imported file', () => {
     const on = mergeSettings(nothing, file({ preferences: { notifications: false, attentionFirst: true } }));
     expect(on.attentionFirst).toBe(true);
     expect(on.report.added).toEqual(['“Needs attention first” in the popup.']);
-    expect(mergeSettings({ ...nothing, attentionFirst: true }, file({ preferences: { notifications: false, attentionFirst: false } })).attentionFirst).toBe(true);
+    expect(
+      mergeSettings(
+        { ...nothing, attentionFirst: true },
+        file({ preferences: { notifications: false, attentionFirst: false } }),
+      ).attentionFirst,
+    ).toBe(true);
   });
 
   it('is idempotent: merging the same file again adds nothing', () => {
-    const incoming = file({ looks: { [ID(1)]: { label: 'L', color: '#000000', favourite: true } }, unstructuredSites: ['https://crm.example'], allowedSites: ['https://crm.example'] });
+    const incoming = file({
+      looks: { [ID(1)]: { label: 'L', color: '#000000', favourite: true } },
+      unstructuredSites: ['https://crm.example'],
+      allowedSites: ['https://crm.example'],
+    });
     const first = mergeSettings({ ...nothing, granted: ['https://crm.example'] }, incoming);
-    const again = mergeSettings({ ...nothing, granted: ['https://crm.example'], looks: first.looks, unstructuredSites: first.unstructuredSites }, incoming);
+    const again = mergeSettings(
+      { ...nothing, granted: ['https://crm.example'], looks: first.looks, unstructuredSites: first.unstructuredSites },
+      incoming,
+    );
     expect(again.looks).toEqual(first.looks);
     expect(again.report.added).toEqual([]);
     expect(again.report.skipped).toEqual([]);
@@ -137,7 +169,12 @@ const plain = (maxLength: number) => fc.string({ unit: fc.constantFrom(...PLAIN_
 const storedState = fc.record({
   // Several connected workspaces (agencies, a sub workspace's key), each with its own key.
   instantly: fc.array(
-    fc.record({ key: secretText, remember: fc.boolean(), name: plain(20), kind: fc.constantFrom('admin' as const, 'sub' as const, 'standalone' as const) }),
+    fc.record({
+      key: secretText,
+      remember: fc.boolean(),
+      name: plain(20),
+      kind: fc.constantFrom('admin' as const, 'sub' as const, 'standalone' as const),
+    }),
     { maxLength: 4 },
   ),
   members: fc.array(
@@ -161,7 +198,14 @@ describe('the export', () => {
         dropStorageCaches();
         const secrets: string[] = [];
         await accounts.set(
-          state.instantly.map((a, i) => ({ workspaceId: ID(1 + i), workspaceName: a.name, kind: a.kind, remembered: a.remember, checkedAt: 1, syncedAt: 1 })),
+          state.instantly.map((a, i) => ({
+            workspaceId: ID(1 + i),
+            workspaceName: a.name,
+            kind: a.kind,
+            remembered: a.remember,
+            checkedAt: 1,
+            syncedAt: 1,
+          })),
         );
         for (const [i, a] of state.instantly.entries()) {
           await instantlyKey(ID(1 + i)).set(a.key, a.remember);
@@ -177,13 +221,22 @@ describe('the export', () => {
         }));
         await group.set({ members, syncedAt: 1 });
         await workspaceLooks.set(
-          Object.fromEntries(state.members.flatMap((m, i) => (m.look ? [[ID(1000 + i), { ...m.look, color: '#a0b1c2' }]] : []))),
+          Object.fromEntries(
+            state.members.flatMap((m, i) => (m.look ? [[ID(1000 + i), { ...m.look, color: '#a0b1c2' }]] : [])),
+          ),
         );
         const workspaces: UnstructuredWorkspace[] = [];
         for (const [i, w] of state.unstructured.entries()) {
           await unstructuredKey(`u-${i}`).set(w.key, w.remember);
           secrets.push(w.key);
-          workspaces.push({ id: `u-${i}`, name: w.name, apiBase: 'https://platform.unstructuredapp.io', keyHint: w.key.slice(-4), remembered: w.remember, addedAt: 1 });
+          workspaces.push({
+            id: `u-${i}`,
+            name: w.name,
+            apiBase: 'https://platform.unstructuredapp.io',
+            keyHint: w.key.slice(-4),
+            remembered: w.remember,
+            addedAt: 1,
+          });
         }
         await unstructuredWorkspaces.set(workspaces);
         await allowedSites.set(['https://crm.example']);
@@ -192,7 +245,9 @@ describe('the export', () => {
         const answer = await exportSettings(permissionsWith(['https://crm.example'], state.notifications));
         expect(answer.ok).toBe(true);
         // Every connected workspace is in it (by id and name), and none of their keys.
-        expect(answer.ok && answer.file.instantly.map((w) => w.workspaceId)).toEqual(state.instantly.map((_, i) => ID(1 + i)));
+        expect(answer.ok && answer.file.instantly.map((w) => w.workspaceId)).toEqual(
+          state.instantly.map((_, i) => ID(1 + i)),
+        );
         const text = JSON.stringify(answer);
         for (const value of secrets) {
           expect(text).not.toContain(value);
@@ -205,13 +260,27 @@ describe('the export', () => {
   });
 
   it('holds the connected workspace, looks with names, sites, Unstructured names and URLs, and preferences', async () => {
-    await account.set({ workspaceId: ID(1), workspaceName: 'Northstar', kind: 'admin', remembered: true, checkedAt: 1 });
-    await group.set({ members: [{ membershipId: ID(50), workspaceId: ID(2), name: 'Acme', status: 'accepted', addedAt: 'x' }], syncedAt: 1 });
+    await account.set({
+      workspaceId: ID(1),
+      workspaceName: 'Northstar',
+      kind: 'admin',
+      remembered: true,
+      checkedAt: 1,
+    });
+    await group.set({
+      members: [{ membershipId: ID(50), workspaceId: ID(2), name: 'Acme', status: 'accepted', addedAt: 'x' }],
+      syncedAt: 1,
+    });
     await workspaceLooks.set({ [ID(2)]: { label: 'Top client', favourite: true } });
     await allowedSites.set(['https://crm.example']);
     await unstructuredSites.set(['https://crm.example']);
-    await unstructuredWorkspaces.set([{ id: 'u', name: 'Research', apiBase: 'https://eu.example.com', keyHint: 'WXYZ', remembered: false, addedAt: 1 }]);
-    const built = await buildSettingsFile(permissionsWith(['https://crm.example'], true), new Date('2026-11-02T10:00:00Z'));
+    await unstructuredWorkspaces.set([
+      { id: 'u', name: 'Research', apiBase: 'https://eu.example.com', keyHint: 'WXYZ', remembered: false, addedAt: 1 },
+    ]);
+    const built = await buildSettingsFile(
+      permissionsWith(['https://crm.example'], true),
+      new Date('2026-11-02T10:00:00Z'),
+    );
     expect(built).toEqual({
       format: 'workspace-switcher-settings',
       version: 1,
@@ -243,20 +312,41 @@ describe('importing', () => {
       { ...file(), looks: { [ID(3)]: { color: 'red' } } },
     ];
     for (const raw of foreign) {
-      expect(await importSettings(raw, permissionsWith(['https://crm.example']))).toEqual({ ok: false, error: NOT_A_SETTINGS_FILE });
+      expect(await importSettings(raw, permissionsWith(['https://crm.example']))).toEqual({
+        ok: false,
+        error: NOT_A_SETTINGS_FILE,
+      });
     }
-    expect(await importSettings({ ...file(), version: 2 }, permissionsWith([]))).toEqual({ ok: false, error: expect.stringContaining('newer version') });
+    expect(await importSettings({ ...file(), version: 2 }, permissionsWith([]))).toEqual({
+      ok: false,
+      error: expect.stringContaining('newer version'),
+    });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
   it('export, then import on a fresh browser, restores looks and opt-ins; keys are asked for', async () => {
     const granted = permissionsWith(['https://crm.example']);
-    await account.set({ workspaceId: ID(1), workspaceName: 'Northstar', kind: 'admin', remembered: true, checkedAt: 1 });
+    await account.set({
+      workspaceId: ID(1),
+      workspaceName: 'Northstar',
+      kind: 'admin',
+      remembered: true,
+      checkedAt: 1,
+    });
     await instantlyKey(ID(1)).set('GHJKsecretGHJK', true);
     await workspaceLooks.set({ [ID(2)]: { label: 'Top client', color: '#123456', favourite: true } });
     await allowedSites.set(['https://crm.example']);
     await unstructuredSites.set(['https://crm.example']);
-    await unstructuredWorkspaces.set([{ id: 'u', name: 'Research', apiBase: 'https://platform.unstructuredapp.io', keyHint: 'MNPQ', remembered: false, addedAt: 1 }]);
+    await unstructuredWorkspaces.set([
+      {
+        id: 'u',
+        name: 'Research',
+        apiBase: 'https://platform.unstructuredapp.io',
+        keyHint: 'MNPQ',
+        remembered: false,
+        addedAt: 1,
+      },
+    ]);
     const exported = await exportSettings(granted);
     if (!exported.ok) throw new Error(exported.error);
 

@@ -5,10 +5,17 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sharedDnr } from './fake-dnr';
 
 vi.mock('@/lib/background/adapters/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
-vi.mock('@/lib/background/adapters/menus', () => ({ browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} } }));
+vi.mock('@/lib/background/adapters/menus', () => ({
+  browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} },
+}));
 vi.mock('@/lib/common/permissions', () => ({
   // Nothing optional granted (e.g. no notifications) unless a test passes its own.
-  browserPermissions: { contains: async () => false, request: async () => false, remove: async () => false, getAll: async () => ({}) },
+  browserPermissions: {
+    contains: async () => false,
+    request: async () => false,
+    remove: async () => false,
+    getAll: async () => ({}),
+  },
 }));
 
 beforeEach(async () => {

@@ -22,8 +22,21 @@ import {
 
 const local = fakeBrowser.storage.local;
 const U = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const member = (n: number) => ({ membershipId: U(n), workspaceId: U(100 + n), name: `Client ${n}`, status: 'accepted', addedAt: '2026-01-01T00:00:00Z' });
-const workspace = (id: string, name: string) => ({ id, name, apiBase: 'https://platform.unstructuredapp.io', keyHint: 'abcd', remembered: true, addedAt: 1 });
+const member = (n: number) => ({
+  membershipId: U(n),
+  workspaceId: U(100 + n),
+  name: `Client ${n}`,
+  status: 'accepted',
+  addedAt: '2026-01-01T00:00:00Z',
+});
+const workspace = (id: string, name: string) => ({
+  id,
+  name,
+  apiBase: 'https://platform.unstructuredapp.io',
+  keyHint: 'abcd',
+  remembered: true,
+  addedAt: 1,
+});
 
 const permissions = (granted: string[] = []): PermissionsApi => ({
   contains: async () => false,
@@ -71,12 +84,16 @@ describe('operations v1 → v2 (entries gain a state)', () => {
 
 describe('a corrupt element costs only itself', () => {
   it('one bad Unstructured entry does not hide the others', async () => {
-    await local.set({ unstructuredWorkspaces: [workspace('u1', 'Acme'), { id: 'u2', name: 42 }, workspace('u3', 'Beta')] });
+    await local.set({
+      unstructuredWorkspaces: [workspace('u1', 'Acme'), { id: 'u2', name: 42 }, workspace('u3', 'Beta')],
+    });
     expect((await unstructuredWorkspaces.get()).map((w) => w.name)).toEqual(['Acme', 'Beta']);
   });
 
   it('one bad member does not empty the group, and a bad field costs only that field', async () => {
-    await local.set({ group: { members: [member(1), { ...member(2), status: 'invited' }, member(3)], syncedAt: 'yesterday', error: 7 } });
+    await local.set({
+      group: { members: [member(1), { ...member(2), status: 'invited' }, member(3)], syncedAt: 'yesterday', error: 7 },
+    });
     const stored = await group.get();
     expect(stored.members.map((m) => m.name)).toEqual(['Client 1', 'Client 3']);
     expect(stored.syncedAt).toBeNull();
@@ -85,12 +102,17 @@ describe('a corrupt element costs only itself', () => {
   it('notices, operations, tab choices and sites keep their good elements', async () => {
     await local.set({
       notices: [{ id: 'n1', text: 'kept', at: 1 }, { id: 'n2' }],
-      operations: [{ id: 'o1', kind: 'remove', label: 'x', at: 1, state: 'unknown' }, { id: 'o2', kind: 'explode', label: 'y', at: 1, state: 'sending' }],
+      operations: [
+        { id: 'o1', kind: 'remove', label: 'x', at: 1, state: 'unknown' },
+        { id: 'o2', kind: 'explode', label: 'y', at: 1, state: 'sending' },
+      ],
       allowedSites: ['https://crm.example.com', 'not a site', 17],
       unstructuredSites: ['https://crm.example.com', 'javascript:alert(1)'],
     });
-    await local.set({ 'operations$': { v: 2 } });
-    await fakeBrowser.storage.session.set({ tabActing: { 1: { workspaceId: U(1), name: 'A' }, 2: { workspaceId: 'nope' }, 3: null } });
+    await local.set({ operations$: { v: 2 } });
+    await fakeBrowser.storage.session.set({
+      tabActing: { 1: { workspaceId: U(1), name: 'A' }, 2: { workspaceId: 'nope' }, 3: null },
+    });
     expect((await notices.get()).map((n) => n.id)).toEqual(['n1']);
     expect((await operations.get()).map((o) => o.id)).toEqual(['o1']);
     expect(await allowedSites.get()).toEqual(['https://crm.example.com']);
@@ -117,7 +139,9 @@ describe('start-up tidies what an unreadable entry left behind', () => {
     expect(await unstructuredKey('u2').get()).toBeNull();
     expect(JSON.stringify(await local.get())).not.toContain('key-two');
     expect(await unstructuredInUse.get()).toBeNull();
-    expect((await notices.get()).map((n) => n.text)).toContainEqual(expect.stringMatching(/^The Unstructured workspace Broken could not be read/));
+    expect((await notices.get()).map((n) => n.text)).toContainEqual(
+      expect.stringMatching(/^The Unstructured workspace Broken could not be read/),
+    );
   });
 
   it('a key whose entry is gone altogether is removed where the browser can list its keys', async () => {

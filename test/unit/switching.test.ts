@@ -41,7 +41,9 @@ describe('cycling', () => {
   });
 
   it('from a workspace no longer in the list, starts over from the admin', () => {
-    expect(cycleTarget('019ffad2-0000-7000-8000-00000000ffff', members, 'next')?.workspaceId).toBe(members[0]!.workspaceId);
+    expect(cycleTarget('019ffad2-0000-7000-8000-00000000ffff', members, 'next')?.workspaceId).toBe(
+      members[0]!.workspaceId,
+    );
   });
 
   it('with nothing accepted, stays on the admin', () => {
@@ -57,22 +59,37 @@ describe('cycling', () => {
 
 describe('context menu', () => {
   it('lists the admin and every accepted workspace, the current one checked, everywhere and in this tab', () => {
-    const items = menuFor(menuStateFor(admin, members, { workspaceId: members[2]!.workspaceId, name: 'Client 3' }, { '9': null }, 9));
+    const items = menuFor(
+      menuStateFor(admin, members, { workspaceId: members[2]!.workspaceId, name: 'Client 3' }, { '9': null }, 9),
+    );
     const radios = items.filter((i) => i.type === 'radio');
     expect(items[0]).toMatchObject({ id: 'act-as', title: 'Act as workspace' });
     expect(items[0]!.contexts).toEqual(expect.arrayContaining(['page', 'action']));
     const everywhere = radios.filter((i) => i.parentId === 'act-as');
-    expect(everywhere.map((i) => i.title)).toEqual(['No sub workspace (Northstar Agency)', 'Client 1', 'Client 3', 'Client 5']);
+    expect(everywhere.map((i) => i.title)).toEqual([
+      'No sub workspace (Northstar Agency)',
+      'Client 1',
+      'Client 3',
+      'Client 5',
+    ]);
     expect(everywhere.filter((i) => i.checked).map((i) => i.title)).toEqual(['Client 3']);
     const tab = radios.filter((i) => i.parentId === 'act-as:tab');
-    expect(tab.map((i) => i.title)).toEqual(['Same as everywhere', 'No sub workspace', 'Client 1', 'Client 3', 'Client 5']);
+    expect(tab.map((i) => i.title)).toEqual([
+      'Same as everywhere',
+      'No sub workspace',
+      'Client 1',
+      'Client 3',
+      'Client 5',
+    ]);
     expect(tab.filter((i) => i.checked).map((i) => i.title)).toEqual(['No sub workspace']);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });
 
   it('a tab with no choice of its own shows "Same as everywhere" checked', () => {
     const items = menuFor(menuStateFor(admin, members, null, {}, 4));
-    expect(items.filter((i) => i.parentId === 'act-as:tab' && i.checked).map((i) => i.title)).toEqual(['Same as everywhere']);
+    expect(items.filter((i) => i.parentId === 'act-as:tab' && i.checked).map((i) => i.title)).toEqual([
+      'Same as everywhere',
+    ]);
   });
 
   it('lists at most MENU_LIMIT workspaces, always with the current choices, and says how many more', () => {
@@ -82,7 +99,10 @@ describe('context menu', () => {
     const everywhere = items.filter((i) => i.parentId === 'act-as' && i.type === 'radio');
     expect(everywhere).toHaveLength(1 + MENU_LIMIT + 1);
     expect(everywhere.find((i) => i.checked)?.title).toBe(chosen.name);
-    expect(items.find((i) => i.id === 'act-as:more')).toMatchObject({ title: `${45 - MENU_LIMIT - 1} more: search them in the popup`, enabled: false });
+    expect(items.find((i) => i.id === 'act-as:more')).toMatchObject({
+      title: `${45 - MENU_LIMIT - 1} more: search them in the popup`,
+      enabled: false,
+    });
   });
 
   it('a switch updates the checks in place instead of rebuilding the menu', async () => {
@@ -97,7 +117,10 @@ describe('context menu', () => {
     expect(calls.filter((c) => c.startsWith('create')).length).toBeGreaterThan(5);
     calls.length = 0;
     await applyMenu(menuFor(menuStateFor(admin, members, target(2), {}, null)), menus);
-    expect(calls).toEqual([`update act-as:${members[0]!.workspaceId} false`, `update act-as:${members[2]!.workspaceId} true`]);
+    expect(calls).toEqual([
+      `update act-as:${members[0]!.workspaceId} false`,
+      `update act-as:${members[2]!.workspaceId} true`,
+    ]);
     calls.length = 0;
     await applyMenu(menuFor(menuStateFor(admin, members.slice(0, 3), target(2), {}, null)), menus);
     expect(calls[0]).toBe('removeAll');

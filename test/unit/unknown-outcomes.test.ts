@@ -26,9 +26,18 @@ function losingAnswers(baseUrl: string, failure: Failure, applied = true): Clien
       if (applied) await fetch(input, init);
       if (failure === 'timeout') throw new DOMException('The operation timed out.', 'TimeoutError');
       if (failure === 'dropped') throw new TypeError('fetch failed');
-      return new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
+      return new Response('<html><body>502 Bad Gateway</body></html>', {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+      });
     };
-    return instantlyClient({ apiKey, baseUrl, fetch: doFetch, retry: { attempts: 3, baseMs: 1, maxMs: 4 }, pageIntervalMs: 0 });
+    return instantlyClient({
+      apiKey,
+      baseUrl,
+      fetch: doFetch,
+      retry: { attempts: 3, baseMs: 1, maxMs: 4 },
+      pageIntervalMs: 0,
+    });
   };
 }
 
@@ -47,7 +56,9 @@ describe('an action whose answer was lost', () => {
       noticed: true,
     });
     expect(reply.ok ? '' : reply.error).not.toMatch(/was not removed/);
-    expect(await operations.get()).toEqual([expect.objectContaining({ kind: 'remove', membershipId: sub.membershipId, state: 'unknown', cause: 'no-answer' })]);
+    expect(await operations.get()).toEqual([
+      expect.objectContaining({ kind: 'remove', membershipId: sub.membershipId, state: 'unknown', cause: 'no-answer' }),
+    ]);
     expect((await group.get()).members.some((m) => m.membershipId === sub.membershipId)).toBe(true);
     // A check is scheduled, not left to the next background refresh.
     expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toContain(SETTLE_ALARM);
@@ -63,23 +74,39 @@ describe('an action whose answer was lost', () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
     const invitee = ctx.seeded.invitable[0]!;
     const reply = await invite(invitee.id, losingAnswers(ctx.api.url, 'html-502', false));
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Inviting .*: Instantly had a problem answering .*; checking whether it went through…$/) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^Inviting .*: Instantly had a problem answering .*; checking whether it went through…$/,
+      ),
+    });
     expect(await operations.get()).toEqual([expect.objectContaining({ kind: 'invite', state: 'unknown' })]);
     await syncGroup(ctx.makeClient);
     expect(await operations.get()).toEqual([]);
-    expect(await texts()).toContainEqual(expect.stringMatching(/: checked with Instantly, it did not go through, so nothing changed\. Try again if you still want to\.$/));
+    expect(await texts()).toContainEqual(
+      expect.stringMatching(
+        /: checked with Instantly, it did not go through, so nothing changed\. Try again if you still want to\.$/,
+      ),
+    );
     expect(await ctx.control.requests({ method: 'POST' })).toHaveLength(0);
   });
 
   it('a leave whose connection dropped after it went through: the sync finds the workspace is in no group any more', async () => {
     await saveKey(ctx.seeded.subKey, false, ctx.makeClient);
     const reply = await leave(losingAnswers(ctx.api.url, 'dropped'));
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Leaving .*: the connection to Instantly broke off.*checking whether it went through…$/) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^Leaving .*: the connection to Instantly broke off.*checking whether it went through…$/,
+      ),
+    });
     expect(await account.get()).toMatchObject({ kind: 'sub' });
     await syncGroup(ctx.makeClient);
     expect(await account.get()).toMatchObject({ kind: 'standalone' });
     expect(await operations.get()).toEqual([]);
-    expect(await texts()).toContainEqual(expect.stringMatching(/^Leaving .*: checked with Instantly, it went through\.$/));
+    expect(await texts()).toContainEqual(
+      expect.stringMatching(/^Leaving .*: checked with Instantly, it went through\.$/),
+    );
   });
 
   it('while a removal is being checked, removing the same workspace again sends nothing', async () => {
@@ -87,7 +114,10 @@ describe('an action whose answer was lost', () => {
     const sub = ctx.seeded.subs.find((s) => s.status === 'accepted')!;
     await remove(sub.membershipId, losingAnswers(ctx.api.url, 'timeout', false));
     await ctx.control.clearRequests();
-    expect(await remove(sub.membershipId, ctx.makeClient)).toEqual({ ok: false, error: expect.stringMatching(/^Still checking whether removing .* went through/) });
+    expect(await remove(sub.membershipId, ctx.makeClient)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Still checking whether removing .* went through/),
+    });
     expect(await ctx.control.requests({ method: 'DELETE' })).toEqual([]);
   });
 

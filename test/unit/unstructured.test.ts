@@ -3,11 +3,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setUnstructuredSite } from '@/lib/background/allowed-sites';
 import { RULE_ID, rulesFor } from '@/lib/background/rules';
 import { unstructuredKey } from '@/lib/background/secrets';
-import { allowedSites, notices, unstructuredInUse, unstructuredSites, unstructuredWorkspaces } from '@/lib/common/storage';
+import {
+  allowedSites,
+  notices,
+  unstructuredInUse,
+  unstructuredSites,
+  unstructuredWorkspaces,
+} from '@/lib/common/storage';
 import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/hosts';
 import { normaliseApiUrl } from '@/lib/common/unstructured-url';
 import { reconcile } from '@/lib/background/reconcile';
-import { addUnstructured, deleteUnstructured, forgetLostUnstructuredKey, useUnstructured } from '@/lib/background/unstructured-workspaces';
+import {
+  addUnstructured,
+  deleteUnstructured,
+  forgetLostUnstructuredKey,
+  useUnstructured,
+} from '@/lib/background/unstructured-workspaces';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
 
@@ -24,9 +35,12 @@ describe('the Unstructured API URL', () => {
   ])('%j → %s', (input, base) => {
     expect(normaliseApiUrl(input)?.base).toBe(base);
   });
-  it.each(['http://platform.unstructuredapp.io', 'ftp://x', 'https://x.io/?key=1', 'not a url at all'])('refuses %j', (input) => {
-    expect(normaliseApiUrl(input)).toBeNull();
-  });
+  it.each(['http://platform.unstructuredapp.io', 'ftp://x', 'https://x.io/?key=1', 'not a url at all'])(
+    'refuses %j',
+    (input) => {
+      expect(normaliseApiUrl(input)).toBeNull();
+    },
+  );
 });
 
 describe('the Unstructured key rule', () => {
@@ -44,7 +58,9 @@ describe('the Unstructured key rule', () => {
       },
     });
     expect(session).toHaveLength(1);
-    expect(session[0]!.action.requestHeaders).toEqual([{ header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' }]);
+    expect(session[0]!.action.requestHeaders).toEqual([
+      { header: UNSTRUCTURED_KEY_HEADER, operation: 'set', value: 'secret' },
+    ]);
     expect(session[0]!.condition).toMatchObject({
       requestDomains: ['platform.unstructuredapp.io'],
       initiatorDomains: ['crm.example.com', 'platform.unstructuredapp.io'],
@@ -64,14 +80,24 @@ describe('Unstructured workspaces against the fake API', () => {
   });
   afterAll(() => api.close());
   beforeEach(async () => {
-    seeded = await new FakeApiControl(api.url).seed({ subWorkspaces: 1, unstructuredWorkspaces: ['Research', 'Legal'] });
+    seeded = await new FakeApiControl(api.url).seed({
+      subWorkspaces: 1,
+      unstructuredWorkspaces: ['Research', 'Legal'],
+    });
   });
 
   it('a good key is checked, saved with what the workspace holds, its key never stored in the clear list', async () => {
     const [research] = seeded.unstructuredKeys;
-    expect(await addUnstructured({ name: 'Research', key: research!.key, apiUrl: `${base}/api/v1`, remember: false })).toEqual({ ok: true });
+    expect(
+      await addUnstructured({ name: 'Research', key: research!.key, apiUrl: `${base}/api/v1`, remember: false }),
+    ).toEqual({ ok: true });
     const [saved] = await unstructuredWorkspaces.get();
-    expect(saved).toMatchObject({ name: 'Research', apiBase: base, keyHint: research!.key.slice(-4), remembered: false });
+    expect(saved).toMatchObject({
+      name: 'Research',
+      apiBase: base,
+      keyHint: research!.key.slice(-4),
+      remembered: false,
+    });
     expect(saved!.summary!.workflows).toBeGreaterThan(0);
     expect(JSON.stringify(await unstructuredWorkspaces.get())).not.toContain(research!.key);
     expect(await unstructuredKey(saved!.id).get()).toBe(research!.key);
@@ -85,7 +111,12 @@ describe('Unstructured workspaces against the fake API', () => {
   });
 
   it('a wrong URL says the URL is wrong', async () => {
-    const reply = await addUnstructured({ name: 'X', key: seeded.unstructuredKeys[0]!.key, apiUrl: `${base}/wrong`, remember: false });
+    const reply = await addUnstructured({
+      name: 'X',
+      key: seeded.unstructuredKeys[0]!.key,
+      apiUrl: `${base}/wrong`,
+      remember: false,
+    });
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('API URL looks wrong') });
   });
 
@@ -109,7 +140,10 @@ describe('Unstructured workspaces against the fake API', () => {
     await setUnstructuredSite('https://not-allowed.example', true);
     expect(keyRule()!.condition.initiatorDomains).toEqual(['127.0.0.1', 'crm.example.com']);
     // Plain http is refused in words (anywhere but this machine).
-    expect(await setUnstructuredSite('http://plain.example', true)).toEqual({ ok: false, error: expect.stringContaining('only from https://') });
+    expect(await setUnstructuredSite('http://plain.example', true)).toEqual({
+      ok: false,
+      error: expect.stringContaining('only from https://'),
+    });
     expect(await unstructuredSites.get()).toEqual([base, 'https://crm.example.com']);
 
     await useUnstructured(l!.id);
@@ -146,7 +180,9 @@ describe('Unstructured workspaces against the fake API', () => {
     await forgetLostUnstructuredKey();
     expect(await unstructuredInUse.get()).toBeNull();
     expect(keyRule()).toBeUndefined();
-    expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringContaining('kept only until the browser closed')]);
+    expect((await notices.get()).map((n) => n.text)).toEqual([
+      expect.stringContaining('kept only until the browser closed'),
+    ]);
   });
 
   it('deleting the last workspace on an account’s own API host takes back that host’s permission, and only then', async () => {

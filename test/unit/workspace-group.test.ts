@@ -20,7 +20,11 @@ describe('connecting a key', () => {
 
   it('an admin key: the workspace, its kind, and the whole group are stored', async () => {
     expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({ ok: true });
-    expect(await account.get()).toMatchObject({ workspaceName: ctx.seeded.admin.name, kind: 'admin', remembered: false });
+    expect(await account.get()).toMatchObject({
+      workspaceName: ctx.seeded.admin.name,
+      kind: 'admin',
+      remembered: false,
+    });
     const { members } = await group.get();
     expect(members).toHaveLength(12);
     expect(members.map((m) => m.status)).toEqual(ctx.seeded.subs.map((s) => s.status));
@@ -38,10 +42,14 @@ describe('connecting a key', () => {
 
   it('the key lives in session storage unless remembered, and never in sync storage', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
-    expect(await fakeBrowser.storage.session.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
+    expect(await fakeBrowser.storage.session.get()).toMatchObject({
+      [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey,
+    });
     expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(ctx.seeded.adminKey);
     await saveKey(ctx.seeded.adminKey, true, ctx.makeClient);
-    expect(await fakeBrowser.storage.local.get()).toMatchObject({ [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey });
+    expect(await fakeBrowser.storage.local.get()).toMatchObject({
+      [`secret:instantly:${ctx.seeded.admin.id}`]: ctx.seeded.adminKey,
+    });
     expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(ctx.seeded.adminKey);
     expect(await fakeBrowser.storage.sync.get()).toEqual({});
   });
@@ -61,7 +69,10 @@ describe('connecting a key', () => {
   it('no network: a plain sentence, nothing stored', async () => {
     await ctx.control.offline(true);
     try {
-      expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({ ok: false, error: expect.stringMatching(/Can’t reach Instantly/) });
+      expect(await saveKey(ctx.seeded.adminKey, false, ctx.makeClient)).toEqual({
+        ok: false,
+        error: expect.stringMatching(/Can’t reach Instantly/),
+      });
     } finally {
       await ctx.control.offline(false);
     }
@@ -178,13 +189,18 @@ describe('acting as a sub workspace', () => {
     await syncGroup(ctx.makeClient);
     expect(await actingAs.get()).toBeNull();
     expect(headerRule()).toBeUndefined();
-    expect((await notices.get()).map((n) => n.text)).toEqual([expect.stringMatching(/Stopped acting as .*no longer an accepted sub workspace/)]);
+    expect((await notices.get()).map((n) => n.text)).toEqual([
+      expect.stringMatching(/Stopped acting as .*no longer an accepted sub workspace/),
+    ]);
   });
 
   it('a stored key revoked since: the refresh says so and keeps the last known group', async () => {
     await ctx.control.revokeKey(ctx.seeded.adminKey);
     const reply = await syncGroup(ctx.makeClient);
-    expect(reply).toEqual({ ok: false, error: 'This API key was rejected — it may have been revoked. Paste a new key in the settings.' });
+    expect(reply).toEqual({
+      ok: false,
+      error: 'This API key was rejected — it may have been revoked. Paste a new key in the settings.',
+    });
     const stored = await group.get();
     expect(stored.members).toHaveLength(12);
     expect(stored.error).toBe(reply.ok ? undefined : reply.error);
@@ -204,7 +220,10 @@ describe('invite, remove, leave', () => {
   it('a malformed id is refused without a request', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
     await ctx.control.clearRequests();
-    expect(await invite('not-an-id', ctx.makeClient)).toEqual({ ok: false, error: expect.stringContaining('That is not a workspace ID') });
+    expect(await invite('not-an-id', ctx.makeClient)).toEqual({
+      ok: false,
+      error: expect.stringContaining('That is not a workspace ID'),
+    });
     expect(await ctx.control.requests()).toEqual([]);
   });
 
@@ -227,13 +246,19 @@ describe('invite, remove, leave', () => {
   it('an id typed in upper case is the same workspace: invited, stored and compared in lower case', async () => {
     await saveKey(ctx.seeded.adminKey, false, ctx.makeClient);
     const invitee = ctx.seeded.invitable[0]!;
-    expect(await invite(invitee.id.toUpperCase(), ctx.makeClient)).toMatchObject({ ok: true, invited: { name: invitee.name } });
+    expect(await invite(invitee.id.toUpperCase(), ctx.makeClient)).toMatchObject({
+      ok: true,
+      invited: { name: invitee.name },
+    });
     const [sent] = await ctx.control.requests({ method: 'POST' });
     expect(JSON.parse(sent!.body)).toEqual({ sub_workspace_id: invitee.id });
     expect((await group.get()).members.filter((m) => m.workspaceId === invitee.id)).toHaveLength(1);
     // Its own id in upper case is still itself: refused without a request.
     await ctx.control.clearRequests();
-    expect(await invite(ctx.seeded.admin.id.toUpperCase(), ctx.makeClient)).toEqual({ ok: false, error: 'A workspace cannot invite itself.' });
+    expect(await invite(ctx.seeded.admin.id.toUpperCase(), ctx.makeClient)).toEqual({
+      ok: false,
+      error: 'A workspace cannot invite itself.',
+    });
     expect(await ctx.control.requests()).toEqual([]);
   });
 
@@ -244,7 +269,9 @@ describe('invite, remove, leave', () => {
     await begin({ kind: 'invite', workspaceId: sent.id.toUpperCase(), label: sent.name });
     await markInterrupted(); // the next worker's start-up
     await settleInterrupted(ctx.makeClient);
-    expect((await notices.get()).map((n) => n.text)).toEqual([`Inviting ${sent.name} was interrupted, but Instantly had already done it.`]);
+    expect((await notices.get()).map((n) => n.text)).toEqual([
+      `Inviting ${sent.name} was interrupted, but Instantly had already done it.`,
+    ]);
   });
 
   it('the first invite of a workspace in no group makes it an admin, and the right-click menu follows at once', async () => {
@@ -308,12 +335,18 @@ describe('invite, remove, leave', () => {
     expect(await leave(ctx.makeClient)).toEqual({ ok: true });
     expect(await account.get()).toMatchObject({ kind: 'standalone' });
     const server = await ctx.control.state();
-    expect(server.memberships.some((m) => m.id === ctx.seeded.subs.find((s) => s.status === 'accepted')!.membershipId)).toBe(false);
+    expect(
+      server.memberships.some((m) => m.id === ctx.seeded.subs.find((s) => s.status === 'accepted')!.membershipId),
+    ).toBe(false);
   });
 
   it('a non-owner cannot leave: the sentence says so and nothing changes', async () => {
     await saveKey(ctx.seeded.subMemberKey, false, ctx.makeClient);
-    expect(await leave(ctx.makeClient)).toEqual({ ok: false, error: 'Only the workspace owner can leave the group.', noticed: true });
+    expect(await leave(ctx.makeClient)).toEqual({
+      ok: false,
+      error: 'Only the workspace owner can leave the group.',
+      noticed: true,
+    });
     expect(await account.get()).toMatchObject({ kind: 'sub' });
   });
 

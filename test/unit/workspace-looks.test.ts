@@ -18,7 +18,13 @@ const m = (n: number, status: Member['status'] = 'accepted'): Member => ({
   addedAt: '2026-01-01T00:00:00.000Z',
 });
 const members = Array.from({ length: 20 }, (_, i) => m(i + 1, i === 1 ? 'pending' : 'accepted'));
-const admin: Account = { workspaceId: '019ffad2-0000-7000-8000-00000000aaaa', workspaceName: 'Northstar', kind: 'admin', remembered: false, checkedAt: 0 };
+const admin: Account = {
+  workspaceId: '019ffad2-0000-7000-8000-00000000aaaa',
+  workspaceName: 'Northstar',
+  kind: 'admin',
+  remembered: false,
+  checkedAt: 0,
+};
 const idOf = (n: number) => members[n - 1]!.workspaceId;
 
 describe('labels, colours and favourites', () => {
@@ -51,7 +57,10 @@ describe('labels, colours and favourites', () => {
 
   it('refuses a malformed id, an over-long label and a colour that is not #rrggbb, storing nothing', async () => {
     expect(await setWorkspaceLook('not-an-id', { label: 'x' })).toMatchObject({ ok: false });
-    expect(await setWorkspaceLook(idOf(1), { label: 'x'.repeat(41) })).toMatchObject({ ok: false, error: expect.stringContaining('40') });
+    expect(await setWorkspaceLook(idOf(1), { label: 'x'.repeat(41) })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('40'),
+    });
     expect(await setWorkspaceLook(idOf(1), { color: 'red' })).toMatchObject({ ok: false });
     expect(await workspaceLooks.get()).toEqual({});
   });
@@ -60,17 +69,27 @@ describe('labels, colours and favourites', () => {
     await setWorkspaceLook(idOf(15), { favourite: true });
     await setWorkspaceLook(idOf(4), { favourite: true });
     const looks = await workspaceLooks.get();
-    expect(listedMembers(members, [], looks).slice(0, 3).map((x) => x.name)).toEqual(['Client 4', 'Client 15', 'Client 1']);
+    expect(
+      listedMembers(members, [], looks)
+        .slice(0, 3)
+        .map((x) => x.name),
+    ).toEqual(['Client 4', 'Client 15', 'Client 1']);
     // The ring: admin → favourites → the rest.
     expect(cycleTarget(null, members, 'next', looks)?.workspaceId).toBe(idOf(4));
     expect(cycleTarget(idOf(4), members, 'next', looks)?.workspaceId).toBe(idOf(15));
     expect(cycleTarget(idOf(15), members, 'next', looks)?.workspaceId).toBe(idOf(1));
     expect(cycleTarget(null, members, 'previous', looks)?.workspaceId).toBe(idOf(20));
-    const menu = menuFor(menuStateFor(admin, members, null, {}, null, looks)).filter((i) => i.parentId === 'act-as' && i.type === 'radio');
+    const menu = menuFor(menuStateFor(admin, members, null, {}, null, looks)).filter(
+      (i) => i.parentId === 'act-as' && i.type === 'radio',
+    );
     expect(menu.slice(1, 4).map((i) => i.title)).toEqual(['Client 4', 'Client 15', 'Client 1']);
     // Unpinned: back in its place.
     await setWorkspaceLook(idOf(4), { favourite: false });
-    expect(listedMembers(members, [], await workspaceLooks.get()).slice(0, 2).map((x) => x.name)).toEqual(['Client 15', 'Client 1']);
+    expect(
+      listedMembers(members, [], await workspaceLooks.get())
+        .slice(0, 2)
+        .map((x) => x.name),
+    ).toEqual(['Client 15', 'Client 1']);
   });
 
   it('a favourite far down the group is in the popup’s first paint (the stored head)', async () => {
@@ -88,7 +107,10 @@ describe('labels, colours and favourites', () => {
     await setWorkspaceLook(idOf(7), { label: 'Zebra Growth' });
     await setWorkspaceLook(idOf(9), { label: 'Zebra Two', favourite: true });
     const looks = await workspaceLooks.get();
-    expect(filterMembers(listedMembers(members, [], looks), 'zebra', looks).map((x) => x.name)).toEqual(['Client 9', 'Client 7']);
+    expect(filterMembers(listedMembers(members, [], looks), 'zebra', looks).map((x) => x.name)).toEqual([
+      'Client 9',
+      'Client 7',
+    ]);
   });
 
   it('with “Needs attention first”, favourites stay pinned on top, each part in attention order', async () => {

@@ -68,9 +68,18 @@ export function instantlyClient(options: InstantlyClientOptions) {
   const base = options.baseUrl ?? INSTANTLY_API_ORIGIN;
   // A listing's pages keep their interval between the requests as sent (not between decisions
   // taken before a request is built, which a slow moment could bring closer together).
-  const pagesFetch = pacedFetch(options.fetch ?? ((input, init) => fetch(input, init)), options.pageIntervalMs ?? PAGE_INTERVAL_MS);
+  const pagesFetch = pacedFetch(
+    options.fetch ?? ((input, init) => fetch(input, init)),
+    options.pageIntervalMs ?? PAGE_INTERVAL_MS,
+  );
 
-  async function once<T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch): Promise<T> {
+  async function once<T>(
+    method: string,
+    path: string,
+    read: (json: unknown) => T | null,
+    body?: unknown,
+    viaFetch = options.fetch,
+  ): Promise<T> {
     const response = await fetchJson(`${base}${path}`, {
       method,
       headers: { authorization: `Bearer ${options.apiKey}` },
@@ -80,7 +89,13 @@ export function instantlyClient(options: InstantlyClientOptions) {
     return readAnswer(response, read);
   }
 
-  const call = <T>(method: string, path: string, read: (json: unknown) => T | null, body?: unknown, viaFetch = options.fetch) =>
+  const call = <T>(
+    method: string,
+    path: string,
+    read: (json: unknown) => T | null,
+    body?: unknown,
+    viaFetch = options.fetch,
+  ) =>
     withRetry(() => once(method, path, read, body, viaFetch), {
       idempotent: method === 'GET',
       policy: options.retry,
@@ -135,7 +150,9 @@ export function instantlyClient(options: InstantlyClientOptions) {
       }
     },
     invite: (subWorkspaceId: string) =>
-      call('POST', '/api/v2/workspace-group-members', schema(WorkspaceGroupMember), { sub_workspace_id: subWorkspaceId }),
+      call('POST', '/api/v2/workspace-group-members', schema(WorkspaceGroupMember), {
+        sub_workspace_id: subWorkspaceId,
+      }),
     /** Removes a sub workspace (admin side) or leaves the group (sub side, with its own membership id). */
     deleteMember: (id: string) => call('DELETE', memberPath(id), schema(WorkspaceGroupMember)),
   };

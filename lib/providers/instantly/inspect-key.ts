@@ -8,10 +8,12 @@ const tolerated = (error: unknown) =>
   // A key without the group scopes can still be connected; it just sees no group.
   error instanceof ApiError && (error.kind === 'forbidden' || error.kind === 'not-found');
 
-const orNone = <T>(fallback: T) => (error: unknown) => {
-  if (tolerated(error)) return fallback;
-  throw error;
-};
+const orNone =
+  <T>(fallback: T) =>
+  (error: unknown) => {
+    if (tolerated(error)) return fallback;
+    throw error;
+  };
 
 export type Inspected = Omit<Account, 'remembered' | 'checkedAt'>;
 
@@ -29,7 +31,11 @@ export async function inspectKey(
   const admin = await client.adminOfCurrent().catch(orNone(null));
   if (admin?.has_admin_workspace) {
     return {
-      account: { ...base, kind: 'sub', admin: { name: admin.workspace_name, membershipId: admin.workspace_group_member_id } },
+      account: {
+        ...base,
+        kind: 'sub',
+        admin: { name: admin.workspace_name, membershipId: admin.workspace_group_member_id },
+      },
       members: [],
       unreadable: [],
     };

@@ -59,7 +59,8 @@ function readRow(raw: unknown): WorkspaceGroupMember | UnreadableRow {
   if (parsed.success) return parsed.data;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { problem: 'not a membership' };
   const row = raw as Record<string, unknown>;
-  const ok = (field: keyof typeof WorkspaceGroupMember.shape) => WorkspaceGroupMember.shape[field].safeParse(row[field]).success;
+  const ok = (field: keyof typeof WorkspaceGroupMember.shape) =>
+    WorkspaceGroupMember.shape[field].safeParse(row[field]).success;
   return {
     membershipId: ok('id') ? (row.id as string) : undefined,
     workspaceId: ok('sub_workspace_id') ? (row.sub_workspace_id as string) : undefined,

@@ -15,7 +15,13 @@ export interface UnstructuredSummary {
   jobs: number;
 }
 
-async function getList<S extends z.ZodMiniType>(base: string, path: string, key: string, schema: S, doFetch: typeof fetch) {
+async function getList<S extends z.ZodMiniType>(
+  base: string,
+  path: string,
+  key: string,
+  schema: S,
+  doFetch: typeof fetch,
+) {
   const response = await fetchJson(`${base}${path}`, { headers: { [UNSTRUCTURED_KEY_HEADER]: key }, fetch: doFetch });
   if (!response.ok) {
     const detail = Detail.safeParse(response.json);
@@ -28,7 +34,11 @@ async function getList<S extends z.ZodMiniType>(base: string, path: string, key:
 }
 
 /** Checks a key with the cheapest calls there are (docs/instantly-api.md#unstructured-list-endpoints), and says what the workspace holds. */
-export async function checkUnstructuredKey(base: string, key: string, doFetch: typeof fetch = (i, o) => fetch(i, o)): Promise<UnstructuredSummary> {
+export async function checkUnstructuredKey(
+  base: string,
+  key: string,
+  doFetch: typeof fetch = (i, o) => fetch(i, o),
+): Promise<UnstructuredSummary> {
   const workflows = await getList(base, '/api/v1/workflows/', key, Workflow, doFetch);
   const jobs = await getList(base, '/api/v1/jobs/', key, Job, doFetch).catch(() => null);
   return { workflows: workflows.length, jobs: jobs?.length ?? 0 };

@@ -24,39 +24,52 @@ async function headerFrom(page: Page, seeded: SeedResult): Promise<string> {
 
 /** Rules = stored choices = badge (text and title), everywhere and in each of `tabs`; the API agrees. */
 async function expectAllAgree(worker: Worker, seeded: SeedResult, pages: { page: Page; tabId: number }[]) {
-  const now = await worker.evaluate(async (tabIds) => {
-    const title = (tabId?: number) => chrome.action.getTitle(tabId === undefined ? {} : { tabId });
-    const text = (tabId?: number) => chrome.action.getBadgeText(tabId === undefined ? {} : { tabId });
-    return {
-      actingAs: ((await chrome.storage.local.get('actingAs')).actingAs ?? null) as Target,
-      tabActing: ((await chrome.storage.session.get('tabActing')).tabActing ?? {}) as Record<string, Target>,
-      dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
-      session: await chrome.declarativeNetRequest.getSessionRules(),
-      badge: { title: await title(), text: await text() },
-      tabs: await Promise.all(tabIds.map(async (tabId) => ({ tabId, title: await title(tabId), text: await text(tabId) }))),
-    };
-  }, pages.map((p) => p.tabId));
+  const now = await worker.evaluate(
+    async (tabIds) => {
+      const title = (tabId?: number) => chrome.action.getTitle(tabId === undefined ? {} : { tabId });
+      const text = (tabId?: number) => chrome.action.getBadgeText(tabId === undefined ? {} : { tabId });
+      return {
+        actingAs: ((await chrome.storage.local.get('actingAs')).actingAs ?? null) as Target,
+        tabActing: ((await chrome.storage.session.get('tabActing')).tabActing ?? {}) as Record<string, Target>,
+        dynamic: await chrome.declarativeNetRequest.getDynamicRules(),
+        session: await chrome.declarativeNetRequest.getSessionRules(),
+        badge: { title: await title(), text: await text() },
+        tabs: await Promise.all(
+          tabIds.map(async (tabId) => ({ tabId, title: await title(tabId), text: await text(tabId) })),
+        ),
+      };
+    },
+    pages.map((p) => p.tabId),
+  );
 
   const header = (rule: (typeof now.dynamic)[number] | undefined) => {
     const h = rule?.action.requestHeaders?.[0];
     return h ? (h.operation === 'remove' ? 'removed' : h.value) : 'no rule';
   };
-  const titleFor = (target: Target, where = '') => `Workspace Switcher: acting as ${target ? target.name : 'the admin workspace'}${where}`;
+  const titleFor = (target: Target, where = '') =>
+    `Workspace Switcher: acting as ${target ? target.name : 'the admin workspace'}${where}`;
 
   // Everywhere.
-  expect(now.dynamic.map((r) => header(r)), 'everywhere rule = stored choice').toEqual(now.actingAs ? [now.actingAs.workspaceId] : []);
+  expect(
+    now.dynamic.map((r) => header(r)),
+    'everywhere rule = stored choice',
+  ).toEqual(now.actingAs ? [now.actingAs.workspaceId] : []);
   expect(now.badge.title, 'everywhere badge = stored choice').toBe(titleFor(now.actingAs));
   expect(now.badge.text === '', 'badge text empty only for the admin').toBe(now.actingAs === null);
   // Each tab: its own rule and badge when it has a choice of its own, else the everywhere ones.
   const tabRules = new Map(now.session.map((r) => [r.condition.tabIds?.[0], r]));
-  expect([...tabRules.keys()].sort(), 'a session rule for each tab with its own choice').toEqual(Object.keys(now.tabActing).map(Number).sort());
+  expect([...tabRules.keys()].sort(), 'a session rule for each tab with its own choice').toEqual(
+    Object.keys(now.tabActing).map(Number).sort(),
+  );
   for (const { tabId, title, text } of now.tabs) {
     const own = now.tabActing[String(tabId)];
     if (own === undefined) {
       expect(title, `tab ${tabId} follows everywhere`).toBe(now.badge.title);
       expect(text).toBe(now.badge.text);
     } else {
-      expect(header(tabRules.get(tabId)), `tab ${tabId} rule = its stored choice`).toBe(own ? own.workspaceId : 'removed');
+      expect(header(tabRules.get(tabId)), `tab ${tabId} rule = its stored choice`).toBe(
+        own ? own.workspaceId : 'removed',
+      );
       expect(title, `tab ${tabId} badge = its stored choice`).toBe(titleFor(own, ' in this tab'));
     }
   }
@@ -73,13 +86,21 @@ async function openTabs(pageOn: (url: string) => Promise<Page>, worker: Worker) 
   const pages = [];
   for (const path of ['one', 'two']) {
     const page = await pageOn(`https://app.instantly.ai/${path}`);
-    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!, `https://app.instantly.ai/${path}`);
+    const tabId = await worker.evaluate(
+      async (u) => (await chrome.tabs.query({ url: u }))[0]!.id!,
+      `https://app.instantly.ai/${path}`,
+    );
     pages.push({ page, tabId });
   }
   return pages;
 }
 
-test('50 cycle presses alone: rule = stored choice = badge once the queue is empty', async ({ openOptions, pageOn, serviceWorker, seeded }, testInfo) => {
+test('50 cycle presses alone: rule = stored choice = badge once the queue is empty', async ({
+  openOptions,
+  pageOn,
+  serviceWorker,
+  seeded,
+}, testInfo) => {
   test.setTimeout(60_000 + BURSTS * 30_000);
   const random = seedFor(testInfo);
   const figures = tally(testInfo);
@@ -88,7 +109,9 @@ test('50 cycle presses alone: rule = stored choice = badge once the queue is emp
   for (let burst = 0; burst < BURSTS; burst++) {
     // Presses in clumps with short random gaps, as fingers on a key; some forward, some back.
     const gaps = Array.from({ length: PRESSES }, () => (random.next() < 0.7 ? 0 : random.int(1, 15)));
-    const directions = Array.from({ length: PRESSES }, () => (random.next() < 0.8 ? 'cycle-next-workspace' : 'cycle-previous-workspace'));
+    const directions = Array.from({ length: PRESSES }, () =>
+      random.next() < 0.8 ? 'cycle-next-workspace' : 'cycle-previous-workspace',
+    );
     await serviceWorker.evaluate(
       async ({ gaps, directions }) => {
         for (let i = 0; i < gaps.length; i++) {
@@ -126,13 +149,14 @@ test('50 presses mixed with popup clicks and per-tab choices: rules = stored cho
   for (let burst = 0; burst < BURSTS; burst++) {
     const received = await requestsReceived(serviceWorker);
     let clicks = 0;
-    for (let press = 0; press < PRESSES; ) {
+    for (let press = 0; press < PRESSES;) {
       const roll = random.next();
       if (roll < 0.6) {
         // One to three presses at once.
         const n = Math.min(random.int(1, 3), PRESSES - press);
         await serviceWorker.evaluate((n) => {
-          for (let i = 0; i < n; i++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
+          for (let i = 0; i < n; i++)
+            (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
         }, n);
         press += n;
       } else if (roll < 0.8) {
@@ -151,7 +175,11 @@ test('50 presses mixed with popup clicks and per-tab choices: rules = stored cho
         const { tabId } = random.pick(pages);
         const choice = random.pick([...accepted.map((s) => s.id), 'admin', 'follow']);
         await serviceWorker.evaluate(
-          ({ menuItemId, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId, editable: false, pageUrl: '' }, { id: tabId }),
+          ({ menuItemId, tabId }) =>
+            (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+              { menuItemId, editable: false, pageUrl: '' },
+              { id: tabId },
+            ),
           { menuItemId: `act-as:tab:${choice}`, tabId },
         );
         figures.add('per-tab choices');

@@ -22,7 +22,11 @@ const ID = '019ffad2-0000-7000-8000-000000000001';
 /** What older versions stored, or might have: other shapes of the same items. */
 const OLDER: Record<string, unknown[]> = {
   account: [{ workspaceId: ID, workspaceName: 'Old', isAdmin: true }, { id: ID, name: 'Old' }, ID],
-  group: [[{ id: ID, name: 'x', status: 'accepted' }], { members: [{ sub_workspace_id: ID, status: 'ACCEPTED' }] }, { members: 'none' }],
+  group: [
+    [{ id: ID, name: 'x', status: 'accepted' }],
+    { members: [{ sub_workspace_id: ID, status: 'ACCEPTED' }] },
+    { members: 'none' },
+  ],
   groupHead: [{ members: [], total: 'many' }, []],
   actingAs: [ID, { id: ID }, { workspaceId: 'not-a-uuid', name: 'x' }],
   notices: [['an old notice as a string'], [{ text: 'no id' }], { 0: 'x' }],
@@ -35,12 +39,25 @@ const OLDER: Record<string, unknown[]> = {
   paintedTabs: [{ 1: true }, 'all'],
   startUpProblem: [{ message: 42 }, 'it broke'],
 };
-const LOCAL = ['account', 'group', 'groupHead', 'actingAs', 'notices', 'operations', 'allowedSites', 'unstructuredWorkspaces', 'unstructuredInUse', 'unstructuredSites'];
+const LOCAL = [
+  'account',
+  'group',
+  'groupHead',
+  'actingAs',
+  'notices',
+  'operations',
+  'allowedSites',
+  'unstructuredWorkspaces',
+  'unstructuredInUse',
+  'unstructuredSites',
+];
 const SESSION = ['tabActing', 'paintedTabs', 'startUpProblem'];
 
 function garbage(random: Random): unknown {
   const nested = (depth: number): unknown =>
-    depth === 0 ? random.pick([1, 'x', null, true]) : { [random.pick(['a', 'members', 'workspaceId', '__proto__x'])]: nested(depth - 1), list: [nested(depth - 1)] };
+    depth === 0
+      ? random.pick([1, 'x', null, true])
+      : { [random.pick(['a', 'members', 'workspaceId', '__proto__x'])]: nested(depth - 1), list: [nested(depth - 1)] };
   return random.pick<() => unknown>([
     () => null,
     () => 0,
@@ -62,8 +79,9 @@ function garbage(random: Random): unknown {
 function comparable(key: string, value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   // The connected workspaces (a list since several keys): each one's refresh times change.
-  if (key === 'account' && Array.isArray(value)) return value.map((a: unknown) => ({ ...(a as object), checkedAt: 0, syncedAt: 0 }));
-  if (key === 'group' || key === 'groupHead') return { ...(value), syncedAt: 0 };
+  if (key === 'account' && Array.isArray(value))
+    return value.map((a: unknown) => ({ ...(a as object), checkedAt: 0, syncedAt: 0 }));
+  if (key === 'group' || key === 'groupHead') return { ...value, syncedAt: 0 };
   return value;
 }
 
@@ -88,7 +106,10 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
   let worker = serviceWorker;
   await untilIdle(worker, { requests: 2 });
   let startId = await startIdOf(worker);
-  const good = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
+  const good = await worker.evaluate<Areas>(async () => ({
+    local: await chrome.storage.local.get(null),
+    session: await chrome.storage.session.get(null),
+  }));
   const keyItem = `secret:instantly:${seeded.admin.id}`;
   expect(good.local[keyItem]).toBe(seeded.adminKey);
 
@@ -117,16 +138,25 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
 
     // The popup renders: the workspace, or (its account unreadable) the way to connect; no script error.
     const accountLost = 'account' in written.local;
-    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(accountLost ? 'Workspace Switcher' : seeded.admin.name);
+    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(
+      accountLost ? 'Workspace Switcher' : seeded.admin.name,
+    );
     expect(errors, 'no error in the popup').toEqual([]);
-    await expect(popup.getByRole('alert').filter({ hasText: 'could not start' }), 'start-up survived it').toHaveCount(0);
+    await expect(popup.getByRole('alert').filter({ hasText: 'could not start' }), 'start-up survived it').toHaveCount(
+      0,
+    );
 
     // The worker still switches, from whatever it could read.
-    await worker.evaluate(() => (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'));
+    await worker.evaluate(() =>
+      (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'),
+    );
     await untilIdle(worker);
 
     // Nothing else lost: every item not overwritten is as it was (or as a refresh legitimately rewrote it).
-    const after = await worker.evaluate<Areas>(async () => ({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) }));
+    const after = await worker.evaluate<Areas>(async () => ({
+      local: await chrome.storage.local.get(null),
+      session: await chrome.storage.session.get(null),
+    }));
     expect(after.local[keyItem], 'the key').toBe(seeded.adminKey);
     for (const area of ['local', 'session'] as const) {
       for (const [key, value] of Object.entries(good[area])) {

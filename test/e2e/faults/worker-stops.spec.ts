@@ -42,7 +42,9 @@ async function stored(worker: Worker) {
       actingAs: (local.actingAs ?? null) as Target,
       tabActing: (session.tabActing ?? {}) as Record<string, Target>,
       notices: (local.notices ?? []) as { id: string; text: string }[],
-      members: ((local.group as { members?: { membershipId: string; workspaceId: string; name: string | null }[] } | undefined)?.members ?? []),
+      members:
+        (local.group as { members?: { membershipId: string; workspaceId: string; name: string | null }[] } | undefined)
+          ?.members ?? [],
       operations: (local.operations ?? []) as unknown[],
     };
   });
@@ -80,7 +82,10 @@ test('a choice stored but not applied when the worker stopped is applied by the 
   await untilIdle(serviceWorker, { requests: 1 });
   const startId = await startIdOf(serviceWorker);
   // The state a worker leaves when it stops right after writing the choice: storage ahead of the rules.
-  await serviceWorker.evaluate((target) => chrome.storage.local.set({ actingAs: target }), { workspaceId: sub.id, name: sub.name! });
+  await serviceWorker.evaluate((target) => chrome.storage.local.set({ actingAs: target }), {
+    workspaceId: sub.id,
+    name: sub.name!,
+  });
   await expect(actingStatus(popup)).toContainText(`Acting as ${sub.name}`);
   expect(await headerFrom(app, seeded)).toBe(seeded.admin.id);
   const control = await workerControl(page);
@@ -110,7 +115,9 @@ test('switches: the worker stopped at random points, the header matches the popu
   const control = await workerControl(page);
   const tabPage = await pageOn('https://app.instantly.ai/tab');
   const plainPage = await pageOn('https://app.instantly.ai/plain');
-  const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ url: 'https://app.instantly.ai/tab' }))[0]!.id!);
+  const tabId = await serviceWorker.evaluate(
+    async () => (await chrome.tabs.query({ url: 'https://app.instantly.ai/tab' }))[0]!.id!,
+  );
   let worker = serviceWorker;
   const popup = await openPopup();
   await untilIdle(worker, { requests: 1 });
@@ -122,19 +129,26 @@ test('switches: the worker stopped at random points, the header matches the popu
     if (kind === 'popup') {
       // A click on one of the visible Act as / Stop acting buttons (the current one has none).
       await popup.evaluate((r) => {
-        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) => /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent));
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
+          /^Act as |^Stop acting$/.test(b.getAttribute('aria-label') ?? b.textContent),
+        );
         buttons[Math.floor(r * buttons.length)]?.click();
       }, random.next());
     } else if (kind === 'cycle') {
       const presses = random.int(1, 4);
       await worker.evaluate((n) => {
-        for (let p = 0; p < n; p++) (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
+        for (let p = 0; p < n; p++)
+          (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace');
       }, presses);
     } else {
       const choice = random.pick([...accepted.map((s) => s.id), 'admin', ...(kind === 'tab' ? ['follow'] : [])]);
       const menuItemId = kind === 'tab' ? `act-as:tab:${choice}` : `act-as:${choice}`;
       await worker.evaluate(
-        ({ menuItemId, tabId }) => (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch({ menuItemId, editable: false, pageUrl: '' }, { id: tabId }),
+        ({ menuItemId, tabId }) =>
+          (chrome.contextMenus.onClicked as unknown as Dispatchable).dispatch(
+            { menuItemId, editable: false, pageUrl: '' },
+            { id: tabId },
+          ),
         { menuItemId, tabId },
       );
     }
@@ -146,7 +160,9 @@ test('switches: the worker stopped at random points, the header matches the popu
     await expectPopupMatchesHeader(popup, worker, await headerFrom(plainPage, seeded), seeded);
     // The tab with a choice of its own goes out as that choice, and its badge says so.
     const tabChoice = String(tabId) in state.tabActing ? state.tabActing[String(tabId)]! : state.actingAs;
-    expect(await headerFrom(tabPage, seeded), 'header from the tab = its stored choice').toBe(tabChoice?.workspaceId ?? seeded.admin.id);
+    expect(await headerFrom(tabPage, seeded), 'header from the tab = its stored choice').toBe(
+      tabChoice?.workspaceId ?? seeded.admin.id,
+    );
     const title = await worker.evaluate((tab) => chrome.action.getTitle({ tabId: tab }), tabId);
     expect(title).toContain(tabChoice ? `acting as ${tabChoice.name}` : 'acting as the admin workspace');
   }
@@ -224,7 +240,9 @@ test.describe('invites and removals', () => {
       // Nothing sent twice.
       const sent = await api.requests({ path: '/api/v2/workspace-group-members' });
       const posts = sent.filter((r) => r.method === 'POST' && r.body.includes(subject.workspaceId));
-      const deletes = sent.filter((r) => r.method === 'DELETE' && subject.membershipId && r.path.endsWith(subject.membershipId));
+      const deletes = sent.filter(
+        (r) => r.method === 'DELETE' && subject.membershipId && r.path.endsWith(subject.membershipId),
+      );
       expect(posts.length + deletes.length, `${kind} ${subject.label}: sent at most once`).toBeLessThanOrEqual(1);
       figures.add(`${kind}s that reached the API`, posts.length + deletes.length);
 
@@ -238,7 +256,10 @@ test.describe('invites and removals', () => {
       figures.add(done ? `${kind}s done` : `${kind}s not done`);
       const after = await stored(worker);
       expect(after.operations, 'the journal is settled').toEqual([]);
-      const held = kind === 'invite' ? after.members.some((m) => m.workspaceId === subject.workspaceId) : after.members.some((m) => m.membershipId === subject.membershipId);
+      const held =
+        kind === 'invite'
+          ? after.members.some((m) => m.workspaceId === subject.workspaceId)
+          : after.members.some((m) => m.membershipId === subject.membershipId);
       expect(held, `${kind} ${subject.label}: the stored group agrees with the server`).toBe(onServer);
       const row = popup.getByRole('listitem').filter({ hasText: subject.workspaceId });
       await popup.getByRole('searchbox', { name: 'Search workspaces' }).fill(subject.workspaceId);
@@ -246,7 +267,9 @@ test.describe('invites and removals', () => {
       if (!done) {
         // Told: the popup that asked got an error, or a notice says it did not happen.
         const told = [...(await popup.getByRole('alert').allTextContents()), ...after.notices.map((n) => n.text)];
-        expect(told.join('\n'), `${kind} ${subject.label} did not happen: the user was told`).toMatch(/did not answer|was interrupted/);
+        expect(told.join('\n'), `${kind} ${subject.label} did not happen: the user was told`).toMatch(
+          /did not answer|was interrupted/,
+        );
         figures.add(`${kind}s not done and told`);
       }
       await expectPopupMatchesHeader(popup, worker, await headerFrom(app, seeded), seeded);
