@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { operationsIndexPlugin } from './lib/build/operations-index-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), operationsIndexPlugin()],
   test: {
     // Only unit tests: Playwright's specs live in test/e2e and must not be picked up here.
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { manifestFor } from './lib/build/manifest';
+import { operationsIndexPlugin } from './lib/build/operations-index-plugin';
 
 // Build-time only: the manifest is a function of the target browser (see lib/manifest.ts).
 export default defineConfig({
@@ -7,6 +8,8 @@ export default defineConfig({
   // `--mode e2e` is the test build: it also holds https://other.example and its subdomain
   // https://sub.other.example, granted at install, as stand-ins for sites the user allowed (a
   // headless browser cannot click a permission prompt).
+  // The console's index of Instantly's operations, extracted from the OpenAPI document at build time.
+  vite: () => ({ plugins: [operationsIndexPlugin()] }),
   manifest: ({ browser, mode }) =>
     manifestFor(browser, mode === 'e2e' ? 'https://other.example,https://sub.other.example' : ''),
 });

@@ -1,5 +1,5 @@
 // Every answer the fake gives on the group and workspace endpoints conforms to Instantly's own
-// OpenAPI document (test/fake-api/instantly-openapi.json, a copy of the one Instantly publishes;
+// OpenAPI document (lib/build/instantly-openapi.json, a copy of the one Instantly publishes;
 // see test/fake-api/README.md), errors included where it documents them.
 import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -10,7 +10,7 @@ import { seedAgency, type SeedResult } from '../fake-api/seed';
 import { startFakeApi, type FakeApi } from '../fake-api/server';
 
 const DOC_ID = 'https://api.instantly.ai/openapi/api_v2.json';
-const doc = JSON.parse(readFileSync(new URL('../fake-api/instantly-openapi.json', import.meta.url), 'utf8')) as {
+const doc = JSON.parse(readFileSync(new URL('../../lib/build/instantly-openapi.json', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
 };
 

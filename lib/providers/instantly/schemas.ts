@@ -1,4 +1,4 @@
-// Shapes from Instantly's OpenAPI document (test/fake-api/instantly-openapi.json). Unknown fields are
+// Shapes from Instantly's OpenAPI document (lib/build/instantly-openapi.json). Unknown fields are
 // dropped rather than refused, so a field Instantly adds later does not break the extension.
 import { z } from 'zod/mini';
 import { MemberStatus, Uuid } from '../../common/model';
