@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { operationsIndexPlugin } from './lib/build/operations-index-plugin';
+import { operationsIndexPlugin } from './lib/build/operations-index-plugin.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), operationsIndexPlugin()],

@@ -3,7 +3,7 @@
 // bundles the 34 kB (gzip) index and never the 2.3 MB document, and nothing else imports it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { operationsIndex, type OpenApiDocument } from './operations-index';
+import { operationsIndex, type OpenApiDocument } from './operations-index.ts';
 
 export const OPERATIONS_INDEX_MODULE = 'virtual:operations-index';
 const RESOLVED = `\0${OPERATIONS_INDEX_MODULE}`;
