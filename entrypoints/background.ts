@@ -1,25 +1,25 @@
 // Composition root: each capability sets itself up (its requests and browser events); nothing
-// else lives here. Start-up first: every listener waits for it (lib/background/lifecycle.ts).
-import { setUpActAs } from '@/lib/background/act-as';
-import { setUpAllowedSites } from '@/lib/background/allowed-sites';
-import { setUpConnect } from '@/lib/background/connect';
-import { setUpContextMenu } from '@/lib/background/context-menu-click';
-import { setUpCycleShortcut } from '@/lib/background/cycle-shortcut';
-import { setUpGroupActions } from '@/lib/background/group-actions';
-import { setUpGlance } from '@/lib/background/glance';
-import { setUpGroupSync } from '@/lib/background/group-sync';
-import { setUpNotices } from '@/lib/background/notices';
-import { setUpRecentCalls } from '@/lib/background/recent-calls';
-import { setUpRequests } from '@/lib/background/requests';
-import { setUpSettingsTransfer } from '@/lib/background/settings-transfer';
-import { setUpStartUp } from '@/lib/background/startup';
-import { setUpUnstructured } from '@/lib/background/unstructured-workspaces';
-import { setUpWorkspaceLooks } from '@/lib/background/workspace-looks';
-import { exposeTestHook } from '@/lib/background/test-hook';
+// else lives here. Start-up first: every listener waits for it (lib/background/worker/start-up-gate.ts).
+import { setUpActAs } from '@/lib/background/capabilities/act-as';
+import { setUpAllowedSites } from '@/lib/background/capabilities/allowed-sites';
+import { setUpConnect } from '@/lib/background/capabilities/connect';
+import { setUpContextMenu } from '@/lib/background/capabilities/menu-clicks';
+import { setUpCycleShortcut } from '@/lib/background/capabilities/cycle-shortcut';
+import { setUpGroupActions } from '@/lib/background/capabilities/group/group-actions';
+import { setUpGlance } from '@/lib/background/capabilities/glance';
+import { setUpGroupSync } from '@/lib/background/capabilities/group/group-sync';
+import { setUpNotices } from '@/lib/background/capabilities/notices';
+import { setUpRecentCalls } from '@/lib/background/capabilities/recent-calls';
+import { setUpMessageRouter } from '@/lib/background/worker/message-router';
+import { setUpSettingsTransfer } from '@/lib/background/capabilities/settings-transfer';
+import { setUpStartUp } from '@/lib/background/start-up';
+import { setUpUnstructured } from '@/lib/background/capabilities/unstructured-keys';
+import { setUpWorkspaceLooks } from '@/lib/background/capabilities/workspace-looks';
+import { exposeTestHook } from '@/lib/background/worker/test-hook';
 
 export default defineBackground(() => {
   setUpStartUp();
-  setUpRequests();
+  setUpMessageRouter();
   setUpConnect();
   setUpGroupSync();
   setUpActAs();

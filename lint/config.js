@@ -79,13 +79,41 @@ export default defineConfig(
               from: './entrypoints',
               message: 'entrypoints/ use lib/ and components/, never the other way round.',
             },
+            // The background's folders say what a file may touch: worker/ (generic pieces) knows
+            // nothing above it, projection/ (stored state to the browser) knows no capability, and
+            // nothing outside lib/background/ reaches into it.
+            {
+              target: './lib/background/worker',
+              from: [
+                './lib/background/projection',
+                './lib/background/capabilities',
+                './lib/background/migrations',
+                './lib/background/start-up.ts',
+              ],
+              message: 'worker/ holds the generic pieces: it imports no projection, capability or migration.',
+            },
+            {
+              target: './lib/background/projection',
+              from: ['./lib/background/capabilities', './lib/background/migrations', './lib/background/start-up.ts'],
+              message: 'projection/ derives the browser from stored state: it imports no capability or migration.',
+            },
+            {
+              target: ['./lib/background/capabilities', './lib/background/migrations'],
+              from: './lib/background/start-up.ts',
+              message: 'start-up.ts sits above everything it starts.',
+            },
+            {
+              target: ['./lib/common', './lib/providers', './lib/pages', './lib/build', './components'],
+              from: './lib/background',
+              message: 'lib/background/ is the service worker: only entrypoints/background.ts and tests import it.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['lib/background/rules.ts'],
+    files: ['lib/background/projection/rules.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { patternFor } from '@/lib/common/host-permissions';
-import { keyMayGoFrom } from '@/lib/common/key-scope';
-import { browserPermissions } from '@/lib/common/permissions';
+import { patternFor } from '@/lib/common/sites/host-permissions';
+import { keyMayGoFrom } from '@/lib/common/sites/unstructured-key-sites';
+import { browserPermissions } from '@/lib/common/sites/permissions';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 import { KeyBlockedReasons, UnstructuredKeyOptIn, type KeyBlocked } from './UnstructuredKeyOptIn';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useUi } from '@/lib/pages/ui-store';
-import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/host-permissions';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/sites/host-permissions';
 import { ask } from '@/lib/common/messages';
-import { browserPermissions } from '@/lib/common/permissions';
+import { browserPermissions } from '@/lib/common/sites/permissions';
 import { ExportAnswer, ImportAnswer } from '@/lib/pages/settings-answers';
 import { NOT_A_SETTINGS_FILE, settingsFileName, type ImportReport } from '@/lib/common/settings-file';
-import { normaliseApiUrl } from '@/lib/common/unstructured-url';
+import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { browserPermissions } from '@/lib/common/permissions';
+import { browserPermissions } from '@/lib/common/sites/permissions';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 

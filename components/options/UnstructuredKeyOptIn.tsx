@@ -1,6 +1,6 @@
 // A site's opt-in for the Unstructured key, offered both in the Allowed sites list and, for an
 // account's own API host, in the Unstructured section: one checkbox with one accessible name.
-import type { KeyScope } from '@/lib/common/key-scope';
+import type { KeyScope } from '@/lib/common/sites/unstructured-key-sites';
 
 /** A ticked origin that gets no key, and why. */
 export type KeyBlocked = KeyScope['blocked'][number];

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/host-permissions';
-import { browserPermissions } from '@/lib/common/permissions';
+import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/sites/host-permissions';
+import { browserPermissions } from '@/lib/common/sites/permissions';
 import type { UnstructuredWorkspace } from '@/lib/common/model';
-import { apiOriginsOf } from '@/lib/common/key-scope';
-import { normaliseApiUrl } from '@/lib/common/unstructured-url';
+import { apiOriginsOf } from '@/lib/common/sites/unstructured-key-sites';
+import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
 import { Alert } from '../Alert';
 import { BusyButton } from '../BusyButton';
 import { useRequest } from '../use-request';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { BUILT_IN_ORIGINS, allowableOrigin, patternFor } from '@/lib/common/host-permissions';
-import { browserPermissions } from '@/lib/common/permissions';
+import { BUILT_IN_ORIGINS, allowableOrigin, patternFor } from '@/lib/common/sites/host-permissions';
+import { browserPermissions } from '@/lib/common/sites/permissions';
 import { Alert } from '../Alert';
 
 /**

@@ -1,5 +1,5 @@
 import type { RecentCall } from '@/lib/common/model';
-import { INSTANTLY_API_HOST } from '@/lib/common/hosts';
+import { INSTANTLY_API_HOST } from '@/lib/common/sites/hosts';
 
 /** Whom a call went out as, in the words of the list. */
 export function wentOutAs(call: RecentCall): string {

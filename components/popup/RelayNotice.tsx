@@ -1,5 +1,5 @@
 import type { RecentCall } from '@/lib/common/model';
-import { relayAt } from '@/lib/common/server-relays';
+import { relayAt } from '@/lib/common/sites/server-relays';
 import { Alert } from '../Alert';
 
 /**

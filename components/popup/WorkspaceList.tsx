@@ -3,7 +3,7 @@ import { displayName, type Glances, type Member, type WorkspaceLooks } from '@/l
 import { lookOf } from '@/lib/common/workspace-looks';
 import { CopyButton } from '../CopyButton';
 import { GlanceLine } from './GlanceLine';
-import { useWindow } from './use-window';
+import { useVirtualList } from './use-virtual-list';
 
 /** Three lines: name and status, id and date, the glance's figures. */
 export const ROW_HEIGHT = 76;
@@ -57,7 +57,7 @@ export function WorkspaceList({
   onEdit,
   agencyOf,
 }: WorkspaceListProps) {
-  const { scroller, first, last, totalHeight, reveal } = useWindow(members.length, ROW_HEIGHT, VIEWPORT);
+  const { scroller, first, last, totalHeight, reveal } = useVirtualList(members.length, ROW_HEIGHT, VIEWPORT);
   useEffect(() => {
     if (highlighted >= 0) reveal(highlighted);
   }, [highlighted, reveal, scrollRequest]);

@@ -7,7 +7,7 @@ const OVERSCAN = 6;
  * Which rows of a fixed-height list are in view of a scrolling element. Rows are all the same
  * height, so this is arithmetic on scrollTop: no measuring, no dependency.
  */
-export function useWindow(count: number, rowHeight: number, viewport: number) {
+export function useVirtualList(count: number, rowHeight: number, viewport: number) {
   const scroller: RefObject<HTMLDivElement | null> = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   useEffect(() => {

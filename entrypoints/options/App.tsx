@@ -5,9 +5,9 @@ import { MoveSettings } from '@/components/options/MoveSettings';
 import { Shortcuts } from '@/components/options/Shortcuts';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
 import { useUi } from '@/lib/pages/ui-store';
-import { UNSTRUCTURED_DEFAULT_ORIGIN } from '@/lib/common/hosts';
-import { apiOriginsOf, keyScope } from '@/lib/common/key-scope';
-import { normaliseApiUrl } from '@/lib/common/unstructured-url';
+import { UNSTRUCTURED_DEFAULT_ORIGIN } from '@/lib/common/sites/hosts';
+import { apiOriginsOf, keyScope } from '@/lib/common/sites/unstructured-key-sites';
+import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
 
 export function App() {
   const allowedSites = useUi((state) => state.allowedSites);

@@ -1,16 +1,16 @@
 // One start-up path for a fresh install, a browser start and a wake-up of the worker: rebuild
 // everything the browser holds (rules, badge, alarm) from storage. Listeners await `ready`.
-import { syncAllowedSites } from './allowed-sites';
-import { settleInterrupted } from './group-actions';
-import { markInterrupted } from './operations';
-import { reconcile } from './reconcile';
-import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './unstructured-workspaces';
-import { keepRefreshing } from './refresh-alarm';
+import { syncAllowedSites } from './capabilities/allowed-sites';
+import { settleInterrupted } from './capabilities/group/group-actions';
+import { markInterrupted } from './capabilities/group/operations';
+import { reconcile } from './projection/reconcile';
+import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './capabilities/unstructured-keys';
+import { keepRefreshing } from './worker/alarms';
 import { accounts, allItems } from '../common/storage';
-import { moveSingleKeyLayout } from './single-key-layout';
+import { moveSingleKeyLayout } from './migrations/single-key-layout';
 import { migrateStoredItems } from '../common/stored-item';
-import { startWith } from './lifecycle';
-import { onRequest } from './requests';
+import { startWith } from './worker/start-up-gate';
+import { onRequest } from './worker/message-router';
 import { done } from '../common/reply';
 
 export async function startUp(): Promise<void> {

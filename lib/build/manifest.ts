@@ -1,6 +1,6 @@
 // The manifest, as a function of the target browser. Build-time only (imported by wxt.config.ts).
 import { COMMANDS } from '../common/commands';
-import { BUILT_IN_ORIGINS, patternFor } from '../common/host-permissions';
+import { BUILT_IN_ORIGINS, patternFor } from '../common/sites/host-permissions';
 
 /**
  * @param extraHosts comma-separated origins granted at install time. Only the e2e test build

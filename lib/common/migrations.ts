@@ -18,7 +18,7 @@ export function operationsV2(old: unknown): unknown {
 /**
  * account v1 → v2: one connected workspace (or null) becomes the list of connected ones. The
  * rest of the single-key layout (the key's name, the rows' admin) needs the workspace's id
- * across items: background/single-key-layout.ts moves it at start-up.
+ * across items: background/migrations/single-key-layout.ts moves it at start-up.
  */
 export function accountsV2(old: unknown): unknown {
   if (Array.isArray(old)) return old;

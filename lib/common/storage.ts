@@ -1,5 +1,5 @@
 // Every stored item of the extension, each with its key, schema and fallback. Nothing here is
-// put in storage.sync; secrets live apart (background/secrets.ts).
+// put in storage.sync; secrets live apart (background/worker/secrets.ts).
 import { z } from 'zod/mini';
 import {
   Account,
@@ -77,7 +77,7 @@ export const unstructuredSites = storedItem('local:unstructuredSites', listOf(Or
 
 /**
  * The worker's last start-up failed (it keeps trying): the popup says so until one succeeds.
- * A sentence for the console's kind of reader, already free of secrets (lifecycle.ts describe).
+ * A sentence for the console's kind of reader, already free of secrets (worker/start-up-gate.ts describe).
  */
 export const startUpProblem = storedItem(
   'session:startUpProblem',

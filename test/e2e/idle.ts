@@ -1,7 +1,7 @@
 // Waiting for the extension's worker to finish what it was asked, through the test hook that only
-// the e2e build has (lib/background/test-hook.ts): never for a state a burst passes through.
+// the e2e build has (lib/background/worker/test-hook.ts): never for a state a burst passes through.
 import type { Worker } from '@playwright/test';
-import type { TestHook } from '../../lib/background/test-hook';
+import type { TestHook } from '../../lib/background/worker/test-hook';
 import { expect } from './fixtures';
 
 type Hooked = { __workspaceSwitcherTest?: TestHook };

@@ -2,16 +2,16 @@
 // one agency forgotten without touching another, and each agency synced with its own key.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actAs } from '@/lib/background/act-as';
-import { forgetKey, rememberKey, saveKey } from '@/lib/background/connect';
-import { refreshGlance } from '@/lib/background/glance';
+import { actAs } from '@/lib/background/capabilities/act-as';
+import { forgetKey, rememberKey, saveKey } from '@/lib/background/capabilities/connect';
+import { refreshGlance } from '@/lib/background/capabilities/glance';
 import { glanceClient } from '@/lib/providers/instantly/glance-client';
 import { pacer } from '@/lib/providers/pacer';
-import { invite, remove } from '@/lib/background/group-actions';
-import { syncAccount, syncGroup } from '@/lib/background/group-sync';
-import { instantlyKey } from '@/lib/background/secrets';
-import { startUp } from '@/lib/background/startup';
-import { menuFor, menuStateFor } from '@/lib/background/context-menu';
+import { invite, remove } from '@/lib/background/capabilities/group/group-actions';
+import { syncAccount, syncGroup } from '@/lib/background/capabilities/group/group-sync';
+import { instantlyKey } from '@/lib/background/worker/secrets';
+import { startUp } from '@/lib/background/start-up';
+import { menuFor, menuStateFor } from '@/lib/background/projection/menu';
 import { accounts, actingAs, glances, group, operations, tabActing } from '@/lib/common/storage';
 import { dropStorageCaches } from '@/lib/common/stored-item';
 import type { SeedResult } from '../fake-api';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grantedOrigins, syncAllowedSites } from '@/lib/background/allowed-sites';
-import type { PermissionsApi } from '@/lib/common/permissions';
+import { grantedOrigins, syncAllowedSites } from '@/lib/background/capabilities/allowed-sites';
+import type { PermissionsApi } from '@/lib/common/sites/permissions';
 import { allowedSites, unstructuredWorkspaces } from '@/lib/common/storage';
 
 /** Permissions as the browser keeps them: the manifest's, plus what the user granted. */

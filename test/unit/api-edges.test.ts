@@ -3,9 +3,9 @@
 // altered on the way in (the `fetch` the client is given), as a misbehaving server would send them.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actAs } from '@/lib/background/act-as';
-import { saveKey } from '@/lib/background/connect';
-import { syncGroup } from '@/lib/background/group-sync';
+import { actAs } from '@/lib/background/capabilities/act-as';
+import { saveKey } from '@/lib/background/capabilities/connect';
+import { syncGroup } from '@/lib/background/capabilities/group/group-sync';
 import {
   instantlyClient,
   MAX_MEMBERSHIPS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeColor, badgeFor, badgeLabel, showBadges } from '@/lib/background/badge';
+import { badgeColor, badgeFor, badgeLabel, showBadges } from '@/lib/background/projection/badge';
 
 const id = '019ffad2-5cb9-7412-a999-646b69b0d7b4';
 

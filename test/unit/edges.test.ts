@@ -3,21 +3,22 @@
 // logged (without secrets), stored for the popup, tried again and cleared once it succeeds.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUpActAs } from '@/lib/background/act-as';
-import { cycle } from '@/lib/background/cycle-shortcut';
-import { dropGoneTargets, syncGroup } from '@/lib/background/group-sync';
-import { describe as describeError, START_UP_FAILED, startWith } from '@/lib/background/lifecycle';
-import { tellIfNotApplied } from '@/lib/background/notices';
-import { exclusive, serialQueue, whenIdle } from '@/lib/background/queue';
-import { reconcile, RULES_NOT_APPLIED, RulesNotApplied, stopRetrying } from '@/lib/background/reconcile';
-import { onRequest, setUpRequests } from '@/lib/background/requests';
-import { startUp } from '@/lib/background/startup';
+import { setUpActAs } from '@/lib/background/capabilities/act-as';
+import { cycle } from '@/lib/background/capabilities/cycle-shortcut';
+import { dropGoneTargets, syncGroup } from '@/lib/background/capabilities/group/group-sync';
+import { describe as describeError, RULES_NOT_APPLIED, RulesNotApplied } from '@/lib/background/worker/errors';
+import { START_UP_FAILED, startWith } from '@/lib/background/worker/start-up-gate';
+import { tellIfNotApplied } from '@/lib/background/capabilities/notices';
+import { exclusive, serialQueue, whenIdle } from '@/lib/background/worker/queue';
+import { reconcile, stopRetrying } from '@/lib/background/projection/reconcile';
+import { onRequest, setUpMessageRouter } from '@/lib/background/worker/message-router';
+import { startUp } from '@/lib/background/start-up';
 import { type Member } from '@/lib/common/model';
 import { actingAs, group, notices, operations, startUpProblem } from '@/lib/common/storage';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
-import { saveKey } from '@/lib/background/connect';
-import { invite, remove } from '@/lib/background/group-actions';
+import { saveKey } from '@/lib/background/capabilities/connect';
+import { invite, remove } from '@/lib/background/capabilities/group/group-actions';
 
 const member = (n: number): Member => ({
   membershipId: `019ffad2-0000-7000-8000-1000000000${String(n).padStart(2, '0')}`,
@@ -43,7 +44,7 @@ describe('a change whose rules the browser refuses', () => {
   it('is answered with the truth (stored, not applied), and applied by a retry', async () => {
     await group.set({ members: [one, two], syncedAt: Date.now() });
     void startWith(async () => undefined);
-    setUpRequests();
+    setUpMessageRouter();
     setUpActAs();
     vi.spyOn(sharedDnr.api, 'updateDynamicRules').mockRejectedValueOnce(new Error('Internal error.'));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -94,7 +95,7 @@ describe('a wake-up of the worker', () => {
       seenByHandler.push(everywhereHeader());
       return { ok: true };
     });
-    setUpRequests();
+    setUpMessageRouter();
     void startWith(startUp);
     expect(await ask({ type: 'refresh' })).toEqual({ ok: true });
     expect(seenByHandler).toEqual([one.workspaceId]);
@@ -108,7 +109,7 @@ describe('a start-up that fails', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const handler = vi.fn(async () => ({ ok: true as const }));
     onRequest('refresh', handler);
-    setUpRequests();
+    setUpMessageRouter();
     void startWith(async () => {
       if (fail) throw new Error(`could not read the key ${secret} from storage`);
     }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { DnrApi, HeaderRule, RuleChange } from '@/lib/background/adapters/dnr';
+import type { DnrApi, HeaderRule, RuleChange } from '@/lib/background/worker/adapters/dnr';
 
 /** An in-memory declarativeNetRequest that also counts update calls. */
 export function fakeDnr() {

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { syncGroup } from '@/lib/background/group-sync';
-import { instantlyKey } from '@/lib/background/secrets';
+import { syncGroup } from '@/lib/background/capabilities/group/group-sync';
+import { instantlyKey } from '@/lib/background/worker/secrets';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
 import { readMemberPage, WorkspaceGroupMember } from '@/lib/providers/instantly/schemas';
 import { Member, type Group } from '@/lib/common/model';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startUp } from '@/lib/background/startup';
+import { startUp } from '@/lib/background/start-up';
 import { Member, Notice, Operation, Origin, Target, UnstructuredWorkspace } from '@/lib/common/model';
 import { dropStorageCaches, type StoredItem } from '@/lib/common/stored-item';
 import {

@@ -1,7 +1,7 @@
 // The glance against the fake API over HTTP: what arrives at the server, and what is stored.
 import { describe, expect, it } from 'vitest';
-import { saveKey } from '@/lib/background/connect';
-import { refreshGlance } from '@/lib/background/glance';
+import { saveKey } from '@/lib/background/capabilities/connect';
+import { refreshGlance } from '@/lib/background/capabilities/glance';
 import { glanceClient } from '@/lib/providers/instantly/glance-client';
 import { pacer } from '@/lib/providers/pacer';
 import { glances } from '@/lib/common/storage';

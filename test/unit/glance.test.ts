@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetKey } from '@/lib/background/connect';
-import { GLANCE_CUT_SHORT, refreshGlance, setUpGlance } from '@/lib/background/glance';
-import { startWith } from '@/lib/background/lifecycle';
-import { instantlyKey } from '@/lib/background/secrets';
+import { forgetKey } from '@/lib/background/capabilities/connect';
+import { GLANCE_CUT_SHORT, refreshGlance, setUpGlance } from '@/lib/background/capabilities/glance';
+import { startWith } from '@/lib/background/worker/start-up-gate';
+import { instantlyKey } from '@/lib/background/worker/secrets';
 import { ApiError } from '@/lib/providers/api-error';
 import type { AccountPage, GlanceClient } from '@/lib/providers/instantly/glance-client';
 import type { SendingAccount } from '@/lib/providers/instantly/schemas';

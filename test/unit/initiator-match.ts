@@ -1,4 +1,4 @@
-import type { HeaderRule } from '@/lib/background/adapters/dnr';
+import type { HeaderRule } from '@/lib/background/worker/adapters/dnr';
 
 /**
  * Whether a rule's initiator conditions let a request from `initiator` (an origin, or null for an

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rulesFor } from '@/lib/background/rules';
-import { keyMayGoFrom, keyScope, mayOptIn, type KeyScopeInput } from '@/lib/common/key-scope';
+import { rulesFor } from '@/lib/background/projection/rules';
+import { keyMayGoFrom, keyScope, mayOptIn, type KeyScopeInput } from '@/lib/common/sites/unstructured-key-sites';
 import { initiatorMatches } from './initiator-match';
 
 const DEFAULT_API = 'https://platform.unstructuredapp.io';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startWith } from '@/lib/background/lifecycle';
-import { fromOwnPage, onRequest, setUpRequests } from '@/lib/background/requests';
+import { startWith } from '@/lib/background/worker/start-up-gate';
+import { fromOwnPage, onRequest, setUpMessageRouter } from '@/lib/background/worker/message-router';
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
@@ -21,7 +21,7 @@ describe('messages to the background', () => {
     void startWith(async () => undefined);
     onRequest('refresh', refresh);
     onRequest('actAs', actAs);
-    setUpRequests();
+    setUpMessageRouter();
 
     const [bad] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'actAs', workspaceId: 42 },
@@ -56,7 +56,7 @@ describe('messages to the background', () => {
     });
     void startWith(() => ready);
     onRequest('refresh', refresh);
-    setUpRequests();
+    setUpMessageRouter();
     const pending = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, own(), () => undefined);
     await Promise.resolve();
     expect(refresh).not.toHaveBeenCalled();

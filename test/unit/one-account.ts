@@ -1,5 +1,5 @@
 // The single-key tests' view of the connected workspaces: one, or none.
-import { instantlyKey } from '@/lib/background/secrets';
+import { instantlyKey } from '@/lib/background/worker/secrets';
 import type { Account } from '@/lib/common/model';
 import { accounts } from '@/lib/common/storage';
 

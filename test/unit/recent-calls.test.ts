@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { customPatterns, recorder, seenFrom, WRITE_EVERY_MS, type SentDetails } from '@/lib/background/recent-calls';
-import { unstructuredKey } from '@/lib/background/secrets';
+import {
+  customPatterns,
+  recorder,
+  seenFrom,
+  WRITE_EVERY_MS,
+  type SentDetails,
+} from '@/lib/background/capabilities/recent-calls';
+import { unstructuredKey } from '@/lib/background/worker/secrets';
 import { actingAs, group, recentCalls, tabActing, unstructuredWorkspaces } from '@/lib/common/storage';
 import { RECENT_CALLS_KEPT } from '@/lib/common/model';
 

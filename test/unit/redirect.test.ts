@@ -2,10 +2,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUnstructured } from '@/lib/background/unstructured-workspaces';
+import { addUnstructured } from '@/lib/background/capabilities/unstructured-keys';
 import { ApiError } from '@/lib/providers/api-error';
 import { fetchJson } from '@/lib/providers/fetch-json';
-import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/hosts';
+import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/sites/hosts';
 import { unstructuredWorkspaces } from '@/lib/common/storage';
 
 async function listen(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {

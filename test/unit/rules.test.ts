@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/background/rules';
-import type { HeaderRule } from '@/lib/background/adapters/dnr';
+import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/background/projection/rules';
+import type { HeaderRule } from '@/lib/background/worker/adapters/dnr';
 import { fakeDnr, headerValue } from './fake-dnr';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mergeSettings, type Present } from '@/lib/background/settings-merge';
-import { buildSettingsFile, exportSettings, importSettings } from '@/lib/background/settings-transfer';
-import { instantlyKey, unstructuredKey } from '@/lib/background/secrets';
+import { mergeSettings, type Present } from '@/lib/background/capabilities/settings-merge';
+import { buildSettingsFile, exportSettings, importSettings } from '@/lib/background/capabilities/settings-transfer';
+import { instantlyKey, unstructuredKey } from '@/lib/background/worker/secrets';
 import type { Member, UnstructuredWorkspace } from '@/lib/common/model';
-import type { PermissionsApi } from '@/lib/common/permissions';
+import type { PermissionsApi } from '@/lib/common/sites/permissions';
 import { dropStorageCaches } from '@/lib/common/stored-item';
 import { NOT_A_SETTINGS_FILE, SETTINGS_FORMAT, settingsFileName, type SettingsFile } from '@/lib/common/settings-file';
 import {

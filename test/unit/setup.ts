@@ -4,11 +4,13 @@ import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sharedDnr } from './fake-dnr';
 
-vi.mock('@/lib/background/adapters/dnr', async () => ({ browserDnr: (await import('./fake-dnr')).sharedDnr.api }));
-vi.mock('@/lib/background/adapters/menus', () => ({
+vi.mock('@/lib/background/worker/adapters/dnr', async () => ({
+  browserDnr: (await import('./fake-dnr')).sharedDnr.api,
+}));
+vi.mock('@/lib/background/worker/adapters/menus', () => ({
   browserMenus: { removeAll: async () => {}, create: async () => {}, update: async () => {} },
 }));
-vi.mock('@/lib/common/permissions', () => ({
+vi.mock('@/lib/common/sites/permissions', () => ({
   // Nothing optional granted (e.g. no notifications) unless a test passes its own.
   browserPermissions: {
     contains: async () => false,

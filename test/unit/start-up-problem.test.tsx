@@ -3,7 +3,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StartUpProblem } from '@/components/StartUpProblem';
-import { START_UP_FAILED } from '@/lib/background/lifecycle';
+import { START_UP_FAILED } from '@/lib/background/worker/start-up-gate';
 import * as messages from '@/lib/common/messages';
 import { startUpProblem } from '@/lib/common/storage';
 

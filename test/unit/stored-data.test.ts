@@ -2,11 +2,11 @@
 // blobs as an earlier version (or a broken disk) left them in storage.local.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { grantedOrigins, syncAllowedSites } from '@/lib/background/allowed-sites';
-import { unstructuredKey } from '@/lib/background/secrets';
-import { startUp } from '@/lib/background/startup';
+import { grantedOrigins, syncAllowedSites } from '@/lib/background/capabilities/allowed-sites';
+import { unstructuredKey } from '@/lib/background/worker/secrets';
+import { startUp } from '@/lib/background/start-up';
 import { operationsV2 } from '@/lib/common/migrations';
-import type { PermissionsApi } from '@/lib/common/permissions';
+import type { PermissionsApi } from '@/lib/common/sites/permissions';
 import { readAll, type StoredItem } from '@/lib/common/stored-item';
 import {
   allowedSites,

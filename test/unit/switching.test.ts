@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/background/context-menu';
-import { onMenuClick } from '@/lib/background/context-menu-click';
-import { reconcile } from '@/lib/background/reconcile';
-import { cycleTarget, directionOf } from '@/lib/background/cycle-shortcut';
-import { allowableOrigin, originOf } from '@/lib/common/host-permissions';
+import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/background/projection/menu';
+import { onMenuClick } from '@/lib/background/capabilities/menu-clicks';
+import { reconcile } from '@/lib/background/projection/reconcile';
+import { cycleTarget, directionOf } from '@/lib/background/capabilities/cycle-shortcut';
+import { allowableOrigin, originOf } from '@/lib/common/sites/host-permissions';
 import { actingAs, group, notices } from '@/lib/common/storage';
 import { account } from './one-account';
 import { type Account, type Member } from '@/lib/common/model';
@@ -128,7 +128,7 @@ describe('context menu', () => {
 
   it('a refused click says why and puts the checks back (the browser already moved them)', async () => {
     const calls: string[] = [];
-    const { browserMenus } = await import('@/lib/background/adapters/menus');
+    const { browserMenus } = await import('@/lib/background/worker/adapters/menus');
     const removeAll = browserMenus.removeAll.bind(browserMenus);
     browserMenus.removeAll = async () => void calls.push('removeAll');
     try {

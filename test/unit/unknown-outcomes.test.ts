@@ -3,11 +3,11 @@
 // it, the next sync settles it from the server's state, and nothing is ever sent twice.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { saveKey } from '@/lib/background/connect';
-import { invite, leave, remove, settleInterrupted } from '@/lib/background/group-actions';
-import { syncGroup } from '@/lib/background/group-sync';
-import { begin, markInterrupted } from '@/lib/background/operations';
-import { SETTLE_ALARM } from '@/lib/background/refresh-alarm';
+import { saveKey } from '@/lib/background/capabilities/connect';
+import { invite, leave, remove, settleInterrupted } from '@/lib/background/capabilities/group/group-actions';
+import { syncGroup } from '@/lib/background/capabilities/group/group-sync';
+import { begin, markInterrupted } from '@/lib/background/capabilities/group/operations';
+import { SETTLE_ALARM } from '@/lib/background/worker/alarms';
 import { instantlyClient, type ClientFactory } from '@/lib/providers/instantly/client';
 import { group, notices, operations } from '@/lib/common/storage';
 import { account } from './one-account';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUnstructuredSite } from '@/lib/background/allowed-sites';
-import { RULE_ID, rulesFor } from '@/lib/background/rules';
-import { unstructuredKey } from '@/lib/background/secrets';
+import { setUnstructuredSite } from '@/lib/background/capabilities/allowed-sites';
+import { RULE_ID, rulesFor } from '@/lib/background/projection/rules';
+import { unstructuredKey } from '@/lib/background/worker/secrets';
 import {
   allowedSites,
   notices,
@@ -10,15 +10,15 @@ import {
   unstructuredSites,
   unstructuredWorkspaces,
 } from '@/lib/common/storage';
-import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/hosts';
-import { normaliseApiUrl } from '@/lib/common/unstructured-url';
-import { reconcile } from '@/lib/background/reconcile';
+import { UNSTRUCTURED_KEY_HEADER } from '@/lib/common/sites/hosts';
+import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
+import { reconcile } from '@/lib/background/projection/reconcile';
 import {
   addUnstructured,
   deleteUnstructured,
   forgetLostUnstructuredKey,
-  useUnstructured,
-} from '@/lib/background/unstructured-workspaces';
+  switchUnstructured,
+} from '@/lib/background/capabilities/unstructured-keys';
 import { FakeApiControl, startFakeApi, type FakeApi, type SeedResult } from '../fake-api';
 import { headerValue, sharedDnr } from './fake-dnr';
 
@@ -127,7 +127,7 @@ describe('Unstructured workspaces against the fake API', () => {
     const [r, l] = await unstructuredWorkspaces.get();
     await allowedSites.set(['https://crm.example.com', 'https://other.example', 'http://plain.example']);
 
-    expect(await useUnstructured(r!.id)).toEqual({ ok: true });
+    expect(await switchUnstructured(r!.id)).toEqual({ ok: true });
     // An account's own API host is a site like any other: no page there gets the key unopted.
     expect(keyRule()).toBeUndefined();
     expect(await setUnstructuredSite(base, true)).toEqual({ ok: true });
@@ -146,13 +146,13 @@ describe('Unstructured workspaces against the fake API', () => {
     });
     expect(await unstructuredSites.get()).toEqual([base, 'https://crm.example.com']);
 
-    await useUnstructured(l!.id);
+    await switchUnstructured(l!.id);
     expect(headerValue(keyRule())).toBe(legal!.key);
 
-    await useUnstructured(null);
+    await switchUnstructured(null);
     expect(keyRule()).toBeUndefined();
 
-    await useUnstructured(l!.id);
+    await switchUnstructured(l!.id);
     await deleteUnstructured(l!.id);
     expect(keyRule()).toBeUndefined();
     expect(await unstructuredInUse.get()).toBeNull();
@@ -166,7 +166,10 @@ describe('Unstructured workspaces against the fake API', () => {
     await fakeBrowser.storage.session.clear();
     await reconcile();
     expect(keyRule()).toBeUndefined();
-    expect(await useUnstructured(r!.id)).toEqual({ ok: false, error: expect.stringContaining('was not remembered') });
+    expect(await switchUnstructured(r!.id)).toEqual({
+      ok: false,
+      error: expect.stringContaining('was not remembered'),
+    });
   });
 
   it('a key in use that was not remembered: after the browser closed, it is no longer claimed to be in use', async () => {
@@ -174,7 +177,7 @@ describe('Unstructured workspaces against the fake API', () => {
     await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
     const [r] = await unstructuredWorkspaces.get();
     await setUnstructuredSite(base, true);
-    await useUnstructured(r!.id);
+    await switchUnstructured(r!.id);
     expect(keyRule()).toBeDefined();
     await fakeBrowser.storage.session.clear(); // the browser closed
     await forgetLostUnstructuredKey();

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/providers/api-error';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actAs, forgetTab } from '@/lib/background/act-as';
-import { forgetKey, saveKey } from '@/lib/background/connect';
-import { invite, leave, remove, settleInterrupted } from '@/lib/background/group-actions';
-import { KEY_GONE, syncGroup } from '@/lib/background/group-sync';
-import { begin, markInterrupted } from '@/lib/background/operations';
-import { cycle } from '@/lib/background/cycle-shortcut';
-import { menuFor, menuStateFor } from '@/lib/background/context-menu';
+import { actAs, forgetTab } from '@/lib/background/capabilities/act-as';
+import { forgetKey, saveKey } from '@/lib/background/capabilities/connect';
+import { invite, leave, remove, settleInterrupted } from '@/lib/background/capabilities/group/group-actions';
+import { KEY_GONE, syncGroup } from '@/lib/background/capabilities/group/group-sync';
+import { begin, markInterrupted } from '@/lib/background/capabilities/group/operations';
+import { cycle } from '@/lib/background/capabilities/cycle-shortcut';
+import { menuFor, menuStateFor } from '@/lib/background/projection/menu';
 import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/common/storage';
 import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
@@ -276,7 +276,7 @@ describe('invite, remove, leave', () => {
 
   it('the first invite of a workspace in no group makes it an admin, and the right-click menu follows at once', async () => {
     await saveKey(ctx.seeded.loneKey, false, ctx.makeClient);
-    const { browserMenus } = await import('@/lib/background/adapters/menus');
+    const { browserMenus } = await import('@/lib/background/worker/adapters/menus');
     const created = vi.spyOn(browserMenus, 'create');
     try {
       expect(await invite(ctx.seeded.invitable[0]!.id, ctx.makeClient)).toMatchObject({ ok: true });

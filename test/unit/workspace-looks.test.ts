@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { menuFor, menuStateFor } from '@/lib/background/context-menu';
-import { cycleTarget } from '@/lib/background/cycle-shortcut';
-import { reconcile } from '@/lib/background/reconcile';
-import { setWorkspaceLook } from '@/lib/background/workspace-looks';
+import { menuFor, menuStateFor } from '@/lib/background/projection/menu';
+import { cycleTarget } from '@/lib/background/capabilities/cycle-shortcut';
+import { reconcile } from '@/lib/background/projection/reconcile';
+import { setWorkspaceLook } from '@/lib/background/capabilities/workspace-looks';
 import { listedMembers, shownRows } from '@/lib/pages/group-view';
 import { filterMembers } from '@/lib/pages/search';
 import type { Account, Member } from '@/lib/common/model';

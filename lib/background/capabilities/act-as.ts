@@ -1,16 +1,16 @@
 // Choosing whom requests go out as: a sub workspace (everywhere, or in one tab), or the admin
 // workspace again. Only accepted members can be acted as: Instantly honours the header only
 // for them, and the official kit sends it only for them (docs/instantly-api.md#x-as-workspace).
-import { exclusive } from './queue';
-import { reconcile } from './reconcile';
-import { cannotActAs } from '../common/act-as-refusal';
-import { done, failed, type Reply } from '../common/reply';
-import { actingAs, group, tabActing } from '../common/storage';
-import { displayName, type Target } from '../common/model';
-import { membershipOf } from '../common/memberships';
+import { exclusive } from '../worker/queue';
+import { reconcile } from '../projection/reconcile';
+import { cannotActAs } from '../../common/act-as-refusal';
+import { done, failed, type Reply } from '../../common/reply';
+import { actingAs, group, tabActing } from '../../common/storage';
+import { displayName, type Target } from '../../common/model';
+import { membershipOf } from '../../common/memberships';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
-import { onRequest } from './requests';
+import { whenReady } from '../worker/start-up-gate';
+import { onRequest } from '../worker/message-router';
 
 export async function targetFor(workspaceId: string): Promise<Target | string> {
   const { members } = await group.get();

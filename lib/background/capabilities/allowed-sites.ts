@@ -1,16 +1,16 @@
 // Keeps the stored list of allowed sites in step with the permissions the browser granted
 // (granted or revoked in the popup, the options page or the browser's own settings).
-import { exclusive } from './queue';
-import { BUILT_IN_ORIGINS, originOf } from '../common/host-permissions';
-import { browserPermissions, type PermissionsApi } from '../common/permissions';
-import { normaliseApiUrl } from '../common/unstructured-url';
-import { reconcile } from './reconcile';
-import { done, failed, type Reply } from '../common/reply';
-import { apiOriginsOf, keyMayGoFrom, mayOptIn } from '../common/key-scope';
-import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../common/storage';
+import { exclusive } from '../worker/queue';
+import { BUILT_IN_ORIGINS, originOf } from '../../common/sites/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../../common/sites/permissions';
+import { normaliseApiUrl } from '../../common/sites/unstructured-url';
+import { reconcile } from '../projection/reconcile';
+import { done, failed, type Reply } from '../../common/reply';
+import { apiOriginsOf, keyMayGoFrom, mayOptIn } from '../../common/sites/unstructured-key-sites';
+import { allowedSites, unstructuredSites, unstructuredWorkspaces } from '../../common/storage';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
-import { onRequest } from './requests';
+import { whenReady } from '../worker/start-up-gate';
+import { onRequest } from '../worker/message-router';
 
 /**
  * Origins the user granted for pages beyond the built-in ones. An Unstructured account's own

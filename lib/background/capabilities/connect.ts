@@ -2,21 +2,21 @@
 // on, and only then store it, beside the workspaces already connected (a key for one of those
 // replaces its key). A key that fails is never stored. Forgetting one workspace takes exactly
 // its state with it: its key, its rows, the choices and journal entries that concern them.
-import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
-import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
-import { explainInstantlyError } from '../providers/instantly/explain';
-import { KEY_GONE, syncAccount } from './group-sync';
-import { exclusive } from './queue';
-import { reconcile } from './reconcile';
-import { keepRefreshing } from './refresh-alarm';
-import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
-import { instantlyKey } from './secrets';
+import { defaultClientFactory, type ClientFactory } from '../../providers/instantly/client';
+import { inspectKey, type Inspected } from '../../providers/instantly/inspect-key';
+import { explainInstantlyError } from '../../providers/instantly/explain';
+import { KEY_GONE, syncAccount } from './group/group-sync';
+import { exclusive } from '../worker/queue';
+import { reconcile } from '../projection/reconcile';
+import { keepRefreshing } from '../worker/alarms';
+import { done, failed, NOT_CONNECTED, type Reply } from '../../common/reply';
+import { instantlyKey } from '../worker/secrets';
 import { clearNotices } from './notices';
 import { forgetGlance } from './glance';
-import { accounts, actingAs, group, operations, tabActing } from '../common/storage';
-import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../common/model';
-import { normaliseId } from '../common/workspace-id';
-import { onRequest } from './requests';
+import { accounts, actingAs, group, operations, tabActing } from '../../common/storage';
+import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../../common/model';
+import { normaliseId } from '../../common/workspace-id';
+import { onRequest } from '../worker/message-router';
 
 const sameWorkspace = (a: string, b: string) => normaliseId(a) === normaliseId(b);
 
@@ -43,7 +43,7 @@ export async function saveKey(
     await accounts.set(previous ? list.map((a) => (a === previous ? saved : a)) : [...list, saved]);
   });
   // The key is stored by now: if the browser refuses the rules, the refresh still gets set up,
-  // and the reply says what happened (requests.ts turns RulesNotApplied into its sentence).
+  // and the reply says what happened (worker/message-router.ts turns RulesNotApplied into its sentence).
   try {
     await reconcile();
   } finally {

@@ -1,15 +1,15 @@
 // The shortcut that cycles: admin → each accepted sub workspace in popup order (favourites first) → admin.
 import { actAs } from './act-as';
-import { serialQueue } from './queue';
-import { COMMANDS } from '../common/commands';
-import type { Reply } from '../common/reply';
-import { actingAs, group, workspaceLooks } from '../common/storage';
-import { displayName, type Member, type Target, type WorkspaceLooks } from '../common/model';
-import { oneMembershipEach } from '../common/memberships';
-import { normaliseId } from '../common/workspace-id';
-import { favouritesFirst } from '../common/workspace-looks';
+import { serialQueue } from '../worker/queue';
+import { COMMANDS } from '../../common/commands';
+import type { Reply } from '../../common/reply';
+import { actingAs, group, workspaceLooks } from '../../common/storage';
+import { displayName, type Member, type Target, type WorkspaceLooks } from '../../common/model';
+import { oneMembershipEach } from '../../common/memberships';
+import { normaliseId } from '../../common/workspace-id';
+import { favouritesFirst } from '../../common/workspace-looks';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
+import { whenReady } from '../worker/start-up-gate';
 import { tellIfNotApplied } from './notices';
 
 export type Direction = 'next' | 'previous';

@@ -4,13 +4,13 @@
 // here in the background, on Refresh glance and every GLANCE_MINUTES while a key is connected.
 // Gentle on the rate limit that every tool of the workspace shares: at most 10 requests in any
 // second and 300 in any minute, one run at a time, paused as a whole by a 429.
-import { ApiError } from '../providers/api-error';
-import { inTrouble, troubleReason } from '../providers/instantly/account-trouble';
-import { PAGE_LIMIT } from '../providers/instantly/client';
-import { explainInstantlyError } from '../providers/instantly/explain';
-import { explainGlanceError, type GlanceFigure } from '../providers/instantly/explain-glance';
-import { GLANCE_PACE, glanceClient, type GlanceClient } from '../providers/instantly/glance-client';
-import { pacer, type Pacer } from '../providers/pacer';
+import { ApiError } from '../../providers/api-error';
+import { inTrouble, troubleReason } from '../../providers/instantly/account-trouble';
+import { PAGE_LIMIT } from '../../providers/instantly/client';
+import { explainInstantlyError } from '../../providers/instantly/explain';
+import { explainGlanceError, type GlanceFigure } from '../../providers/instantly/explain-glance';
+import { GLANCE_PACE, glanceClient, type GlanceClient } from '../../providers/instantly/glance-client';
+import { pacer, type Pacer } from '../../providers/pacer';
 import {
   adminIdOf,
   agenciesOf,
@@ -20,15 +20,15 @@ import {
   type Member,
   type TroubledAccount,
   type WorkspaceGlance,
-} from '../common/model';
-import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
-import { accounts, attentionFirst, glanceRun, glances, group } from '../common/storage';
+} from '../../common/model';
+import { done, failed, NOT_CONNECTED, type Reply } from '../../common/reply';
+import { accounts, attentionFirst, glanceRun, glances, group } from '../../common/storage';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
-import { exclusive } from './queue';
-import { GLANCE_ALARM } from './refresh-alarm';
-import { onRequest } from './requests';
-import { instantlyKey } from './secrets';
+import { whenReady } from '../worker/start-up-gate';
+import { exclusive } from '../worker/queue';
+import { GLANCE_ALARM } from '../worker/alarms';
+import { onRequest } from '../worker/message-router';
+import { instantlyKey } from '../worker/secrets';
 
 /** Workspaces read side by side: enough to keep the pace when Instantly answers slowly. */
 const PARALLEL = 3;

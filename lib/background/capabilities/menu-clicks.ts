@@ -1,11 +1,11 @@
-// What a click on one of the "Act as workspace" items does (the items: context-menu.ts).
+// What a click on one of the "Act as workspace" items does (the items: projection/menu.ts).
 import { actAs, forgetTab } from './act-as';
-import { forgetShownMenu, MENU_ID } from './context-menu';
+import { forgetShownMenu, MENU_ID } from '../projection/menu';
 import { tell, tellIfNotApplied } from './notices';
-import { reconcile } from './reconcile';
-import type { Reply } from '../common/reply';
+import { reconcile } from '../projection/reconcile';
+import type { Reply } from '../../common/reply';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
+import { whenReady } from '../worker/start-up-gate';
 
 /** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
 export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply | undefined> {

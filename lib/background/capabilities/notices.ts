@@ -1,13 +1,13 @@
 // Telling the user about something that happened in the background: always in the popup (the
 // stored notices, until dismissed), and as a system notification too when they allowed it.
 import { browser } from 'wxt/browser';
-import { browserPermissions, type PermissionsApi } from '../common/permissions';
-import { done, type Reply } from '../common/reply';
-import { notices } from '../common/storage';
-import type { Notice } from '../common/model';
-import { serialQueue } from './queue';
-import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';
-import { onRequest } from './requests';
+import { browserPermissions, type PermissionsApi } from '../../common/sites/permissions';
+import { done, type Reply } from '../../common/reply';
+import { notices } from '../../common/storage';
+import type { Notice } from '../../common/model';
+import { serialQueue } from '../worker/queue';
+import { RULES_NOT_APPLIED, RulesNotApplied } from '../worker/errors';
+import { onRequest } from '../worker/message-router';
 
 /** Enough for a burst (several invitations accepted at once) without burying the popup. */
 const KEEP = 5;

@@ -10,15 +10,15 @@ import {
   INSTANTLY_API_HOST,
   UNSTRUCTURED_DEFAULT_ORIGIN,
   UNSTRUCTURED_KEY_HEADER,
-} from '../common/hosts';
-import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../common/model';
-import { done } from '../common/reply';
-import { relayAt, SERVER_RELAYS } from '../common/server-relays';
-import { actingAs, group, recentCalls, relayNoticeSeen, tabActing, unstructuredWorkspaces } from '../common/storage';
-import { describe } from './lifecycle';
-import { serialQueue } from './queue';
-import { onRequest } from './requests';
-import { unstructuredKey } from './secrets';
+} from '../../common/sites/hosts';
+import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../../common/model';
+import { done } from '../../common/reply';
+import { relayAt, SERVER_RELAYS } from '../../common/sites/server-relays';
+import { actingAs, group, recentCalls, relayNoticeSeen, tabActing, unstructuredWorkspaces } from '../../common/storage';
+import { describe } from '../worker/errors';
+import { serialQueue } from '../worker/queue';
+import { onRequest } from '../worker/message-router';
+import { unstructuredKey } from '../worker/secrets';
 
 /** What both browsers hand onSendHeaders (Chromium names the page `initiator`, Firefox `originUrl`). */
 export interface SentDetails {

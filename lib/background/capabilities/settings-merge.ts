@@ -1,8 +1,8 @@
 // Merging an imported settings file into what this browser has, as a pure function: what is
 // here is kept, what is new is added, and every difference is said in a sentence.
-import type { WorkspaceLook, WorkspaceLooks } from '../common/model';
-import type { ImportReport, SettingsFile } from '../common/settings-file';
-import { lookKey } from '../common/workspace-looks';
+import type { WorkspaceLook, WorkspaceLooks } from '../../common/model';
+import type { ImportReport, SettingsFile } from '../../common/settings-file';
+import { lookKey } from '../../common/workspace-looks';
 
 /** What this browser has, as far as an import is concerned. */
 export interface Present {

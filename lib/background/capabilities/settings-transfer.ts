@@ -1,13 +1,13 @@
 // Export and import of the settings file (lib/common/settings-file.ts). The export is built from the
-// stored items that hold no secret; keys (lib/background/secrets.ts) are never read here.
+// stored items that hold no secret; keys (lib/background/worker/secrets.ts) are never read here.
 import { grantedOrigins } from './allowed-sites';
-import { exclusive } from './queue';
-import { reconcile } from './reconcile';
-import { onRequest } from './requests';
+import { exclusive } from '../worker/queue';
+import { reconcile } from '../projection/reconcile';
+import { onRequest } from '../worker/message-router';
 import { mergeSettings } from './settings-merge';
 import { writeLooks } from './workspace-looks';
-import { displayName, type Account, type Member } from '../common/model';
-import { browserPermissions, type PermissionsApi } from '../common/permissions';
+import { displayName, type Account, type Member } from '../../common/model';
+import { browserPermissions, type PermissionsApi } from '../../common/sites/permissions';
 import {
   refusalOf,
   SETTINGS_FORMAT,
@@ -15,7 +15,7 @@ import {
   SettingsFile,
   type ExportAnswer,
   type ImportAnswer,
-} from '../common/settings-file';
+} from '../../common/settings-file';
 import {
   accounts,
   allowedSites,
@@ -24,8 +24,8 @@ import {
   unstructuredSites,
   unstructuredWorkspaces,
   workspaceLooks,
-} from '../common/storage';
-import { lookKey } from '../common/workspace-looks';
+} from '../../common/storage';
+import { lookKey } from '../../common/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 

@@ -1,17 +1,17 @@
 // Adding, using and deleting Unstructured workspaces (one key each).
 import { syncAllowedSites } from './allowed-sites';
-import { exclusive } from './queue';
+import { exclusive } from '../worker/queue';
 import { tell } from './notices';
-import { reconcile } from './reconcile';
-import { done, failed, type Reply } from '../common/reply';
-import { storedUnstructuredKeyIds, unstructuredKey } from './secrets';
+import { reconcile } from '../projection/reconcile';
+import { done, failed, type Reply } from '../../common/reply';
+import { storedUnstructuredKeyIds, unstructuredKey } from '../worker/secrets';
 import { storage } from 'wxt/utils/storage';
-import { unstructuredInUse, unstructuredWorkspaces } from '../common/storage';
-import { checkUnstructuredKey, explainUnstructuredError } from '../providers/unstructured/client';
-import { normaliseApiUrl } from '../common/unstructured-url';
-import { onRequest } from './requests';
-import { BUILT_IN_ORIGINS, patternFor } from '../common/host-permissions';
-import { browserPermissions, type PermissionsApi } from '../common/permissions';
+import { unstructuredInUse, unstructuredWorkspaces } from '../../common/storage';
+import { checkUnstructuredKey, explainUnstructuredError } from '../../providers/unstructured/client';
+import { normaliseApiUrl } from '../../common/sites/unstructured-url';
+import { onRequest } from '../worker/message-router';
+import { BUILT_IN_ORIGINS, patternFor } from '../../common/sites/host-permissions';
+import { browserPermissions, type PermissionsApi } from '../../common/sites/permissions';
 
 export interface NewUnstructuredWorkspace {
   name: string;
@@ -49,7 +49,7 @@ export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?:
   return done;
 }
 
-export async function useUnstructured(id: string | null): Promise<Reply> {
+export async function switchUnstructured(id: string | null): Promise<Reply> {
   const reply = await exclusive(async () => {
     if (id !== null) {
       const workspace = (await unstructuredWorkspaces.get()).find((w) => w.id === id);
@@ -137,6 +137,6 @@ export async function forgetOrphanedKeys(): Promise<void> {
 
 export function setUpUnstructured(): void {
   onRequest('addUnstructured', (r) => addUnstructured(r));
-  onRequest('useUnstructured', (r) => useUnstructured(r.id));
+  onRequest('useUnstructured', (r) => switchUnstructured(r.id));
   onRequest('deleteUnstructured', (r) => deleteUnstructured(r.id));
 }

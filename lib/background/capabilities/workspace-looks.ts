@@ -1,14 +1,14 @@
 // Labels, badge colours and favourites: the user's own names and order for workspaces. Stored
 // by id, resolved wherever a workspace is shown (lib/common/workspace-looks.ts).
-import { exclusive } from './queue';
-import { reconcile } from './reconcile';
-import { onRequest } from './requests';
-import { headOf, HexColor, LABEL_MAX, type WorkspaceLook, type WorkspaceLooks } from '../common/model';
-import type { LookChange } from '../common/messages';
-import { done, failed, type Reply } from '../common/reply';
-import { group, groupHead, workspaceLooks } from '../common/storage';
-import { isWorkspaceId, MALFORMED_ID } from '../common/workspace-id';
-import { favouriteIds, lookKey } from '../common/workspace-looks';
+import { exclusive } from '../worker/queue';
+import { reconcile } from '../projection/reconcile';
+import { onRequest } from '../worker/message-router';
+import { headOf, HexColor, LABEL_MAX, type WorkspaceLook, type WorkspaceLooks } from '../../common/model';
+import type { LookChange } from '../../common/messages';
+import { done, failed, type Reply } from '../../common/reply';
+import { group, groupHead, workspaceLooks } from '../../common/storage';
+import { isWorkspaceId, MALFORMED_ID } from '../../common/workspace-id';
+import { favouriteIds, lookKey } from '../../common/workspace-looks';
 
 /** The look after a change: undefined fields stay, null or empty ones go. */
 export function changedLook(look: WorkspaceLook, change: LookChange): WorkspaceLook {

@@ -4,10 +4,10 @@
 // start-up, before migrateStoredItems turns the one account into a list (accountsV2). Safe to
 // run again after a stop half-way: each step sees what is left to do.
 import { browser } from 'wxt/browser';
-import { Account } from '../common/model';
-import { accounts, group, groupHead, operations } from '../common/storage';
-import { storedVersion } from '../common/stored-item';
-import { INSTANTLY, SINGLE_INSTANTLY_KEY } from './secrets';
+import { Account } from '../../common/model';
+import { accounts, group, groupHead, operations } from '../../common/storage';
+import { storedVersion } from '../../common/stored-item';
+import { INSTANTLY, SINGLE_INSTANTLY_KEY } from '../worker/secrets';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

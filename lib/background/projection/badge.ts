@@ -1,9 +1,9 @@
 // The toolbar badge always says who you act as: a short label and a colour of the workspace's
 // own. A tab's own choice overrides the everywhere one (badge model after Bitwarden's).
 import { browser } from 'wxt/browser';
-import { paintedTabs } from '../common/storage';
-import { type TabChoices, type Target, type WorkspaceLooks } from '../common/model';
-import { badgeColorOf, hashColor, lookOf, nameWithLabel } from '../common/workspace-looks';
+import { paintedTabs } from '../../common/storage';
+import { type TabChoices, type Target, type WorkspaceLooks } from '../../common/model';
+import { badgeColorOf, hashColor, lookOf, nameWithLabel } from '../../common/workspace-looks';
 
 /** Up to three letters: initials of a multi-word name, else the name's start. */
 export function badgeLabel(target: Target): string {

@@ -1,7 +1,7 @@
 // "Act as workspace" in the right-click menu (page and toolbar button): radio items for the
 // admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
-import { browserMenus, type MenuItem, type MenusApi } from './adapters/menus';
+import { browserMenus, type MenuItem, type MenusApi } from '../worker/adapters/menus';
 import {
   displayName,
   type Account,
@@ -9,10 +9,10 @@ import {
   type TabChoices,
   type Target,
   type WorkspaceLooks,
-} from '../common/model';
-import { oneMembershipEach } from '../common/memberships';
-import { favouritesFirst, nameWithLabel } from '../common/workspace-looks';
-import { agencyNamesOf, agencyOf } from '../common/agencies';
+} from '../../common/model';
+import { oneMembershipEach } from '../../common/memberships';
+import { favouritesFirst, nameWithLabel } from '../../common/workspace-looks';
+import { agencyNamesOf, agencyOf } from '../../common/agencies';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
 export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;

@@ -2,11 +2,11 @@
 // an install, a start-up and a wake-up of the worker run it; runs are serialised, and each reads
 // storage afresh, so a burst of changes ends with the browser matching the last one.
 import { browser } from 'wxt/browser';
-import { serialQueue } from './queue';
+import { serialQueue } from '../worker/queue';
 import { showBadges } from './badge';
-import { browserDnr, type DnrApi } from './adapters/dnr';
+import { browserDnr, type DnrApi } from '../worker/adapters/dnr';
 import { applyRules, rulesFor, type RuleState } from './rules';
-import { applyMenu, menuFor, menuStateFor } from './context-menu';
+import { applyMenu, menuFor, menuStateFor } from './menu';
 import {
   accounts,
   actingAs,
@@ -17,11 +17,11 @@ import {
   unstructuredSites,
   unstructuredWorkspaces,
   workspaceLooks,
-} from '../common/storage';
-import { type TabChoices, type Target, type UnstructuredWorkspace } from '../common/model';
-import { readAll, type StoredItem } from '../common/stored-item';
+} from '../../common/storage';
+import { type TabChoices, type Target, type UnstructuredWorkspace } from '../../common/model';
+import { readAll, type StoredItem } from '../../common/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
-import { describe } from './lifecycle';
+import { describe, RulesNotApplied } from '../worker/errors';
 
 export function extensionHost(): string {
   return new URL(browser.runtime.getURL('/')).host;
@@ -78,20 +78,6 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
     console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
   );
 }
-
-/**
- * The browser refused the rules for the stored state (the change itself is stored): what the
- * user is told instead of a plain success, or of "nothing was changed".
- */
-export class RulesNotApplied extends Error {
-  override name = 'RulesNotApplied';
-  constructor(cause: unknown) {
-    super(`the browser did not take the rules (${describe(cause)})`, { cause });
-  }
-}
-
-export const RULES_NOT_APPLIED =
-  'Your change is saved, but the browser refused to update the rule that applies it, so requests may still go out as before. The extension keeps trying (reloading the extension also applies it).';
 
 /** After a failed run, reconcile runs again by itself after these delays (and at every change and wake-up). */
 export const RECONCILE_RETRY_MS = [500, 2_000, 10_000, 30_000, 60_000];

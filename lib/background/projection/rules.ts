@@ -1,14 +1,14 @@
 // The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
-import type { DnrApi, HeaderRule, RuleChange } from './adapters/dnr';
-import type { TabChoices, Target } from '../common/model';
+import type { DnrApi, HeaderRule, RuleChange } from '../worker/adapters/dnr';
+import type { TabChoices, Target } from '../../common/model';
 import {
   AS_WORKSPACE_HEADER,
   INSTANTLY_API_HOST,
   INSTANTLY_PAGE_ORIGINS,
   UNSTRUCTURED_KEY_HEADER,
-} from '../common/hosts';
-import { ruleHost } from '../common/key-scope';
+} from '../../common/sites/hosts';
+import { ruleHost } from '../../common/sites/unstructured-key-sites';
 
 export const RULE_ID = {
   /** Dynamic: x-as-workspace everywhere (survives a browser restart). */
@@ -34,7 +34,7 @@ export interface RuleState {
   actingAs: Target | null;
   /** tab id → the workspace acted as in that tab only (null: the admin workspace there). */
   tabActing: TabChoices;
-  /** The key in use and the pages it may go from (lib/common/key-scope.ts). */
+  /** The key in use and the pages it may go from (lib/common/sites/unstructured-key-sites.ts). */
   unstructured: { key: string; apiHost: string; initiatorHosts: string[]; excludedHosts: string[] } | null;
 }
 

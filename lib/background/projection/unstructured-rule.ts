@@ -1,12 +1,12 @@
 import type { RuleState } from './rules';
-import { unstructuredKey } from './secrets';
-import { apiOriginsOf, keyScope } from '../common/key-scope';
-import type { UnstructuredWorkspace } from '../common/model';
-import { normaliseApiUrl } from '../common/unstructured-url';
+import { unstructuredKey } from '../worker/secrets';
+import { apiOriginsOf, keyScope } from '../../common/sites/unstructured-key-sites';
+import type { UnstructuredWorkspace } from '../../common/model';
+import { normaliseApiUrl } from '../../common/sites/unstructured-url';
 
 /**
  * The Unstructured key in use and which pages may have it sent: the default API's own origin
- * (its interactive docs) and the exact sites the user opted in for the key (key-scope.ts). None
+ * (its interactive docs) and the exact sites the user opted in for the key (lib/common/sites/unstructured-key-sites.ts). None
  * when the key is gone (a key that was not remembered does not outlive the browser session).
  */
 export async function unstructuredRuleState([id, workspaces, allowed, optedIn]: [

@@ -2,11 +2,11 @@
 // requests it answers (onRequest), and one listener checks the sender, parses the message with
 // zod and hands it to its handler once start-up has run.
 import { browser } from 'wxt/browser';
-import { Request, type RequestOf } from '../common/messages';
-import { failed, type Reply } from '../common/reply';
-import { describe, ready, START_UP_FAILED } from './lifecycle';
+import { Request, type RequestOf } from '../../common/messages';
+import { failed, type Reply } from '../../common/reply';
+import { describe, RULES_NOT_APPLIED, RulesNotApplied } from './errors';
+import { ready, START_UP_FAILED } from './start-up-gate';
 import { busy } from './queue';
-import { RULES_NOT_APPLIED, RulesNotApplied } from './reconcile';
 
 type Handler<T extends Request['type']> = (request: RequestOf<T>) => Promise<Reply>;
 export type Handlers = { [T in Request['type']]: Handler<T> };
@@ -33,7 +33,7 @@ export function replyToFailure(type: string, error: unknown): Reply {
   return failed('Something unexpected went wrong. Please try again.');
 }
 
-export function setUpRequests(): void {
+export function setUpMessageRouter(): void {
   // The reply is the promise returned (webextension-polyfill), although Chrome's types say void.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -1,7 +1,8 @@
 // One start-up gate for a fresh install, a browser start and a wake-up of the worker: every
 // listener waits for it, so a wake-up and a cold start take the same path (uBlock Origin Lite's
 // "one init gate", docs/browsers.md#stopping-the-service-worker).
-import { startUpProblem } from '../common/storage';
+import { startUpProblem } from '../../common/storage';
+import { describe } from './errors';
 import { busy } from './queue';
 
 let begin: () => Promise<void> = () => Promise.resolve();
@@ -86,18 +87,3 @@ export function whenReady(
       }),
   ).catch(() => undefined);
 }
-
-/**
- * An error as one line for the console or the popup, never with a value that could hold a
- * secret: anything that looks like a key or token in the message is blanked out (ids stay).
- */
-export function describe(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error;
-  return `${error.name}: ${redact(error.message)}`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const redact = (text: string): string =>
-  text.replace(/[A-Za-z0-9+/=_~:.-]{20,}/g, (token) =>
-    UUID.test(token) || /^https?:\/\/[^/]*\/?$/.test(token) ? token : '[redacted]',
-  );

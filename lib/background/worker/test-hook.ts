@@ -2,7 +2,7 @@
 // end-to-end tests ask the worker whether a burst of work has finished, instead of polling for a
 // state the burst passes through. The shipped build has no such global (a test checks).
 import { activity, whenIdle } from './queue';
-import { requestsReceived } from './requests';
+import { requestsReceived } from './message-router';
 
 export const TEST_HOOK = '__workspaceSwitcherTest';
 

@@ -7,7 +7,7 @@
 // background builds the rule from it and the settings page says from it why a site gets no key.
 import { BUILT_IN_ORIGINS } from './host-permissions';
 import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
-import type { UnstructuredWorkspace } from './model';
+import type { UnstructuredWorkspace } from '../model';
 import { normaliseApiUrl } from './unstructured-url';
 
 export interface KeyScopeInput {

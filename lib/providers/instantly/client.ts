@@ -4,7 +4,7 @@ import type { z } from 'zod/mini';
 import { ApiError } from '../api-error';
 import { fetchJson } from '../fetch-json';
 import { withRetry, type RetryPolicy } from '../retry';
-import { INSTANTLY_API_ORIGIN } from '../../common/hosts';
+import { INSTANTLY_API_ORIGIN } from '../../common/sites/hosts';
 import { readAnswer } from './read-answer';
 import {
   AdminOfCurrent,

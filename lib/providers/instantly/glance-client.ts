@@ -4,7 +4,7 @@
 // (the extension's rules exclude its own requests, so nothing else would add it), and nothing is
 // retried here: the glance's pacer alone decides when a request may go, also after a 429.
 import { fetchJson } from '../fetch-json';
-import { AS_WORKSPACE_HEADER, INSTANTLY_API_ORIGIN } from '../../common/hosts';
+import { AS_WORKSPACE_HEADER, INSTANTLY_API_ORIGIN } from '../../common/sites/hosts';
 import { AccountPageEnvelope, Count, SendingAccount } from './schemas';
 import { readAnswer } from './read-answer';
 import { PAGE_LIMIT } from './client';

@@ -2,7 +2,7 @@
 // checked. Its API cannot list workspaces or say whose a key is (docs/instantly-api.md#unstructured-workspaces), so the user
 // names each workspace and the extension keeps one key per workspace.
 import { z } from 'zod/mini';
-import { UNSTRUCTURED_KEY_HEADER } from '../../common/hosts';
+import { UNSTRUCTURED_KEY_HEADER } from '../../common/sites/hosts';
 import { ApiError, apiErrorFrom } from '../api-error';
 import { fetchJson } from '../fetch-json';
 

@@ -1,21 +1,21 @@
 // Invite, remove and leave: Instantly's workspace-group rules (docs/instantly-api.md#workspace-groups) turned into
 // actions with plain answers. Each is journalled (operations.ts) so that one whose outcome is
 // unknown (no answer, or a worker stopped mid-way) is neither lost nor sent twice.
-import { ApiError } from '../providers/api-error';
-import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
-import { explainInstantlyError } from '../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../common/workspace-id';
-import { exclusive } from './queue';
+import { ApiError } from '../../../providers/api-error';
+import { defaultClientFactory, type ClientFactory } from '../../../providers/instantly/client';
+import { explainInstantlyError } from '../../../providers/instantly/explain';
+import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../../../common/workspace-id';
+import { exclusive } from '../../worker/queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
-import { tell } from './notices';
+import { tell } from '../notices';
 import { begin, end, markUnknown, pending } from './operations';
-import { checkSoon } from './refresh-alarm';
-import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
-import { instantlyKey } from './secrets';
-import { accounts, group, operations } from '../common/storage';
-import { adminIdOf, agenciesOf, displayName, type Account, type Member, type Operation } from '../common/model';
-import { onRequest } from './requests';
+import { checkSoon } from '../../worker/alarms';
+import { reconcile } from '../../projection/reconcile';
+import { done, failed, NOT_CONNECTED, type Reply } from '../../../common/reply';
+import { instantlyKey } from '../../worker/secrets';
+import { accounts, group, operations } from '../../../common/storage';
+import { adminIdOf, agenciesOf, displayName, type Account, type Member, type Operation } from '../../../common/model';
+import { onRequest } from '../../worker/message-router';
 
 /** A failure the popup may no longer be open to show: kept among the notices too. */
 async function failedAndTold(sentence: string): Promise<Reply> {

@@ -1,17 +1,17 @@
 // Keeps the stored group current: every page of the member list, then whatever follows from
 // the change (an invitation accepted, an acted-as workspace removed or gone).
-import { ApiError } from '../providers/api-error';
-import { defaultClientFactory, type ClientFactory } from '../providers/instantly/client';
-import { exclusive } from './queue';
-import { explainInstantlyError } from '../providers/instantly/explain';
-import { inspectKey, type Inspected } from '../providers/instantly/inspect-key';
-import type { UnreadableRow, WorkspaceGroupMember } from '../providers/instantly/schemas';
-import { tell } from './notices';
+import { ApiError } from '../../../providers/api-error';
+import { defaultClientFactory, type ClientFactory } from '../../../providers/instantly/client';
+import { exclusive } from '../../worker/queue';
+import { explainInstantlyError } from '../../../providers/instantly/explain';
+import { inspectKey, type Inspected } from '../../../providers/instantly/inspect-key';
+import type { UnreadableRow, WorkspaceGroupMember } from '../../../providers/instantly/schemas';
+import { tell } from '../notices';
 import { settle } from './operations';
-import { reconcile } from './reconcile';
-import { done, failed, NOT_CONNECTED, type Reply } from '../common/reply';
-import { instantlyKey } from './secrets';
-import { accounts, actingAs, group, operations, tabActing } from '../common/storage';
+import { reconcile } from '../../projection/reconcile';
+import { done, failed, NOT_CONNECTED, type Reply } from '../../../common/reply';
+import { instantlyKey } from '../../worker/secrets';
+import { accounts, actingAs, group, operations, tabActing } from '../../../common/storage';
 import {
   adminIdOf,
   displayName,
@@ -22,12 +22,12 @@ import {
   type Operation,
   type TabChoices,
   type Target,
-} from '../common/model';
-import { normaliseId } from '../common/workspace-id';
+} from '../../../common/model';
+import { normaliseId } from '../../../common/workspace-id';
 import { browser } from 'wxt/browser';
-import { whenReady } from './lifecycle';
-import { REFRESH_ALARM, SETTLE_ALARM } from './refresh-alarm';
-import { onRequest } from './requests';
+import { whenReady } from '../../worker/start-up-gate';
+import { REFRESH_ALARM, SETTLE_ALARM } from '../../worker/alarms';
+import { onRequest } from '../../worker/message-router';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {

@@ -1,10 +1,10 @@
 // The journal of group changes in flight (see `operations` in storage.ts), and how an entry
 // whose outcome is unknown is settled from the server's state.
-import { operations } from '../common/storage';
-import { type Account, type Member, type Operation } from '../common/model';
-import type { UnreadableRow } from '../providers/instantly/schemas';
-import { serialQueue } from './queue';
-import { normaliseId } from '../common/workspace-id';
+import { operations } from '../../../common/storage';
+import { type Account, type Member, type Operation } from '../../../common/model';
+import type { UnreadableRow } from '../../../providers/instantly/schemas';
+import { serialQueue } from '../../worker/queue';
+import { normaliseId } from '../../../common/workspace-id';
 
 /** Ids from the server, typed ones and older journal entries may differ in case. */
 const sameId = (a: string | undefined, b: string | undefined) =>
