@@ -10,6 +10,9 @@ export default defineConfig({
   // headless browser cannot click a permission prompt).
   // The console's index of Instantly's operations, extracted from the OpenAPI document at build time.
   vite: () => ({ plugins: [operationsIndexPlugin()] }),
+  // The sources zip AMO asks for: the tree as in git (dotfiles are left out by WXT), without what
+  // a local run leaves behind (docs/store/reviewer-notes.md#build-from-the-sources-zip).
+  zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'] },
   manifest: ({ browser, mode }) =>
     manifestFor(browser, mode === 'e2e' ? 'https://other.example,https://sub.other.example' : ''),
 });
