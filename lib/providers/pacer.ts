@@ -35,13 +35,16 @@ export interface Pacer {
   take(signal?: AbortSignal): Promise<Answered>;
   /** No request is sent for `ms` from now (on top of any pause already running). */
   pause(ms: number): void;
+  /** New limits from now on; the answers already counted still count (a setting changed). */
+  setLimits(limits: readonly PaceLimit[]): void;
 }
 
-export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSleep }: PacerOptions): Pacer {
+export function pacer({ limits: initial, slackMs = 0, now = Date.now, sleep = abortableSleep }: PacerOptions): Pacer {
+  let limits = initial;
   /** When each counted request was answered; Infinity while it is not. */
   let answers: number[] = [];
   let pausedUntil = -Infinity;
-  const longest = Math.max(...limits.map((l) => l.windowMs)) + slackMs;
+  let longest = Math.max(...limits.map((l) => l.windowMs)) + slackMs;
   /** Wakes the requests waiting for an answer to age out, when one comes. */
   let wake: () => void = () => undefined;
   let answered = new Promise<void>((resolve) => (wake = resolve));
@@ -104,6 +107,14 @@ export function pacer({ limits, slackMs = 0, now = Date.now, sleep = abortableSl
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
     },
+    setLimits(next) {
+      limits = next;
+      longest = Math.max(...limits.map((l) => l.windowMs)) + slackMs;
+      // Waiting requests re-read the limits at once (a raised limit frees them now).
+      const woken = wake;
+      answered = new Promise<void>((resolve) => (wake = resolve));
+      woken();
+    },
   };
 }
 
@@ -131,4 +142,129 @@ async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   if (aborted) signal?.throwIfAborted();
+}
+
+// ---- The one pacer per agency ------------------------------------------------------------------
+// Every request the background makes with an agency's key — the glance, the console, a request
+// builder's fan-out — takes its turn from that agency's pacer, so together they stay within one
+// budget, and a 429 to any of them pauses all of them. Kept for the worker's life (a pause is not
+// forgotten when the next run starts). [inference] Whether calls made with x-as-workspace count
+// against the admin's budget or each sub workspace's is not documented: counting them all against
+// the agency is the side that never overshoots (docs/instantly-api.md#rate-limits).
+
+/** A pace, as a user sets it: requests in any second and in any minute, per agency. */
+export interface Pace {
+  perSecond: number;
+  perMinute: number;
+}
+
+/** Instantly's own limit for a workspace, shared by every tool and key it has (docs/instantly-api.md#rate-limits). */
+export const INSTANTLY_LIMIT: Pace = { perSecond: 100, perMinute: 6_000 };
+/** The default: a tenth and a twentieth of Instantly's limit, leaving the rest to the agency's other tools. */
+export const DEFAULT_PACE: Pace = { perSecond: 10, perMinute: 300 };
+/** A margin for clocks and rounding on every window. */
+export const PACE_SLACK_MS = 100;
+
+/** A pace within 1 request a second and Instantly's limit, whatever was stored or typed. */
+export function clampPace(pace: Pace): Pace {
+  const within = (n: number, max: number, fallback: number) =>
+    Number.isFinite(n) ? Math.min(max, Math.max(1, Math.floor(n))) : fallback;
+  return {
+    perSecond: within(pace.perSecond, INSTANTLY_LIMIT.perSecond, DEFAULT_PACE.perSecond),
+    perMinute: within(pace.perMinute, INSTANTLY_LIMIT.perMinute, DEFAULT_PACE.perMinute),
+  };
+}
+
+export const limitsOf = (pace: Pace): PaceLimit[] => [
+  { count: pace.perSecond, windowMs: 1_000 },
+  { count: pace.perMinute, windowMs: 60_000 },
+];
+
+/**
+ * Endpoints with a lower limit of their own (docs/instantly-api.md#rate-limits): paced on top of
+ * the agency's pace, and never fanned out over workspaces.
+ */
+const ENDPOINT_LIMITS: { method: string; path: string; limit: PaceLimit }[] = [
+  { method: 'GET', path: '/api/v2/emails', limit: { count: 20, windowMs: 60_000 } },
+  { method: 'POST', path: '/api/v2/emails/test', limit: { count: 10, windowMs: 60_000 } },
+];
+
+const endpointLimit = (method: string, path: string) =>
+  ENDPOINT_LIMITS.find((e) => e.method === method.toUpperCase() && e.path === path.replace(/\/+$/, ''));
+
+/** A request a fan-out over many workspaces must never make (its own limit is far below the agency's). */
+export const neverFannedOut = (method: string, path: string): boolean => endpointLimit(method, path) !== undefined;
+
+/** The longest a 429 pauses an agency, whatever its Retry-After says (a day's Retry-After must not stop the extension for a day). */
+export const MAX_PAUSE_MS = 60_000;
+
+/** The pause a 429 asks for, clamped to [0, MAX_PAUSE_MS]; `fallbackMs` when it gave no Retry-After. */
+export function pauseMsFor(retryAfterS: number | undefined, fallbackMs: number): number {
+  const ms = retryAfterS !== undefined && Number.isFinite(retryAfterS) ? retryAfterS * 1000 : fallbackMs;
+  return Math.min(MAX_PAUSE_MS, Math.max(0, ms));
+}
+
+let agencyPace: Pace = DEFAULT_PACE;
+const agencies = new Map<string, Pacer>();
+const endpoints = new Map<string, Pacer>();
+
+const agencyKey = (agencyId: string) => agencyId.toLowerCase();
+
+/** The pacer of an agency (by its admin workspace id): the same one for every caller. */
+export function agencyPacer(agencyId: string): Pacer {
+  const key = agencyKey(agencyId);
+  let found = agencies.get(key);
+  if (!found) {
+    found = pacer({ limits: limitsOf(agencyPace), slackMs: PACE_SLACK_MS });
+    agencies.set(key, found);
+  }
+  return found;
+}
+
+/** The pace every agency's pacer keeps from now on (the setting changed). */
+export function setAgencyPace(pace: Pace): void {
+  agencyPace = clampPace(pace);
+  for (const p of agencies.values()) p.setLimits(limitsOf(agencyPace));
+}
+
+/**
+ * One turn for a request of an agency: its endpoint's own limit first (if it has one), then the
+ * agency's. Call the answer when the request was answered or failed.
+ */
+export async function takeTurn(
+  agencyId: string,
+  method: string,
+  path: string,
+  signal?: AbortSignal,
+): Promise<Answered> {
+  const own = endpointLimit(method, path);
+  let first: Answered = () => undefined;
+  if (own) {
+    const key = `${agencyKey(agencyId)} ${own.method} ${own.path}`;
+    let p = endpoints.get(key);
+    if (!p) endpoints.set(key, (p = pacer({ limits: [own.limit], slackMs: PACE_SLACK_MS })));
+    first = await p.take(signal);
+  }
+  try {
+    const second = await agencyPacer(agencyId).take(signal);
+    return () => {
+      first();
+      second();
+    };
+  } catch (error) {
+    first();
+    throw error;
+  }
+}
+
+/** A 429 to any request of the agency: its whole queue waits (Retry-After clamped). */
+export function pauseAgency(agencyId: string, retryAfterS: number | undefined, fallbackMs: number): void {
+  agencyPacer(agencyId).pause(pauseMsFor(retryAfterS, fallbackMs));
+}
+
+/** Tests only: every agency starts with no history and the default pace. */
+export function resetAgencyPacers(): void {
+  agencies.clear();
+  endpoints.clear();
+  agencyPace = DEFAULT_PACE;
 }

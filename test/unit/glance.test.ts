@@ -4,6 +4,7 @@ import { GLANCE_CUT_SHORT, refreshGlance, setUpGlance } from '@/lib/background/c
 import { startWith } from '@/lib/background/worker/start-up-gate';
 import { instantlyKey } from '@/lib/background/worker/secrets';
 import { ApiError } from '@/lib/providers/api-error';
+import { pauseAgency, takeTurn } from '@/lib/providers/pacer';
 import type { AccountPage, GlanceClient } from '@/lib/providers/instantly/glance-client';
 import type { SendingAccount } from '@/lib/providers/instantly/schemas';
 import type { Member, MemberStatus } from '@/lib/common/model';
@@ -182,6 +183,83 @@ describe('the glance', () => {
     expect(api.calls.filter((c) => c.workspace === id(2) && c.what === 'launched')).toHaveLength(2);
     expect((await glances.get())[id(2)]).toMatchObject({ launched: 2 });
     expect((await glances.get())[id(2)]!.error).toBeUndefined();
+  });
+
+  it('a Retry-After of a day pauses the agency for a minute at most', async () => {
+    await connectAdmin(Array.from({ length: 3 }, (_, i) => member(i + 1)));
+    let limited = false;
+    const api = fakeGlanceApi({
+      fail: (call) => {
+        if (limited || call.workspace !== id(2) || call.what !== 'unread') return undefined;
+        limited = true;
+        return new ApiError('rate-limited', 'Rate limit exceeded', 429, 86_400);
+      },
+    });
+    const run = refreshGlance({ makeClient: api.make });
+    await vi.runAllTimersAsync();
+    expect(await run).toEqual({ ok: true });
+    const refusedAt = api.calls.find((c) => c.workspace === id(2) && c.what === 'unread')!.at;
+    const next = Math.min(...api.calls.filter((c) => c.at > refusedAt).map((c) => c.at));
+    expect(next).toBeGreaterThanOrEqual(refusedAt + 60_000);
+    expect(next).toBeLessThan(refusedAt + 61_000);
+  });
+
+  it('a pause a 429 asked for holds for the next run too (the agency’s pacer outlives a run)', async () => {
+    await connectAdmin(Array.from({ length: 6 }, (_, i) => member(i + 1)));
+    let refusedAt: number | undefined;
+    const api = fakeGlanceApi({
+      fail: (call) => {
+        if (refusedAt !== undefined || call.workspace !== id(2)) return undefined;
+        refusedAt = call.at;
+        return new ApiError('rate-limited', 'Rate limit exceeded', 429, 30);
+      },
+    });
+    const first = refreshGlance({ makeClient: api.make });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(refusedAt).toBeDefined();
+    // Another key of the same agency: the first run is stopped and a new one starts at once.
+    await connectAdmin(
+      Array.from({ length: 6 }, (_, i) => member(i + 1)),
+      'replaced-key',
+    );
+    const second = refreshGlance({ makeClient: api.make });
+    await vi.runAllTimersAsync();
+    await Promise.all([first, second]);
+    const ofSecond = api.calls.filter((c) => c.key === 'replaced-key');
+    expect(ofSecond.length).toBeGreaterThan(0);
+    expect(Math.min(...ofSecond.map((c) => c.at))).toBeGreaterThanOrEqual(refusedAt! + 30_000);
+  });
+
+  it('shares its agency’s budget with the console: together never more than 10 requests in any second', async () => {
+    await connectAdmin(Array.from({ length: 30 }, (_, i) => member(i + 1)));
+    const api = fakeGlanceApi();
+    const consoleCalls: number[] = [];
+    const run = refreshGlance({ makeClient: api.make });
+    const fromConsole = Promise.all(
+      Array.from({ length: 3 }, async () => {
+        for (let i = 0; i < 20; i++) {
+          const answered = await takeTurn(id(999), 'GET', '/api/v2/campaigns/analytics/overview');
+          consoleCalls.push(Date.now());
+          answered();
+        }
+      }),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all([run, fromConsole]);
+    expect(consoleCalls).toHaveLength(60);
+    const all = [...api.calls.map((c) => c.at), ...consoleCalls].sort((a, b) => a - b);
+    expect(all).toHaveLength(150);
+    expect(busiest(all, 1_000)).toBe(10);
+  });
+
+  it('a 429 the console met pauses the glance of that agency too', async () => {
+    await connectAdmin(Array.from({ length: 3 }, (_, i) => member(i + 1)));
+    pauseAgency(id(999), 20, 2_000);
+    const api = fakeGlanceApi();
+    const run = refreshGlance({ makeClient: api.make });
+    await vi.runAllTimersAsync();
+    await run;
+    expect(Math.min(...api.calls.map((c) => c.at))).toBeGreaterThanOrEqual(1_000_000 + 20_000);
   });
 
   it('429 after 429: backs off, then stops with a sentence and keeps what it read', async () => {

@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { GLANCE_PACE } from '@/lib/providers/instantly/glance-client';
-import { pacer } from '@/lib/providers/pacer';
+import {
+  agencyPacer,
+  clampPace,
+  INSTANTLY_LIMIT,
+  neverFannedOut,
+  pacer,
+  pauseAgency,
+  pauseMsFor,
+  setAgencyPace,
+  takeTurn,
+} from '@/lib/providers/pacer';
 
 /** The most start times that fall within any closed window [t, t + windowMs]. */
 function busiest(times: number[], windowMs: number): number {
@@ -121,5 +131,68 @@ describe('pacer', () => {
     expect(outcome).toEqual(new Error('key forgotten'));
     expect(vi.getTimerCount()).toBe(0);
     await expect(p.take(controller.signal)).rejects.toThrow('key forgotten');
+  });
+});
+
+/** `total` turns of one agency for `path`, by `workers` loops; their start times. */
+async function turns(agency: string, total: number, path = '/api/v2/campaigns', method = 'GET', workers = 4) {
+  const times: number[] = [];
+  let left = total;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (left > 0) {
+        left--;
+        const answered = await takeTurn(agency, method, path);
+        times.push(Date.now());
+        answered();
+      }
+    }),
+  );
+  return times;
+}
+
+describe('the agencies’ pacers', () => {
+  beforeEach(() => void vi.useFakeTimers({ now: 0 }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('one per agency, the same for every caller; agencies do not share a budget', async () => {
+    expect(agencyPacer('AGENCY-A')).toBe(agencyPacer('agency-a'));
+    const done = Promise.all([turns('agency-a', 30), turns('agency-b', 30)]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const [a, b] = await done;
+    expect(busiest(a, 1_000)).toBe(10);
+    expect(busiest(b, 1_000)).toBe(10);
+    // Side by side: B does not wait for A.
+    expect(b[9]).toBeLessThan(100);
+  });
+
+  it('GET /emails keeps to 20 a minute within the agency’s pace, and is never fanned out', async () => {
+    const done = turns('agency-a', 30, '/api/v2/emails');
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    const times = await done;
+    expect(busiest(times, 60_000)).toBe(20);
+    expect(neverFannedOut('get', '/api/v2/emails')).toBe(true);
+    expect(neverFannedOut('GET', '/api/v2/campaigns')).toBe(false);
+  });
+
+  it('a raised pace lets more through, never beyond Instantly’s own 100 a second', async () => {
+    setAgencyPace({ perSecond: 500, perMinute: 100_000 });
+    const done = turns('agency-a', 400, '/api/v2/campaigns', 'GET', 8);
+    await vi.advanceTimersByTimeAsync(30_000);
+    const times = await done;
+    expect(busiest(times, 1_000)).toBe(100);
+    expect(clampPace({ perSecond: 0, perMinute: Number.NaN })).toEqual({ perSecond: 1, perMinute: 300 });
+    expect(clampPace({ perSecond: 1e6, perMinute: 1e6 })).toEqual(INSTANTLY_LIMIT);
+  });
+
+  it('a 429 pauses every request of the agency, Retry-After clamped to a minute', async () => {
+    pauseAgency('agency-a', 86_400, 2_000);
+    const done = turns('agency-a', 1);
+    await vi.advanceTimersByTimeAsync(120_000);
+    const [at] = await done;
+    expect(at).toBeGreaterThanOrEqual(60_000);
+    expect(at).toBeLessThan(61_000);
+    expect(pauseMsFor(undefined, 2_000)).toBe(2_000);
+    expect(pauseMsFor(-5, 2_000)).toBe(0);
   });
 });

@@ -25,4 +25,6 @@ beforeEach(async () => {
   // Imported here, not at the top: lib/common/stored-item needs the fake browser, which is set up after this file loads.
   (await import('@/lib/common/stored-item')).dropStorageCaches();
   sharedDnr.clear();
+  // The agencies' pacers live for the worker's life: each test is a fresh worker.
+  (await import('@/lib/providers/pacer')).resetAgencyPacers();
 });

@@ -9,8 +9,8 @@ import { inTrouble, troubleReason } from '../../providers/instantly/account-trou
 import { PAGE_LIMIT } from '../../providers/instantly/client';
 import { explainInstantlyError } from '../../providers/instantly/explain';
 import { explainGlanceError, type GlanceFigure } from '../../providers/instantly/explain-glance';
-import { GLANCE_PACE, glanceClient, type GlanceClient } from '../../providers/instantly/glance-client';
-import { pacer, type Pacer } from '../../providers/pacer';
+import { glanceClient, type GlanceClient } from '../../providers/instantly/glance-client';
+import { agencyPacer, pauseMsFor, type Pacer } from '../../providers/pacer';
 import {
   adminIdOf,
   agenciesOf,
@@ -47,6 +47,7 @@ export const GLANCE_CUT_SHORT =
 
 export interface GlanceDeps {
   makeClient?: (apiKey: string) => GlanceClient;
+  /** One pacer for every agency instead of each agency's own (tests and the bench). */
   pacer?: Pacer;
 }
 
@@ -110,7 +111,9 @@ const acceptedIds = (members: Member[]) => members.filter((m) => m.status === 'a
 async function runGlance(keys: Map<string, string>, key: string, outer: AbortSignal, deps: GlanceDeps): Promise<Reply> {
   const makeClient = deps.makeClient ?? ((apiKey) => glanceClient({ apiKey }));
   const clients = new Map([...keys].map(([adminId, apiKey]) => [adminId, makeClient(apiKey)]));
-  const pace = deps.pacer ?? pacer(GLANCE_PACE);
+  // Each agency's own pacer, shared with the console and every other caller (pacer.ts): a pause
+  // a 429 caused, in this run or any other, holds until it ends.
+  const paceOf = (adminId: string) => deps.pacer ?? agencyPacer(adminId);
   // Stops the workers, for the outer reason or the first worker's failure.
   const stop = new AbortController();
   const signal = stop.signal;
@@ -120,9 +123,14 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
   const seen = (id: string) => known[id]?.fetchedAt ?? 0;
   // Each workspace is read with its own agency's key (the API refuses another agency's sub workspace).
   const clientOf = new Map<string, GlanceClient>();
+  const agencyOf = new Map<string, string>();
   for (const m of members) {
-    const client = clients.get(adminIdOf(m, list) ?? '');
-    if (m.status === 'accepted' && client) clientOf.set(m.workspaceId, client);
+    const adminId = adminIdOf(m, list) ?? '';
+    const client = clients.get(adminId);
+    if (m.status === 'accepted' && client) {
+      clientOf.set(m.workspaceId, client);
+      agencyOf.set(m.workspaceId, adminId);
+    }
   }
   // The least recently read first: a run cut short is continued by the next one.
   const order = acceptedIds(members)
@@ -150,7 +158,11 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
 
   let rateLimited = 0;
   let pauses = 0;
-  async function paced<T>(call: () => Promise<T>): Promise<T> {
+  const pacedFor =
+    (adminId: string) =>
+    <T>(call: () => Promise<T>): Promise<T> =>
+      paced(paceOf(adminId), call);
+  async function paced<T>(pace: Pacer, call: () => Promise<T>): Promise<T> {
     for (;;) {
       const answered = await pace.take(signal);
       const pausesBefore = pauses;
@@ -166,7 +178,8 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
         pauses++;
         if (++rateLimited >= MAX_RATE_LIMITED) throw new Stopped(explainInstantlyError(error, 'list'));
         const backoff = Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (rateLimited - 1));
-        pace.pause(error.retryAfterS !== undefined ? error.retryAfterS * 1000 : backoff);
+        // Clamped: a Retry-After of hours must not silence the agency for hours (pacer.ts).
+        pace.pause(pauseMsFor(error.retryAfterS, backoff));
       } finally {
         answered();
       }
@@ -184,7 +197,7 @@ async function runGlance(keys: Map<string, string>, key: string, outer: AbortSig
             const id = order[next++];
             if (id === undefined) break;
             const client = clientOf.get(id);
-            if (client) fresh.set(id, await glanceOf(client, id, paced));
+            if (client) fresh.set(id, await glanceOf(client, id, pacedFor(agencyOf.get(id) ?? '')));
             progress.done++;
             await flush(null);
           }

@@ -8,20 +8,14 @@ import { AS_WORKSPACE_HEADER, INSTANTLY_API_ORIGIN } from '../../common/sites/ho
 import { AccountPageEnvelope, Count, SendingAccount } from './schemas';
 import { readAnswer } from './read-answer';
 import { PAGE_LIMIT } from './client';
-import type { PacerOptions } from '../pacer';
+import { DEFAULT_PACE, limitsOf, PACE_SLACK_MS, type PacerOptions } from '../pacer';
 
 /**
  * The glance's pace. Instantly allows 100 requests/s and 6,000/min for the whole workspace,
  * shared by every tool the agency runs (docs/instantly-api.md#rate-limits): the glance takes a
  * tenth and a twentieth, counted as the server sees them (pacer.ts), with a margin of 100 ms.
  */
-export const GLANCE_PACE = {
-  limits: [
-    { count: 10, windowMs: 1_000 },
-    { count: 300, windowMs: 60_000 },
-  ],
-  slackMs: 100,
-} as const satisfies PacerOptions;
+export const GLANCE_PACE: PacerOptions = { limits: limitsOf(DEFAULT_PACE), slackMs: PACE_SLACK_MS };
 
 export interface GlanceClientOptions {
   apiKey: string;
