@@ -16,6 +16,8 @@ const MODULEPRELOAD =
   /<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["']|<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']modulepreload["']/gi;
 // Minified static imports: import{a as b}from"./x.js"  import"./y.js"  export*from"./z.js"
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
+// Minified dynamic imports: import("./w.js") — loaded on demand, not when the page opens.
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
 
 function resolveIn(root: string, fromFile: string, ref: string): string | undefined {
   if (/^[a-z]+:/i.test(ref)) return undefined; // absolute URL: not part of the bundle
@@ -23,7 +25,7 @@ function resolveIn(root: string, fromFile: string, ref: string): string | undefi
   return existsSync(abs) ? abs : undefined;
 }
 
-function withStaticImports(root: string, start: string[]): string[] {
+function following(root: string, start: string[], patterns: RegExp[]): string[] {
   const seen = new Set<string>();
   const queue = [...start];
   while (queue.length) {
@@ -31,12 +33,18 @@ function withStaticImports(root: string, start: string[]): string[] {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(STATIC_IMPORT)) {
-      const next = resolveIn(root, file, match[1]!);
-      if (next && !seen.has(next)) queue.push(next);
+    for (const pattern of patterns) {
+      for (const match of text.matchAll(pattern)) {
+        const next = resolveIn(root, file, match[1]!);
+        if (next && !seen.has(next)) queue.push(next);
+      }
     }
   }
   return [...seen];
+}
+
+function withStaticImports(root: string, start: string[]): string[] {
+  return following(root, start, [STATIC_IMPORT]);
 }
 
 function measure(root: string, entry: string, files: string[]): BundleSize {
@@ -50,15 +58,29 @@ function measure(root: string, entry: string, files: string[]): BundleSize {
   return { entry, files: files.map((f) => path.relative(root, f)).sort(), raw, gzip };
 }
 
-/** The JavaScript an HTML page of the extension loads. */
-export function pageBundle(root: string, html: string): BundleSize {
+function pageStart(root: string, html: string): string[] {
   const htmlFile = path.join(root, html);
   const text = readFileSync(htmlFile, 'utf8');
   const refs = [...text.matchAll(SCRIPT_SRC)]
     .map((m) => m[1]!)
     .concat([...text.matchAll(MODULEPRELOAD)].map((m) => (m[1] ?? m[2])!));
-  const start = refs.map((ref) => resolveIn(root, htmlFile, ref)).filter((f): f is string => f !== undefined);
-  return measure(root, html, withStaticImports(root, start));
+  return refs.map((ref) => resolveIn(root, htmlFile, ref)).filter((f): f is string => f !== undefined);
+}
+
+/** The JavaScript an HTML page of the extension loads when it opens. */
+export function pageBundle(root: string, html: string): BundleSize {
+  return measure(root, html, withStaticImports(root, pageStart(root, html)));
+}
+
+/** The JavaScript a page can load later, on demand (dynamic import()), beyond what it opens with. */
+export function pageOnDemand(root: string, html: string): BundleSize {
+  const atOpen = new Set(withStaticImports(root, pageStart(root, html)));
+  const all = following(root, [...atOpen], [STATIC_IMPORT, DYNAMIC_IMPORT]);
+  return measure(
+    root,
+    `${html} on demand`,
+    all.filter((f) => !atOpen.has(f)),
+  );
 }
 
 /** The background service worker's JavaScript (from manifest.json). */
