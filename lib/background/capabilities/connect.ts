@@ -10,7 +10,7 @@ import { exclusive } from '../worker/queue';
 import { reconcile } from '../projection/reconcile';
 import { keepRefreshing } from '../worker/alarms';
 import { done, failed, NOT_CONNECTED, type Reply } from '../../common/reply';
-import { instantlyKey } from '../worker/secrets';
+import { instantlyKey, stored } from '../worker/secrets';
 import { clearNotices } from './notices';
 import { forgetGlance } from './glance';
 import { accounts, actingAs, group, operations, tabActing } from '../../common/storage';
@@ -34,14 +34,17 @@ export async function saveKey(
   } catch (error) {
     return failed(explainInstantlyError(error, 'check-key'));
   }
-  await exclusive(async () => {
+  const refused = await exclusive(async () => {
     const list = await accounts.get();
     const previous = list.find((a) => sameWorkspace(a.workspaceId, inspected.workspaceId));
     const saved: Account = { ...previous, ...inspected, remembered: remember, checkedAt: Date.now() };
     // A key for a workspace already connected replaces that one's key (and its Remember choice).
-    await instantlyKey(inspected.workspaceId).set(key, remember);
+    if (!(await stored(instantlyKey(inspected.workspaceId), key, remember)))
+      return `The browser refused to store the key (its storage may be full), so nothing was saved${previous ? `: the key saved before for ${previous.workspaceName} stays` : ''}.`;
     await accounts.set(previous ? list.map((a) => (a === previous ? saved : a)) : [...list, saved]);
+    return null;
   });
+  if (refused) return failed(refused);
   // The key is stored by now: if the browser refuses the rules, the refresh still gets set up,
   // and the reply says what happened (worker/message-router.ts turns RulesNotApplied into its sentence).
   try {
@@ -112,7 +115,10 @@ export async function rememberKey(workspaceId: string, remember: boolean): Promi
     const key = which ? await instantlyKey(which.workspaceId).get() : null;
     if (!which) return failed(NOT_CONNECTED);
     if (!key) return failed(KEY_GONE);
-    await instantlyKey(which.workspaceId).set(key, remember);
+    if (!(await stored(instantlyKey(which.workspaceId), key, remember)))
+      return failed(
+        `The browser refused to move the key of ${which.workspaceName} ${remember ? 'to this device' : 'out of this device’s storage'} (its storage may be full), so it stays where it was: ${which.remembered ? 'remembered on this device' : 'kept until the browser closes'}.`,
+      );
     await accounts.set(list.map((a) => (a === which ? { ...a, remembered: remember } : a)));
     return done;
   });

@@ -4,7 +4,7 @@ import { exclusive } from '../worker/queue';
 import { tell } from './notices';
 import { reconcile } from '../projection/reconcile';
 import { done, failed, type Reply } from '../../common/reply';
-import { storedUnstructuredKeyIds, unstructuredKey } from '../worker/secrets';
+import { stored, storedUnstructuredKeyIds, unstructuredKey } from '../worker/secrets';
 import { storage } from 'wxt/utils/storage';
 import { unstructuredInUse, unstructuredWorkspaces } from '../../common/storage';
 import { checkUnstructuredKey, explainUnstructuredError } from '../../providers/unstructured/client';
@@ -20,6 +20,9 @@ export interface NewUnstructuredWorkspace {
   remember: boolean;
 }
 
+const sameName = (list: { name: string }[], name: string) =>
+  list.some((w) => w.name.toLowerCase() === name.toLowerCase());
+
 export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?: typeof fetch): Promise<Reply> {
   const name = input.name.trim();
   const key = input.key.trim();
@@ -27,9 +30,8 @@ export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?:
   if (!key) return failed('Paste the workspace’s Unstructured API key.');
   const api = normaliseApiUrl(input.apiUrl);
   if (!api) return failed('The API URL must be an https:// address, like https://platform.unstructuredapp.io.');
-  const existing = await unstructuredWorkspaces.get();
-  if (existing.some((w) => w.name.toLowerCase() === name.toLowerCase()))
-    return failed(`There is already a workspace called ${name}.`);
+  const taken = `There is already a workspace called ${name}.`;
+  if (sameName(await unstructuredWorkspaces.get(), name)) return failed(taken);
   let summary;
   try {
     summary = await checkUnstructuredKey(api.base, key, doFetch);
@@ -37,13 +39,18 @@ export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?:
     return failed(explainUnstructuredError(error, api.base));
   }
   const id = crypto.randomUUID();
-  await exclusive(async () => {
-    await unstructuredKey(id).set(key, input.remember);
+  const refused = await exclusive(async () => {
+    // Checked again where it is written: another add of the same name may have finished its check first.
+    if (sameName(await unstructuredWorkspaces.get(), name)) return taken;
+    if (!(await stored(unstructuredKey(id), key, input.remember)))
+      return `The browser refused to store the key of ${name} (its storage may be full), so the workspace was not added.`;
     await unstructuredWorkspaces.set([
       ...(await unstructuredWorkspaces.get()),
       { id, name, apiBase: api.base, keyHint: key.slice(-4), remembered: input.remember, summary, addedAt: Date.now() },
     ]);
+    return null;
   });
+  if (refused) return failed(refused);
   // Its API host (granted for the check) is now known as an API host, not an allowed page.
   await syncAllowedSites();
   return done;

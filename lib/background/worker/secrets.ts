@@ -6,8 +6,34 @@ import { storage } from 'wxt/utils/storage';
 
 export interface Secret {
   get(): Promise<string | null>;
+  /** Throws KeyNotStored when the browser refuses the write; the key already stored then stays. */
   set(value: string, remember: boolean): Promise<void>;
   clear(): Promise<void>;
+}
+
+/**
+ * The browser refused to store a key (quota, a damaged profile): nothing was deleted, so the key
+ * stored before, if any, is still where it was.
+ */
+export class KeyNotStored extends Error {
+  override name = 'KeyNotStored';
+  constructor(
+    readonly remember: boolean,
+    cause?: unknown,
+  ) {
+    super(`the browser refused to store the key in ${remember ? 'storage.local' : 'storage.session'}`, { cause });
+  }
+}
+
+/** Stores a key; false (and the key stored before left as it was) when the browser refused. */
+export async function stored(where: Secret, value: string, remember: boolean): Promise<boolean> {
+  try {
+    await where.set(value, remember);
+    return true;
+  } catch (error) {
+    if (error instanceof KeyNotStored) return false;
+    throw error;
+  }
 }
 
 export function secret(name: string): Secret {
@@ -19,8 +45,16 @@ export function secret(name: string): Secret {
     },
     async set(value, remember) {
       // One copy only: the other area is cleared so "forget" and "don't remember" mean what they say.
-      if (remember) await Promise.all([local.setValue(value), session.removeValue()]);
-      else await Promise.all([session.setValue(value), local.removeValue()]);
+      // Written, read back, and only then the other copy deleted: a refused write (a full area)
+      // must leave the key where it was, not in neither area.
+      const [into, from] = remember ? [local, session] : [session, local];
+      try {
+        await into.setValue(value);
+      } catch (error) {
+        throw new KeyNotStored(remember, error);
+      }
+      if ((await into.getValue()) !== value) throw new KeyNotStored(remember);
+      await from.removeValue();
     },
     async clear() {
       await Promise.all([session.removeValue(), local.removeValue()]);
