@@ -28,9 +28,7 @@ export function InstantlyKey() {
   const keep = useRequest();
   const several = accounts.length > 1;
   const subsOf = (a: Account) =>
-    several
-      ? group.members.filter((m) => adminIdOf(m, accounts) === a.workspaceId.toLowerCase()).length
-      : groupHead.total;
+    several ? group.members.filter((m) => adminIdOf(m, accounts) === a.workspaceId).length : groupHead.total;
 
   async function save(event: React.SubmitEvent) {
     event.preventDefault();

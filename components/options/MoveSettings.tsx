@@ -105,8 +105,8 @@ export function MoveSettings() {
   }
 
   // Keys the user has pasted since are no longer asked for.
-  const connected = new Set(accounts.map((a) => a.workspaceId.toLowerCase()));
-  const toConnect = (report?.instantlyToConnect ?? []).filter((w) => !connected.has(w.workspaceId.toLowerCase()));
+  const connected = new Set(accounts.map((a) => a.workspaceId));
+  const toConnect = (report?.instantlyToConnect ?? []).filter((w) => !connected.has(w.workspaceId));
   const toAdd = (report?.unstructuredToAdd ?? []).filter(
     (w) => !unstructuredWorkspaces.some((u) => u.name.toLowerCase() === w.name.toLowerCase()),
   );

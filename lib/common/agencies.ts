@@ -1,11 +1,10 @@
 // Several agencies: which agency a row is in (popup rows, menu items), and whose key a page must bring.
 import { adminIdOf, type Account, type Member, type Target } from './model';
-import { normaliseId } from './workspace-id';
 
-/** Admin workspaces' names by id (lower case), only when more than one is connected; else null. */
+/** Admin workspaces' names by id, only when more than one is connected; else null. */
 export function agencyNamesOf(accounts: Account[]): Map<string, string> | null {
   const admins = accounts.filter((a) => a.kind === 'admin');
-  return admins.length > 1 ? new Map(admins.map((a) => [normaliseId(a.workspaceId), a.workspaceName])) : null;
+  return admins.length > 1 ? new Map(admins.map((a) => [a.workspaceId, a.workspaceName])) : null;
 }
 
 /** The agency a row is in, by name; undefined with one agency. */
@@ -23,8 +22,7 @@ export function keyNoteOf(
   accounts: Account[],
   names: Map<string, string> | null,
 ): string | undefined {
-  const id = normaliseId(target.workspaceId);
-  const member = members.find((m) => normaliseId(m.workspaceId) === id);
+  const member = members.find((m) => m.workspaceId === target.workspaceId);
   const agency = member ? agencyOf(member, accounts, names) : undefined;
   return agency ? `Pages must use ${agency}'s key` : undefined;
 }

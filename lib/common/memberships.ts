@@ -3,7 +3,6 @@
 // menu) must use the one that counts: accepted, then pending, then rejected; the newest first
 // within a status.
 import type { Member, MemberStatus } from './model';
-import { normaliseId } from './workspace-id';
 
 const STATUS_ORDER: Record<MemberStatus, number> = { accepted: 0, pending: 1, rejected: 2 };
 
@@ -12,11 +11,10 @@ function better(a: Member, b: Member): number {
   return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.addedAt.localeCompare(a.addedAt);
 }
 
-/** The membership that counts for this sub workspace (ids in any case), or undefined. */
+/** The membership that counts for this sub workspace, or undefined. */
 export function membershipOf(members: Member[], workspaceId: string): Member | undefined {
-  const id = normaliseId(workspaceId);
   let best: Member | undefined;
-  for (const m of members) if (normaliseId(m.workspaceId) === id && (!best || better(m, best) < 0)) best = m;
+  for (const m of members) if (m.workspaceId === workspaceId && (!best || better(m, best) < 0)) best = m;
   return best;
 }
 
@@ -24,9 +22,8 @@ export function membershipOf(members: Member[], workspaceId: string): Member | u
 export function oneMembershipEach(members: Member[]): Member[] {
   const best = new Map<string, Member>();
   for (const m of members) {
-    const id = normaliseId(m.workspaceId);
-    const now = best.get(id);
-    if (!now || better(m, now) < 0) best.set(id, m);
+    const now = best.get(m.workspaceId);
+    if (!now || better(m, now) < 0) best.set(m.workspaceId, m);
   }
-  return best.size === members.length ? members : members.filter((m) => best.get(normaliseId(m.workspaceId)) === m);
+  return best.size === members.length ? members : members.filter((m) => best.get(m.workspaceId) === m);
 }

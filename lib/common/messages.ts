@@ -3,24 +3,25 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { Reply } from './reply';
+import { Uuid, WorkspaceId } from './workspace-id';
 
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveKey'), key: z.string(), remember: z.boolean() }),
   /** workspaceId: which connected workspace (absent: the only one). */
-  z.object({ type: z.literal('forgetKey'), workspaceId: z.optional(z.string()) }),
+  z.object({ type: z.literal('forgetKey'), workspaceId: z.optional(WorkspaceId) }),
   z.object({ type: z.literal('refresh') }),
   /** Wakes the background (a page opened): answered once its start-up, which reconciles the rules, has run. */
   z.object({ type: z.literal('startUp') }),
   /** workspaceId null: back to the admin workspace. tabId: this tab only. */
-  z.object({ type: z.literal('actAs'), workspaceId: z.nullable(z.string()), tabId: z.optional(z.number()) }),
+  z.object({ type: z.literal('actAs'), workspaceId: z.nullable(WorkspaceId), tabId: z.optional(z.number()) }),
   /** The tab follows the everywhere choice again. */
   z.object({ type: z.literal('followEverywhere'), tabId: z.number() }),
   /** adminId: the connected workspace to invite to, when several could. */
-  z.object({ type: z.literal('invite'), workspaceId: z.string(), adminId: z.optional(z.string()) }),
-  z.object({ type: z.literal('remove'), membershipId: z.string() }),
-  z.object({ type: z.literal('leave'), accountId: z.optional(z.string()) }),
+  z.object({ type: z.literal('invite'), workspaceId: z.string(), adminId: z.optional(WorkspaceId) }),
+  z.object({ type: z.literal('remove'), membershipId: Uuid }),
+  z.object({ type: z.literal('leave'), accountId: z.optional(WorkspaceId) }),
   /** Moves a connected workspace's key to local storage (remember) or session storage. */
-  z.object({ type: z.literal('rememberKey'), workspaceId: z.string(), remember: z.boolean() }),
+  z.object({ type: z.literal('rememberKey'), workspaceId: WorkspaceId, remember: z.boolean() }),
   z.object({ type: z.literal('dismissNotice'), id: z.string() }),
   /** The notice that a site's server relayed calls the extension could not switch. */
   z.object({ type: z.literal('dismissRelayNotice') }),

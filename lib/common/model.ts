@@ -1,6 +1,7 @@
 // The shapes of what the extension keeps: zod schemas first, types inferred from them, so the
 // runtime check and the type never drift. Where each is stored: storage.ts.
 import { z } from 'zod/mini';
+import { NormalisedId, Uuid, WorkspaceId } from './workspace-id';
 
 /**
  * A stored list read element by element: an element that does not parse (corrupt, or written by
@@ -22,7 +23,7 @@ export function listOf<S extends z.ZodMiniType>(element: S) {
 
 /**
  * A stored record read entry by entry, like listOf: an entry whose key or value does not parse
- * is dropped. (Built with fromEntries, so a key like "__proto__" is a key, never a prototype.)
+ * is dropped, and a key is kept as parsed (a WorkspaceId key in lower case). (Built with fromEntries, so a key like "__proto__" is a key, never a prototype.)
  */
 export function recordOf<S extends z.ZodMiniType>(value: S, key: z.ZodMiniType<string> = z.string()) {
   return z.pipe(
@@ -31,7 +32,8 @@ export function recordOf<S extends z.ZodMiniType>(value: S, key: z.ZodMiniType<s
       Object.fromEntries(
         Object.entries(raw).flatMap(([name, item]) => {
           const one = value.safeParse(item);
-          return key.safeParse(name).success && one.success ? [[name, one.data]] : [];
+          const id = key.safeParse(name);
+          return id.success && one.success ? [[id.data, one.data]] : [];
         }),
       ),
     ),
@@ -50,14 +52,11 @@ export const Origin = z.string().check(
   }),
 );
 
-/** Any 8-4-4-4-12 hex id: Instantly's ids are UUIDv7, but its OpenAPI document only says `format: uuid`. */
-export const Uuid = z.guid();
-
 export const MemberStatus = z.enum(['pending', 'accepted', 'rejected']);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
 /** A sub workspace the user acts as. */
-export const Target = z.object({ workspaceId: Uuid, name: z.string() });
+export const Target = z.object({ workspaceId: WorkspaceId, name: z.string() });
 export type Target = z.infer<typeof Target>;
 
 export const AccountKind = z.enum(['admin', 'sub', 'standalone']);
@@ -65,7 +64,7 @@ export type AccountKind = z.infer<typeof AccountKind>;
 
 /** The workspace the saved Instantly key belongs to. Not a secret. */
 export const Account = z.object({
-  workspaceId: Uuid,
+  workspaceId: WorkspaceId,
   workspaceName: z.string(),
   kind: AccountKind,
   /** For a sub workspace: its admin workspace, and the membership to delete to leave. */
@@ -87,7 +86,7 @@ export type Account = z.infer<typeof Account>;
 
 export const Member = z.object({
   membershipId: Uuid,
-  workspaceId: Uuid,
+  workspaceId: WorkspaceId,
   name: z.nullable(z.string()),
   status: MemberStatus,
   addedAt: z.string(),
@@ -95,7 +94,7 @@ export const Member = z.object({
    * The admin workspace whose key listed it (several agencies share one list). Absent only in
    * rows stored before several keys, which start-up tags (adminIdOf covers a row it missed).
    */
-  adminId: z.optional(z.string()),
+  adminId: z.optional(WorkspaceId),
 });
 export type Member = z.infer<typeof Member>;
 
@@ -106,7 +105,7 @@ export function adminIdOf(
 ): string | undefined {
   return (
     member.adminId ?? (accounts.find((a) => a.kind === 'admin') ?? accounts.find((a) => a.kind !== 'sub'))?.workspaceId
-  )?.toLowerCase();
+  );
 }
 
 /** The connected workspaces that can have sub workspaces (an admin, or one in no group that may invite). */
@@ -178,7 +177,7 @@ export const HEAD_ROWS = 12;
 export function headOf(value: Group, first: ReadonlySet<string> = new Set()): GroupHead {
   const counts = { accepted: 0, pending: 0, rejected: 0 };
   for (const m of value.members) counts[m.status]++;
-  const isFirst = (m: Member) => first.has(m.workspaceId.toLowerCase());
+  const isFirst = (m: Member) => first.has(m.workspaceId);
   const ordered =
     first.size === 0 ? value.members : [...value.members.filter(isFirst), ...value.members.filter((m) => !isFirst(m))];
   return { ...value, members: ordered.slice(0, HEAD_ROWS), total: value.members.length, counts };
@@ -211,8 +210,8 @@ export type UnstructuredWorkspace = z.infer<typeof UnstructuredWorkspace>;
 export const Operation = z.object({
   id: z.string(),
   kind: z.enum(['invite', 'remove', 'leave']),
-  workspaceId: z.optional(z.string()),
-  membershipId: z.optional(z.string()),
+  workspaceId: z.optional(NormalisedId),
+  membershipId: z.optional(NormalisedId),
   /** What the user calls the workspace concerned. */
   label: z.string(),
   at: z.number(),
@@ -225,7 +224,7 @@ export const Operation = z.object({
   /** Why an entry is unknown: a worker stopped mid-way, or Instantly gave no usable answer. */
   cause: z.optional(z.enum(['interrupted', 'no-answer'])),
   /** The workspace whose key sent it (absent in v1 entries): only its own state can settle it. */
-  accountId: z.optional(z.string()),
+  accountId: z.optional(NormalisedId),
 });
 export type Operation = z.infer<typeof Operation>;
 // Length checks here and in settings-file.ts are plain refine()s: zod's own length checks bring
@@ -242,7 +241,7 @@ export const WorkspaceLook = z.object({
 });
 export type WorkspaceLook = z.infer<typeof WorkspaceLook>;
 /** By workspace id in lower case (lib/common/workspace-looks.ts reads them); a bad entry costs only itself. */
-export const WorkspaceLooks = recordOf(WorkspaceLook, Uuid);
+export const WorkspaceLooks = recordOf(WorkspaceLook, WorkspaceId);
 export type WorkspaceLooks = z.infer<typeof WorkspaceLooks>;
 /**
  * A request a page made to an API host the extension manages, as the browser sent it (after the
@@ -303,7 +302,7 @@ export type WorkspaceGlance = z.infer<typeof WorkspaceGlance>;
 export const TROUBLE_NAMED = 5;
 
 /** The glance's figures by sub workspace id, read entry by entry (one bad entry costs only itself). */
-export const Glances = recordOf(WorkspaceGlance);
+export const Glances = recordOf(WorkspaceGlance, WorkspaceId);
 export type Glances = z.infer<typeof Glances>;
 
 /** The glance run: going or last finished, how far, and why it stopped if it did not finish. */

@@ -2,7 +2,8 @@
 // background answers to an export or an import. It never holds a key of any kind, nor a hint of
 // one (the Unstructured keys' last characters stay behind too): keys are pasted again.
 import { z } from 'zod/mini';
-import { Origin, Uuid, WorkspaceLook } from './model';
+import { Origin, WorkspaceLook } from './model';
+import { WorkspaceId } from './workspace-id';
 
 export const SETTINGS_FORMAT = 'workspace-switcher-settings';
 export const SETTINGS_VERSION = 1;
@@ -17,11 +18,11 @@ export const SettingsFile = z.object({
   exportedAt: z.string(),
   /** The connected Instantly workspaces (their keys are pasted again on the new browser). */
   instantly: z
-    .array(z.object({ workspaceId: Uuid, workspaceName: Name }))
+    .array(z.object({ workspaceId: WorkspaceId, workspaceName: Name }))
     .check(z.refine((list) => list.length <= 100)),
   /** By workspace id, with the workspace's name when it was known, for the import's report. */
   looks: z
-    .record(Uuid, z.object({ ...WorkspaceLook.shape, name: z.optional(Name) }))
+    .record(WorkspaceId, z.object({ ...WorkspaceLook.shape, name: z.optional(Name) }))
     .check(z.refine((looks) => Object.keys(looks).length <= MANY)),
   /** Sites beyond Instantly's own whose requests go out as the chosen workspace. */
   allowedSites: z.array(Origin).check(z.refine((list) => list.length <= 1000)),

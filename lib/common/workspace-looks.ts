@@ -1,19 +1,13 @@
 // What the user made of each workspace (a label, a badge colour, a favourite), resolved when
 // shown, so a label changed later shows at once in the popup, the badge, the menu and the cycle.
 import type { WorkspaceLook, WorkspaceLooks } from './model';
-import { normaliseId } from './workspace-id';
 
 const NONE: WorkspaceLook = {};
 
-export const lookKey = normaliseId;
-
+/** Looks are kept by WorkspaceId (parsed, so in the one case every stored id has). */
 export function lookOf(looks: WorkspaceLooks, workspaceId: string): WorkspaceLook {
-  return looks[lookKey(workspaceId)] ?? NONE;
+  return looks[workspaceId] ?? NONE;
 }
-
-/** The name to show: the user's label, else the workspace's own name. */
-export const shownName = (looks: WorkspaceLooks, workspaceId: string, name: string) =>
-  lookOf(looks, workspaceId).label ?? name;
 
 /** "Label (Name)" where the user gave a label, so the workspace's own name is never lost. */
 export function nameWithLabel(looks: WorkspaceLooks, workspaceId: string, name: string): string {
@@ -21,7 +15,7 @@ export function nameWithLabel(looks: WorkspaceLooks, workspaceId: string, name: 
   return label && label !== name ? `${label} (${name})` : name;
 }
 
-/** Ids (lower case) of the favourites. */
+/** Ids of the favourites. */
 export function favouriteIds(looks: WorkspaceLooks): Set<string> {
   const ids = new Set<string>();
   for (const [id, look] of Object.entries(looks)) if (look.favourite) ids.add(id);
@@ -32,7 +26,7 @@ export function favouriteIds(looks: WorkspaceLooks): Set<string> {
 export function favouritesFirst<T>(items: T[], looks: WorkspaceLooks, idOf: (item: T) => string): T[] {
   const favourites = favouriteIds(looks);
   if (favourites.size === 0) return items;
-  const isFavourite = (item: T) => favourites.has(lookKey(idOf(item)));
+  const isFavourite = (item: T) => favourites.has(idOf(item));
   const first = items.filter(isFavourite);
   return first.length === 0 ? items : [...first, ...items.filter((item) => !isFavourite(item))];
 }

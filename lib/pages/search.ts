@@ -48,7 +48,7 @@ function foldedOf(members: Member[], looks: WorkspaceLooks): Folded[] {
       words: spaced(name),
       label,
       labelWords: label ? spaced(label) : '',
-      id: member.workspaceId.toLowerCase(),
+      id: member.workspaceId,
     };
   });
   foldedLists.set(members, { looks, folded });

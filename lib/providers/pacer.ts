@@ -9,6 +9,7 @@
 // counts until it is). Then any N + 1 requests reach the server more than W ms apart, however
 // unevenly the network carries them (measured: spacing by start times alone let 13 arrive
 // within one second on a busy machine).
+import type { WorkspaceId } from '../common/workspace-id';
 
 export interface PaceLimit {
   count: number;
@@ -208,15 +209,15 @@ let agencyPace: Pace = DEFAULT_PACE;
 const agencies = new Map<string, Pacer>();
 const endpoints = new Map<string, Pacer>();
 
-const agencyKey = (agencyId: string) => agencyId.toLowerCase();
-
-/** The pacer of an agency (by its admin workspace id): the same one for every caller. */
-export function agencyPacer(agencyId: string): Pacer {
-  const key = agencyKey(agencyId);
-  let found = agencies.get(key);
+/**
+ * The pacer of an agency (by its admin workspace id, a parsed WorkspaceId, so in the one form
+ * every caller has): the same one for every caller.
+ */
+export function agencyPacer(agencyId: WorkspaceId): Pacer {
+  let found = agencies.get(agencyId);
   if (!found) {
     found = pacer({ limits: limitsOf(agencyPace), slackMs: PACE_SLACK_MS });
-    agencies.set(key, found);
+    agencies.set(agencyId, found);
   }
   return found;
 }
@@ -232,7 +233,7 @@ export function setAgencyPace(pace: Pace): void {
  * agency's. Call the answer when the request was answered or failed.
  */
 export async function takeTurn(
-  agencyId: string,
+  agencyId: WorkspaceId,
   method: string,
   path: string,
   signal?: AbortSignal,
@@ -240,7 +241,7 @@ export async function takeTurn(
   const own = endpointLimit(method, path);
   let first: Answered = () => undefined;
   if (own) {
-    const key = `${agencyKey(agencyId)} ${own.method} ${own.path}`;
+    const key = `${agencyId} ${own.method} ${own.path}`;
     let p = endpoints.get(key);
     if (!p) endpoints.set(key, (p = pacer({ limits: [own.limit], slackMs: PACE_SLACK_MS })));
     first = await p.take(signal);
@@ -258,7 +259,7 @@ export async function takeTurn(
 }
 
 /** A 429 to any request of the agency: its whole queue waits (Retry-After clamped). */
-export function pauseAgency(agencyId: string, retryAfterS: number | undefined, fallbackMs: number): void {
+export function pauseAgency(agencyId: WorkspaceId, retryAfterS: number | undefined, fallbackMs: number): void {
   agencyPacer(agencyId).pause(pauseMsFor(retryAfterS, fallbackMs));
 }
 

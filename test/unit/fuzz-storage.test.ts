@@ -36,17 +36,20 @@ const notice = fc.record({
   text: fc.string(),
   at: fc.double({ noNaN: true, noDefaultInfinity: true }),
 });
+// Journal ids are any string (older versions kept what they were given), read in the one form
+// (trimmed, lower case: the test below): generated in it, so a kept entry reads back as it was.
+const journalId = fc.string().map((s) => s.trim().toLowerCase());
 const operationV2 = fc.record(
   {
     id: fc.string(),
     kind: fc.constantFrom('invite', 'remove', 'leave'),
-    workspaceId: fc.string(),
-    membershipId: fc.string(),
+    workspaceId: journalId,
+    membershipId: journalId,
     label: fc.string(),
     at: fc.integer(),
     state: fc.constantFrom('sending', 'unknown'),
     cause: fc.constantFrom('interrupted', 'no-answer'),
-    accountId: fc.string(),
+    accountId: journalId,
   },
   { requiredKeys: ['id', 'kind', 'label', 'at', 'state'] },
 );
@@ -97,6 +100,14 @@ describe('every stored list keeps its valid elements, whatever else is in it', F
       }),
       RUNS,
     );
+  });
+
+  it('journal ids are read in the one form, whatever case and spaces they were kept in', () => {
+    const id = '019FFAD2-0000-7000-8000-0000000000AA';
+    const [op] = operations.parse([
+      { id: 'x', kind: 'invite', workspaceId: ` ${id} `, accountId: id, label: '', at: 0, state: 'sending' },
+    ]);
+    expect(op).toMatchObject({ workspaceId: id.toLowerCase(), accountId: id.toLowerCase() });
   });
 
   it('operations of v1 are read as v2, the valid ones all kept', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { membershipOf, oneMembershipEach } from '@/lib/common/memberships';
 import type { Member } from '@/lib/common/model';
+import { WorkspaceId } from '@/lib/common/workspace-id';
 
 const WORKSPACE = '019ffad2-0000-7000-8000-0000000000aa';
 const m = (n: number, status: Member['status'], addedAt: string, workspaceId = WORKSPACE): Member => ({
@@ -26,7 +27,8 @@ describe('one membership per sub workspace', () => {
   });
 
   it('ids in any case are the same workspace', () => {
-    expect(membershipOf([rejected, accepted], WORKSPACE.toUpperCase())).toBe(accepted);
+    // In upper case as typed or sent; parsed (WorkspaceId) before anything compares it.
+    expect(membershipOf([rejected, accepted], WorkspaceId.parse(WORKSPACE.toUpperCase()))).toBe(accepted);
   });
 
   it('keeps the one that counts of each workspace, in the list’s order', () => {

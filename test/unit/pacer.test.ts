@@ -12,6 +12,7 @@ import {
   setAgencyPace,
   takeTurn,
 } from '@/lib/providers/pacer';
+import { WorkspaceId } from '@/lib/common/workspace-id';
 
 /** The most start times that fall within any closed window [t, t + windowMs]. */
 function busiest(times: number[], windowMs: number): number {
@@ -156,7 +157,9 @@ describe('the agencies’ pacers', () => {
   afterEach(() => void vi.useRealTimers());
 
   it('one per agency, the same for every caller; agencies do not share a budget', async () => {
-    expect(agencyPacer('AGENCY-A')).toBe(agencyPacer('agency-a'));
+    // Ids are parsed (WorkspaceId) before they reach the pacer: one in upper case is the same agency.
+    const typed = WorkspaceId.parse('019FFAD2-0000-7000-8000-0000000000AA');
+    expect(agencyPacer(typed)).toBe(agencyPacer('019ffad2-0000-7000-8000-0000000000aa'));
     const done = Promise.all([turns('agency-a', 30), turns('agency-b', 30)]);
     await vi.advanceTimersByTimeAsync(10_000);
     const [a, b] = await done;

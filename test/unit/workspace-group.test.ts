@@ -9,6 +9,7 @@ import { begin, markInterrupted } from '@/lib/background/capabilities/group/oper
 import { cycle } from '@/lib/background/capabilities/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/projection/menu';
 import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/common/storage';
+import { Request } from '@/lib/common/messages';
 import { account, firstKey } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
@@ -140,8 +141,9 @@ describe('acting as a sub workspace', () => {
     const { members } = await group.get();
     expect(members.filter((m) => m.workspaceId === again.id).map((m) => m.status)).toEqual(['rejected', 'accepted']);
 
-    // Act as (the popup's button sends the workspace id, in whatever case).
-    expect(await actAs(again.id.toUpperCase())).toEqual({ ok: true });
+    // Act as (the popup's button sends the workspace id, in whatever case; the message is parsed).
+    const sent = Request.parse({ type: 'actAs', workspaceId: again.id.toUpperCase() });
+    expect(sent.type === 'actAs' && (await actAs(sent.workspaceId))).toEqual({ ok: true });
     expect(headerValue(headerRule())).toBe(again.id);
     await actAs(null);
 

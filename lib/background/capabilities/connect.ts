@@ -15,10 +15,9 @@ import { clearNotices } from './notices';
 import { forgetGlance } from './glance';
 import { accounts, actingAs, group, operations, tabActing } from '../../common/storage';
 import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../../common/model';
-import { normaliseId } from '../../common/workspace-id';
 import { onRequest } from '../worker/message-router';
 
-const sameWorkspace = (a: string, b: string) => normaliseId(a) === normaliseId(b);
+const sameWorkspace = (a: string, b: string) => a === b;
 
 export async function saveKey(
   rawKey: string,
@@ -58,7 +57,7 @@ export async function saveKey(
 
 /** Whether a choice is a sub workspace listed by the workspace being forgotten. */
 function concerns(target: Target | null, gone: Set<string>): boolean {
-  return target !== null && gone.has(normaliseId(target.workspaceId));
+  return target !== null && gone.has(target.workspaceId);
 }
 
 /**
@@ -77,12 +76,12 @@ export async function forgetKey(workspaceId?: string): Promise<Reply> {
         : list.find((a) => sameWorkspace(a.workspaceId, workspaceId));
     if (!leaving)
       return failed(workspaceId === undefined && list.length > 1 ? 'Choose which workspace to forget.' : NOT_CONNECTED);
-    const id = normaliseId(leaving.workspaceId);
+    const id = leaving.workspaceId;
     const rest = list.filter((a) => a !== leaving);
     await instantlyKey(id).clear();
     const now = await group.get();
     const mine = (m: (typeof now.members)[number]) => adminIdOf(m, list) === id;
-    const gone = new Set(now.members.filter(mine).map((m) => normaliseId(m.workspaceId)));
+    const gone = new Set(now.members.filter(mine).map((m) => m.workspaceId));
     // The glance stops now (it may be reading one of these); the others' figures stay.
     await forgetGlance(rest.length === 0 ? 'all' : gone);
     await accounts.set(rest);

@@ -6,7 +6,6 @@ import type { Reply } from '../../common/reply';
 import { actingAs, group, workspaceLooks } from '../../common/storage';
 import { displayName, type Member, type Target, type WorkspaceLooks } from '../../common/model';
 import { oneMembershipEach } from '../../common/memberships';
-import { normaliseId } from '../../common/workspace-id';
 import { favouritesFirst } from '../../common/workspace-looks';
 import { browser } from 'wxt/browser';
 import { whenReady } from '../worker/start-up-gate';
@@ -34,10 +33,9 @@ export function cycleTarget(
     null,
     ...accepted.map((m) => ({ workspaceId: m.workspaceId, name: displayName(m) })),
   ];
-  const here = current === null ? null : normaliseId(current);
   const at = Math.max(
     0,
-    ring.findIndex((t) => (t === null ? null : normaliseId(t.workspaceId)) === here),
+    ring.findIndex((t) => (t === null ? null : t.workspaceId) === current),
   );
   const step = direction === 'next' ? 1 : -1;
   return ring[(at + step + ring.length) % ring.length] ?? null;

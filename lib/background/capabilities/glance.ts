@@ -64,7 +64,7 @@ async function agencyKeys(): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   for (const a of agenciesOf(await accounts.get())) {
     const key = await instantlyKey(a.workspaceId).get();
-    if (key) keys.set(a.workspaceId.toLowerCase(), key);
+    if (key) keys.set(a.workspaceId, key);
   }
   return keys;
 }
@@ -103,7 +103,7 @@ export async function forgetGlance(which: 'all' | ReadonlySet<string> = 'all'): 
     return;
   }
   const now = await glances.get();
-  await glances.set(Object.fromEntries(Object.entries(now).filter(([id]) => !which.has(id.toLowerCase()))));
+  await glances.set(Object.fromEntries(Object.entries(now).filter(([id]) => !which.has(id))));
 }
 
 const acceptedIds = (members: Member[]) => members.filter((m) => m.status === 'accepted').map((m) => m.workspaceId);

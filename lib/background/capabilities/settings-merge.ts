@@ -2,7 +2,6 @@
 // here is kept, what is new is added, and every difference is said in a sentence.
 import type { WorkspaceLook, WorkspaceLooks } from '../../common/model';
 import type { ImportReport, SettingsFile } from '../../common/settings-file';
-import { lookKey } from '../../common/workspace-looks';
 
 /** What this browser has, as far as an import is concerned. */
 export interface Present {
@@ -39,9 +38,8 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     instantlyToConnect: [],
   };
   const looks: WorkspaceLooks = { ...present.looks };
-  for (const [rawId, { name: fileName, ...theirs }] of Object.entries(file.looks)) {
-    const id = lookKey(rawId);
-    const name = present.names.get(id) ?? fileName ?? rawId;
+  for (const [id, { name: fileName, ...theirs }] of Object.entries(file.looks)) {
+    const name = present.names.get(id) ?? fileName ?? id;
     const ours: WorkspaceLook = looks[id] ?? {};
     const next: WorkspaceLook = { ...ours };
     if (theirs.label !== undefined) {
@@ -91,9 +89,9 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     } else if (!file.allowedSites.includes(origin)) report.sitesToAllow.push(origin);
   }
 
-  const connected = new Set(present.connected.map((a) => lookKey(a.workspaceId)));
+  const connected = new Set(present.connected.map((a) => a.workspaceId));
   for (const workspace of file.instantly) {
-    if (connected.has(lookKey(workspace.workspaceId))) report.unchanged++;
+    if (connected.has(workspace.workspaceId)) report.unchanged++;
     else report.instantlyToConnect.push({ workspaceId: workspace.workspaceId, workspaceName: workspace.workspaceName });
   }
 

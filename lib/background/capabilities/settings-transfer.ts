@@ -25,15 +25,14 @@ import {
   unstructuredWorkspaces,
   workspaceLooks,
 } from '../../common/storage';
-import { lookKey } from '../../common/workspace-looks';
 
 const NOTIFICATIONS = { permissions: ['notifications'] };
 
-/** Names of the workspaces known here, by lower-case id. */
+/** Names of the workspaces known here, by id. */
 function namesOf(connected: Account[], members: Member[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (const m of members) names.set(lookKey(m.workspaceId), displayName(m));
-  for (const current of connected) names.set(lookKey(current.workspaceId), current.workspaceName);
+  for (const m of members) names.set(m.workspaceId, displayName(m));
+  for (const current of connected) names.set(current.workspaceId, current.workspaceName);
   return names;
 }
 

@@ -7,8 +7,8 @@ import { headOf, HexColor, LABEL_MAX, type WorkspaceLook, type WorkspaceLooks } 
 import type { LookChange } from '../../common/messages';
 import { done, failed, type Reply } from '../../common/reply';
 import { group, groupHead, workspaceLooks } from '../../common/storage';
-import { isWorkspaceId, MALFORMED_ID } from '../../common/workspace-id';
-import { favouriteIds, lookKey } from '../../common/workspace-looks';
+import { MALFORMED_ID, parseWorkspaceId } from '../../common/workspace-id';
+import { favouriteIds } from '../../common/workspace-looks';
 
 /** The look after a change: undefined fields stay, null or empty ones go. */
 export function changedLook(look: WorkspaceLook, change: LookChange): WorkspaceLook {
@@ -40,15 +40,15 @@ export async function writeLooks(before: WorkspaceLooks, after: WorkspaceLooks):
   if (was.size !== now.size || [...now].some((id) => !was.has(id))) await groupHead.set(headOf(await group.get(), now));
 }
 
-export async function setWorkspaceLook(workspaceId: string, change: LookChange): Promise<Reply> {
-  if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
+export async function setWorkspaceLook(rawId: string, change: LookChange): Promise<Reply> {
+  const key = parseWorkspaceId(rawId);
+  if (key === null) return failed(MALFORMED_ID);
   if (change.label && change.label.trim().length > LABEL_MAX)
     return failed(`A label can be at most ${LABEL_MAX} characters long.`);
   if (change.color && !HexColor.safeParse(change.color.toLowerCase()).success)
     return failed('Pick the badge colour with the colour picker.');
   await exclusive(async () => {
     const looks = await workspaceLooks.get();
-    const key = lookKey(workspaceId.trim());
     const { [key]: look = {}, ...rest } = looks;
     const next = changedLook(look, change);
     await writeLooks(looks, Object.keys(next).length === 0 ? rest : { ...rest, [key]: next });

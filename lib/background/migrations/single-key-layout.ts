@@ -33,7 +33,7 @@ export async function moveSingleKeyLayout(): Promise<void> {
   if (storedVersion(values[bare(accounts.metaKey)]) >= 2) return;
   const old = Account.safeParse(values[bare(accounts.key)]);
   if (!old.success) return;
-  const id = old.data.workspaceId.toLowerCase();
+  const id = old.data.workspaceId;
   // The key stays in the area it was in: session unless the user chose to remember it.
   for (const area of [browser.storage.session, local]) {
     const single = bare(SINGLE_INSTANTLY_KEY);

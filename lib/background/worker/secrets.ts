@@ -64,7 +64,7 @@ export function secret(name: string): Secret {
 
 /** One key per connected Instantly workspace (by its id in lower case). */
 export const INSTANTLY = 'instantly:';
-export const instantlyKey = (workspaceId: string) => secret(`${INSTANTLY}${workspaceId.toLowerCase()}`);
+export const instantlyKey = (workspaceId: string) => secret(`${INSTANTLY}${workspaceId}`);
 /** Where the single-key layout kept the one key (background/migrations/single-key-layout.ts moves it). */
 export const SINGLE_INSTANTLY_KEY = 'secret:instantly';
 const UNSTRUCTURED = 'unstructured:';

@@ -1,12 +1,13 @@
 // Shapes from Instantly's OpenAPI document (lib/build/instantly-openapi.json). Unknown fields are
 // dropped rather than refused, so a field Instantly adds later does not break the extension.
 import { z } from 'zod/mini';
-import { MemberStatus, Uuid } from '../../common/model';
+import { MemberStatus } from '../../common/model';
+import { Uuid, WorkspaceId } from '../../common/workspace-id';
 
 export const WorkspaceGroupMember = z.object({
   id: Uuid,
-  admin_workspace_id: Uuid,
-  sub_workspace_id: Uuid,
+  admin_workspace_id: WorkspaceId,
+  sub_workspace_id: WorkspaceId,
   status: MemberStatus,
   timestamp_created: z.string(),
   timestamp_updated: z.string(),
@@ -103,7 +104,7 @@ export const AdminOfCurrent = z.object({
 export type AdminOfCurrent = z.infer<typeof AdminOfCurrent>;
 
 export const Workspace = z.object({
-  id: Uuid,
+  id: WorkspaceId,
   name: z.string(),
   owner: z.string(),
   timestamp_created: z.string(),

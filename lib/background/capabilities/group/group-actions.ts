@@ -4,7 +4,7 @@
 import { ApiError } from '../../../providers/api-error';
 import { defaultClientFactory, type ClientFactory } from '../../../providers/instantly/client';
 import { explainInstantlyError } from '../../../providers/instantly/explain';
-import { isWorkspaceId, MALFORMED_ID, normaliseId } from '../../../common/workspace-id';
+import { MALFORMED_ID, parseWorkspaceId } from '../../../common/workspace-id';
 import { exclusive } from '../../worker/queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from '../notices';
@@ -50,13 +50,13 @@ async function connected(makeClient: ClientFactory, pick: (list: Account[]) => A
 }
 
 const byId = (id: string | undefined) => (list: Account[]) =>
-  id === undefined ? undefined : list.find((a) => normaliseId(a.workspaceId) === normaliseId(id));
+  id === undefined ? undefined : list.find((a) => a.workspaceId === id);
 
 /** Writes a connected workspace's change, if it is still connected. Call inside exclusive(). */
 async function updateAccount(id: string, change: (a: Account) => Account) {
   const list = await accounts.get();
-  if (list.some((a) => normaliseId(a.workspaceId) === normaliseId(id)))
-    await accounts.set(list.map((a) => (normaliseId(a.workspaceId) === normaliseId(id) ? change(a) : a)));
+  if (list.some((a) => a.workspaceId === id))
+    await accounts.set(list.map((a) => (a.workspaceId === id ? change(a) : a)));
 }
 
 /** Call inside exclusive(). */
@@ -120,9 +120,9 @@ export async function invite(
   makeClient: ClientFactory = defaultClientFactory,
   adminId?: string,
 ): Promise<Reply> {
-  // Ids are compared in lower case everywhere (toMember): one typed in upper case is the same workspace.
-  const workspaceId = normaliseId(rawId);
-  if (!isWorkspaceId(workspaceId)) return failed(MALFORMED_ID);
+  // Parsed, so one typed in upper case is the same workspace as the server's.
+  const workspaceId = parseWorkspaceId(rawId);
+  if (workspaceId === null) return failed(MALFORMED_ID);
   const list = await accounts.get();
   if (adminId === undefined && agenciesOf(list).length > 1) return failed(CHOOSE_AGENCY);
   const session = await connected(
@@ -134,7 +134,7 @@ export async function invite(
     return failed(
       'A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.',
     );
-  if (workspaceId === normaliseId(session.current.workspaceId)) return failed('A workspace cannot invite itself.');
+  if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
   const open = await pending('invite', (op) => op.workspaceId === workspaceId);
   if (open) return stillChecking(open);
   const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
@@ -142,7 +142,7 @@ export async function invite(
   try {
     member = {
       ...toMember(await session.client.invite(workspaceId)),
-      adminId: normaliseId(session.current.workspaceId),
+      adminId: session.current.workspaceId,
     };
   } catch (error) {
     return requestFailed(op, error, explainInstantlyError(error, 'invite'));

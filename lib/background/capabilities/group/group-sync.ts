@@ -23,7 +23,6 @@ import {
   type TabChoices,
   type Target,
 } from '../../../common/model';
-import { normaliseId } from '../../../common/workspace-id';
 import { browser } from 'wxt/browser';
 import { whenReady } from '../../worker/start-up-gate';
 import { REFRESH_ALARM, SETTLE_ALARM } from '../../worker/alarms';
@@ -31,9 +30,8 @@ import { onRequest } from '../../worker/message-router';
 
 export function toMember(item: WorkspaceGroupMember): Member {
   return {
-    // In lower case, as every id the extension compares (workspace-id.ts normaliseId).
-    membershipId: normaliseId(item.id),
-    workspaceId: normaliseId(item.sub_workspace_id),
+    membershipId: item.id,
+    workspaceId: item.sub_workspace_id,
     name: item.sub_workspace_name ?? null,
     status: item.status,
     addedAt: item.timestamp_created,
@@ -62,9 +60,7 @@ function remedyFor(error: unknown): Group['remedy'] {
 
 /** A target still acted as after a sync, with its current name; null if it can no longer be. */
 function stillActable(target: Target, members: Member[]): Target | null {
-  const member = members.find(
-    (m) => normaliseId(m.workspaceId) === normaliseId(target.workspaceId) && m.status === 'accepted',
-  );
+  const member = members.find((m) => m.workspaceId === target.workspaceId && m.status === 'accepted');
   return member ? { workspaceId: member.workspaceId, name: displayName(member) } : null;
 }
 
@@ -131,7 +127,7 @@ const inFlight = new Map<string, { key: string | null; run: Promise<Reply> }>();
 export async function syncGroup(makeClient: ClientFactory = defaultClientFactory): Promise<Reply> {
   const list = await accounts.get();
   if (list.length === 0) return failed(NOT_CONNECTED);
-  const ids = list.map((a) => normaliseId(a.workspaceId));
+  const ids = list.map((a) => a.workspaceId);
   const keys = await Promise.all(ids.map((id) => instantlyKey(id).get()));
   const replies: Promise<Reply>[] = [];
   const batch: { id: string; key: string | null; settle: (reply: Promise<Reply>) => void }[] = [];
@@ -168,7 +164,7 @@ export async function syncAccount(
   workspaceId: string,
   makeClient: ClientFactory = defaultClientFactory,
 ): Promise<Reply> {
-  const id = normaliseId(workspaceId);
+  const id = workspaceId;
   const key = await instantlyKey(id).get();
   const running = inFlight.get(id);
   if (running && running.key === key) return running.run;
@@ -184,7 +180,7 @@ export async function syncAccount(
 export const KEY_GONE =
   'The API key was kept only until the browser closed, so it is gone. Paste it again in the settings (tick “Remember on this device” to keep it).';
 
-const isThis = (id: string) => (a: Account) => normaliseId(a.workspaceId) === id;
+const isThis = (id: string) => (a: Account) => a.workspaceId === id;
 
 /**
  * Stores one workspace's refresh status with it, and the group's status made of all of them.
@@ -303,7 +299,7 @@ async function storeListings(fetched: Fetched[]): Promise<Stored[]> {
     // Each connected workspace's rows together, in the order the workspaces were connected.
     const before = members;
     members = now.flatMap((a) => {
-      const adminId = normaliseId(a.workspaceId);
+      const adminId = a.workspaceId;
       return adminId === f.id ? f.members : before.filter((m) => adminIdOf(m, now) === adminId);
     });
     unreadable.push(...f.unreadable);
@@ -347,7 +343,7 @@ async function runSyncs(makeClient: ClientFactory, runs: { id: string; key: stri
   }
   // Connected workspaces as they are now: an entry naming none of them is said to be uncheckable
   // by whichever sync meets it.
-  const connected = new Set((await accounts.get()).map((a) => normaliseId(a.workspaceId)));
+  const connected = new Set((await accounts.get()).map((a) => a.workspaceId));
   for (const [i, f] of fetched.entries()) {
     const { accepted, newlyUnreadable, written } = stored[i] ?? NOTHING;
     // Told outside the lock: a system notification must not hold up a switch.
@@ -355,8 +351,7 @@ async function runSyncs(makeClient: ClientFactory, runs: { id: string; key: stri
     // Settled only from a list this sync wrote: one a local change overtook may be out of date.
     // Each entry by the state of the workspace whose key sent it.
     const ours = f.unknown.filter(
-      (op) =>
-        op.accountId === undefined || normaliseId(op.accountId) === f.id || !connected.has(normaliseId(op.accountId)),
+      (op) => op.accountId === undefined || op.accountId === f.id || !connected.has(op.accountId),
     );
     if (written && ours.length > 0)
       for (const sentence of await settle(ours, { account: f.inspected, members: f.members, unreadable: f.unreadable }))

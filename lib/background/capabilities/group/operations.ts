@@ -4,11 +4,9 @@ import { operations } from '../../../common/storage';
 import { type Account, type Member, type Operation } from '../../../common/model';
 import type { UnreadableRow } from '../../../providers/instantly/schemas';
 import { serialQueue } from '../../worker/queue';
-import { normaliseId } from '../../../common/workspace-id';
 
-/** Ids from the server, typed ones and older journal entries may differ in case. */
-const sameId = (a: string | undefined, b: string | undefined) =>
-  a !== undefined && b !== undefined && normaliseId(a) === normaliseId(b);
+/** Ids are parsed (WorkspaceId, Uuid), so in one case whether from the server, typed or journalled. */
+const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
 
 /** Serialised read-modify-write, so two actions at once do not overwrite each other's entry. */
 const writes = serialQueue();
