@@ -9,7 +9,8 @@ export default defineConfig({
   // https://sub.other.example, granted at install, as stand-ins for sites the user allowed (a
   // headless browser cannot click a permission prompt).
   // The console's index of Instantly's operations, extracted from the OpenAPI document at build time.
-  vite: () => ({ plugins: [operationsIndexPlugin()] }),
+  // Chrome and Firefox load modulepreloads natively: no polyfill in every page's code (issue 22).
+  vite: () => ({ plugins: [operationsIndexPlugin()], build: { modulePreload: { polyfill: false } } }),
   // The sources zip AMO asks for: the tree as in git (dotfiles are left out by WXT), without what
   // a local run leaves behind (docs/store/reviewer-notes.md#build-from-the-sources-zip).
   zip: { excludeSources: ['test-results/**', 'playwright-report/**', 'bench/results.json', '**/*.log'] },

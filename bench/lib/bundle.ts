@@ -17,7 +17,7 @@ const MODULEPRELOAD =
 // Minified static imports: import{a as b}from"./x.js"  import"./y.js"  export*from"./z.js"
 const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']/g;
 // Minified dynamic imports: import("./w.js") — loaded on demand, not when the page opens.
-const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
 
 function resolveIn(root: string, fromFile: string, ref: string): string | undefined {
   if (/^[a-z]+:/i.test(ref)) return undefined; // absolute URL: not part of the bundle

@@ -25,7 +25,7 @@ describe('the bundle measure', () => {
   it('counts the page’s scripts, its modulepreloads and their static imports, not its dynamic ones', () => {
     build({
       'popup.html': html('chunks/popup.js'),
-      'chunks/popup.js': 'import{a as b}from"./shared.js";import"./more.js";const d=()=>import("./dialog.js");',
+      'chunks/popup.js': 'import{a as b}from"./shared.js";import"./more.js";const d=()=>import(`./dialog.js`);',
       'chunks/shared.js': 'export const a=1;',
       'chunks/more.js': 'export*from"./deep.js";',
       'chunks/deep.js': 'export const c=2;',
