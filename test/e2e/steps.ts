@@ -29,6 +29,16 @@ export function storedState(worker: Worker) {
   }));
 }
 
+/** Every stored item, in any area, that is a secret or holds one of `keys` ("area:name"); [] when nothing is stored. */
+export async function storedKeyMaterial(worker: Worker, ...keys: string[]): Promise<string[]> {
+  const stored = await storedState(worker);
+  return Object.entries(stored).flatMap(([area, items]) =>
+    Object.entries(items)
+      .filter(([name, value]) => name.startsWith('secret:') || keys.some((key) => JSON.stringify(value).includes(key)))
+      .map(([name]) => `${area}:${name}`),
+  );
+}
+
 export function badgeText(worker: Worker, tabId?: number) {
   return worker.evaluate((tab) => chrome.action.getBadgeText(tab === undefined ? {} : { tabId: tab }), tabId);
 }

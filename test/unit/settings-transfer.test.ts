@@ -16,7 +16,7 @@ import {
   unstructuredWorkspaces,
   workspaceLooks,
 } from '@/lib/common/storage';
-import { account, firstKey } from './one-account';
+import { account, storedKeyMaterial } from './one-account';
 
 const ID = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 
@@ -363,7 +363,7 @@ describe('importing', () => {
     });
     expect(await workspaceLooks.get()).toEqual({ [ID(2)]: { label: 'Top client', color: '#123456', favourite: true } });
     expect(await unstructuredSites.get()).toEqual(['https://crm.example']);
-    expect(await firstKey()).toBeNull();
+    expect(await storedKeyMaterial('GHJKsecretGHJK')).toEqual([]);
     expect(await account.get()).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { cycle } from '@/lib/background/capabilities/cycle-shortcut';
 import { menuFor, menuStateFor } from '@/lib/background/projection/menu';
 import { accounts, actingAs, group, notices, operations, tabActing } from '@/lib/common/storage';
 import { Request } from '@/lib/common/messages';
-import { account, firstKey } from './one-account';
+import { account, firstKey, storedKeyMaterial } from './one-account';
 import { headerValue, sharedDnr } from './fake-dnr';
 import { useFakeApi } from './fake-api-harness';
 
@@ -63,7 +63,7 @@ describe('connecting a key', () => {
     const key = which === 'revoked' ? ctx.seeded.revokedKey : which === 'unpaid' ? ctx.seeded.unpaidKey : which;
     const reply = await saveKey(key, true, ctx.makeClient);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(sentence) });
-    expect(await firstKey()).toBeNull();
+    expect(await storedKeyMaterial(key)).toEqual([]);
     expect(await account.get()).toBeNull();
   });
 
@@ -77,7 +77,7 @@ describe('connecting a key', () => {
     } finally {
       await ctx.control.offline(false);
     }
-    expect(await firstKey()).toBeNull();
+    expect(await storedKeyMaterial(ctx.seeded.adminKey)).toEqual([]);
   });
 
   it('the background refresh runs only while a key is connected', async () => {
@@ -102,7 +102,7 @@ describe('connecting a key', () => {
     await actAs(sub.id);
     expect(headerRule()).toBeDefined();
     await forgetKey();
-    expect(await firstKey()).toBeNull();
+    expect(await storedKeyMaterial(ctx.seeded.adminKey)).toEqual([]);
     expect(await account.get()).toBeNull();
     expect(await actingAs.get()).toBeNull();
     expect(headerRule()).toBeUndefined();
