@@ -80,7 +80,6 @@ export function SubWorkspaces({
         : everyRow,
     [everyRow, agency, agencyNames, accounts],
   );
-  const all = inAgency;
   const [query, setQuery] = useState(recallSearch);
   const deferredQuery = useDeferredValue(query);
   const [thisTabOnly, setThisTabOnly] = useState(false);
@@ -94,20 +93,20 @@ export function SubWorkspaces({
   const [removing, setRemoving] = useState<Member | null>(null);
   const [editing, setEditing] = useState<Member | null>(null);
   const members = useMemo(
-    () => shownRows(all, deferredQuery, looks, attentionFirst, glances),
-    [all, deferredQuery, looks, attentionFirst, glances],
+    () => shownRows(inAgency, deferredQuery, looks, attentionFirst, glances),
+    [inAgency, deferredQuery, looks, attentionFirst, glances],
   );
   const failed = useMemo(
-    () => all.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length,
-    [all, glances],
+    () => inAgency.filter((m) => m.status === 'accepted' && glances[m.workspaceId]?.error).length,
+    [inAgency, glances],
   );
   useEffect(() => rememberSearch(deferredQuery), [deferredQuery]);
   // The first keystroke then finds a large group folded already.
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => prepareSearch(all, looks));
+    const idle = requestIdleCallback(() => prepareSearch(inAgency, looks));
     return () => cancelIdleCallback(idle);
-  }, [all, looks]);
+  }, [inAgency, looks]);
 
   // A new invitation: once its row is in the list, scroll to it and highlight it (clearing a
   // search that hides it). Done while rendering, as React adjusts state to new props: in an
@@ -131,7 +130,7 @@ export function SubWorkspaces({
     // The list can lag the search box by a render (useDeferredValue): Enter and the arrows work
     // on the results of what is typed now, whose best match comes first.
     const settled = query === deferredQuery || !['Enter', 'ArrowDown', 'ArrowUp'].includes(event.key);
-    const list = settled ? members : shownRows(all, query, looks, attentionFirst, glances);
+    const list = settled ? members : shownRows(inAgency, query, looks, attentionFirst, glances);
     const outcome = listKey(event.key, settled ? highlighted : 0, list.length, query !== '');
     if (outcome.kind === 'none') return;
     if (outcome.kind !== 'choose') event.preventDefault();

@@ -24,8 +24,6 @@ export const RULE_ID = {
 
 export const PRIORITY = { everywhere: 1, tab: 2 } as const;
 
-export { AS_WORKSPACE_HEADER };
-
 export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */
   extensionHost: string;

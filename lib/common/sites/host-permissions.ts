@@ -2,8 +2,7 @@
 // the extension has host permission for the page's origin as well as for the API host
 // (measured: docs/browsers.md#host-permissions), so Instantly's own origins are granted at install and any other
 // site is granted by the user, one origin at a time ("Allow on this site").
-import { INSTANTLY_API_ORIGIN, INSTANTLY_PAGE_ORIGINS } from './hosts';
-import { UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
+import { INSTANTLY_API_ORIGIN, INSTANTLY_PAGE_ORIGINS, UNSTRUCTURED_DEFAULT_ORIGIN } from './hosts';
 
 export const BUILT_IN_ORIGINS = [INSTANTLY_API_ORIGIN, ...INSTANTLY_PAGE_ORIGINS, UNSTRUCTURED_DEFAULT_ORIGIN];
 
