@@ -1,6 +1,7 @@
 // Composition root: each capability sets itself up (its requests and browser events); nothing
 // else lives here. Start-up first: every listener waits for it (lib/background/worker/start-up-gate.ts).
 import { setUpActAs } from '@/lib/background/capabilities/act-as';
+import { setUpActiveTabGuard } from '@/lib/background/capabilities/active-tab-guard';
 import { setUpAllowedSites } from '@/lib/background/capabilities/allowed-sites';
 import { setUpConnect } from '@/lib/background/capabilities/connect';
 import { setUpContextMenu } from '@/lib/background/capabilities/menu-clicks';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   setUpConnect();
   setUpGroupSync();
   setUpActAs();
+  setUpActiveTabGuard();
   setUpCycleShortcut();
   setUpContextMenu();
   setUpGroupActions();

@@ -189,6 +189,9 @@ export function headOf(value: Group, first: ReadonlySet<string> = new Set()): Gr
  */
 export const TabChoices = recordOf(z.nullable(Target), z.string().check(z.regex(/^\d+$/)));
 export type TabChoices = z.infer<typeof TabChoices>;
+/** Tab id → the origin activeTab gave the extension access to there (session storage, as above). */
+export const GuardedTabs = recordOf(Origin, z.string().check(z.regex(/^\d+$/)));
+export type GuardedTabs = z.infer<typeof GuardedTabs>;
 /** An Unstructured workspace the user added: its key is a secret of its own (secrets.ts). */
 export const UnstructuredWorkspace = z.object({
   id: z.string(),

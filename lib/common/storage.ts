@@ -5,6 +5,7 @@ import {
   Account,
   GlanceRun,
   Glances,
+  GuardedTabs,
   Group,
   GroupHead,
   headOf,
@@ -60,6 +61,11 @@ export const group: StoredItem<Group> = {
 };
 export const actingAs = storedItem('local:actingAs', z.nullable(Target), null, { version: 1 });
 export const tabActing = storedItem('session:tabActing', TabChoices, {}, { version: 1 });
+/**
+ * Tabs the extension reached through activeTab alone, by tab id, with the origin it was granted
+ * for: no header goes from them (lib/background/capabilities/active-tab-guard.ts).
+ */
+export const guardedTabs = storedItem('session:guardedTabs', GuardedTabs, {}, { version: 1 });
 /** Tabs whose badge was painted for their own choice, to be reset when that choice goes. */
 export const paintedTabs = storedItem('session:paintedTabs', listOf(z.string()), [], { version: 1 });
 /** Something the user should know that happened while they were not looking. */
@@ -111,6 +117,7 @@ export const allItems: StoredItem<unknown>[] = [
   groupHead,
   actingAs,
   tabActing,
+  guardedTabs,
   paintedTabs,
   notices,
   unstructuredWorkspaces,

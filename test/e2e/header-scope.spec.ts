@@ -3,28 +3,14 @@
 // sites opted in for it. The e2e build holds https://other.example and https://sub.other.example
 // as allowed sites; https://never-allowed.example is served by the fake but never allowed.
 import type { Page } from '@playwright/test';
-import { expect, test, type FakeApi } from './fixtures';
+import { expect, test } from './fixtures';
 import { actingStatus, connectKey } from './steps';
+import { arrived, fetchFromPage, probeUrl } from './probes';
 
 test.use({ build: 'e2e', seed: { subWorkspaces: 3, unstructuredWorkspaces: ['Research'] } });
 
 const API = 'https://api.instantly.ai/api/v2/workspaces/current';
 const WORKFLOWS = 'https://platform.unstructuredapp.io/api/v1/workflows/';
-
-/** Each probe carries its own `probe` query value, so each request is found in the fake's log. */
-const probeUrl = (base: string, probe: string) => `${base}?probe=${probe}`;
-
-/** A plain fetch from the page itself (no credentials: only the extension can add a header). */
-function fetchFromPage(page: Page, url: string) {
-  return page.evaluate(
-    (u) =>
-      fetch(u).then(
-        () => undefined,
-        () => undefined,
-      ),
-    url,
-  );
-}
 
 /** A sandboxed iframe, built by the page's script, fetches: its initiator is opaque. */
 function fetchFromSandboxedFrame(page: Page, url: string) {
@@ -43,21 +29,6 @@ function fetchFromDataFrame(page: Page, url: string) {
     frame.src = `data:text/html,${encodeURIComponent(`<script>fetch(${JSON.stringify(u)}).catch(() => {})</script>`)}`;
     document.body.append(frame);
   }, url);
-}
-
-/** The headers that arrived with a probe, once it has arrived. */
-async function arrived(api: FakeApi, probe: string): Promise<Record<string, string>> {
-  let headers: Record<string, string> | undefined;
-  await expect
-    .poll(
-      async () => {
-        headers = (await api.requests({ method: 'GET' })).find((r) => r.query.probe === probe)?.headers;
-        return headers !== undefined;
-      },
-      { message: `the request "${probe}" reached the fake` },
-    )
-    .toBe(true);
-  return headers!;
 }
 
 test('x-as-workspace: Instantly’s and allowed sites get it; opaque iframes and a site never allowed do not', async ({

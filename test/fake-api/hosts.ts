@@ -16,6 +16,8 @@ export const PAGE_HOSTS = [
   // A subdomain of an allowed site, and a site the user never allowed (header-scope tests).
   'sub.other.example',
   'never-allowed.example',
+  // A subdomain that is not allowed itself: reached only through activeTab (header-scope tests).
+  'deep.other.example',
 ];
 
 /** Host names to put in the certificate and to map to the fake in Chromium. */

@@ -1,8 +1,8 @@
-import type { DnrApi, HeaderRule, RuleChange } from '@/lib/background/worker/adapters/dnr';
+import type { AllowRule, DnrApi, DnrRule, HeaderRule, RuleChange } from '@/lib/background/worker/adapters/dnr';
 
 /** An in-memory declarativeNetRequest that also counts update calls. */
 export function fakeDnr() {
-  const sets = { dynamic: new Map<number, HeaderRule>(), session: new Map<number, HeaderRule>() };
+  const sets = { dynamic: new Map<number, DnrRule>(), session: new Map<number, DnrRule>() };
   const updates: { area: 'dynamic' | 'session'; change: RuleChange }[] = [];
   const apply = (area: 'dynamic' | 'session', change: RuleChange) => {
     updates.push({ area, change: structuredClone(change) });
@@ -23,12 +23,22 @@ export function fakeDnr() {
     sets.session.clear();
     updates.length = 0;
   };
-  return { api, updates, clear, dynamic: () => [...sets.dynamic.values()], session: () => [...sets.session.values()] };
+  const headerRules = (area: Map<number, DnrRule>) =>
+    [...area.values()].filter((r): r is HeaderRule => r.action.type === 'modifyHeaders');
+  return {
+    api,
+    updates,
+    clear,
+    dynamic: () => headerRules(sets.dynamic),
+    session: () => headerRules(sets.session),
+    /** The session allow rules (guarded tabs). */
+    guards: () => [...sets.session.values()].filter((r): r is AllowRule => r.action.type === 'allow'),
+  };
 }
 
 /** The value a rule sets its header to (undefined for a rule that removes it). */
-export const headerValue = (rule: HeaderRule | undefined) => {
-  const header = rule?.action.requestHeaders[0];
+export const headerValue = (rule: DnrRule | undefined) => {
+  const header = rule?.action.type === 'modifyHeaders' ? rule.action.requestHeaders[0] : undefined;
   return header && 'value' in header ? header.value : undefined;
 };
 

@@ -16,7 +16,7 @@ const INSTANTLY_INITIATORS = ['api.instantly.ai', 'app.instantly.ai', 'developer
 
 describe('rulesFor', () => {
   it('adds no rule while acting as the admin workspace', () => {
-    expect(rulesFor(base)).toEqual({ dynamic: [], session: [] });
+    expect(rulesFor(base)).toEqual({ dynamic: [], session: [], guards: [] });
   });
 
   it('sets x-as-workspace on requests to the API host only, never from the extension itself', () => {
@@ -100,7 +100,7 @@ describe('rulesFor', () => {
       ...base,
       unstructured: { key: 'k', apiHost: 'platform.unstructuredapp.io', initiatorHosts: [], excludedHosts: [] },
     };
-    expect(rulesFor(state)).toEqual({ dynamic: [], session: [] });
+    expect(rulesFor(state)).toEqual({ dynamic: [], session: [], guards: [] });
   });
 });
 

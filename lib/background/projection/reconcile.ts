@@ -12,13 +12,15 @@ import {
   actingAs,
   allowedSites,
   group,
+  guardedTabs,
   tabActing,
   unstructuredInUse,
   unstructuredSites,
   unstructuredWorkspaces,
   workspaceLooks,
 } from '../../common/storage';
-import { type TabChoices, type Target, type UnstructuredWorkspace } from '../../common/model';
+import { type GuardedTabs, type TabChoices, type Target, type UnstructuredWorkspace } from '../../common/model';
+import { guardedTabIds, permittedOrigins } from './guarded-tabs';
 import { readAll, type StoredItem } from '../../common/stored-item';
 import { unstructuredRuleState } from './unstructured-rule';
 import { describe, RulesNotApplied } from '../worker/errors';
@@ -32,9 +34,10 @@ export function extensionHost(): string {
  * the name of the Unstructured workspace in use for the badge's tooltip, from the same read.
  */
 async function readState(): Promise<{ state: RuleState; unstructuredName?: string }> {
-  const [everywhere, tabs, ...unstructured] = (await readAll([
+  const [everywhere, tabs, guards, ...unstructured] = (await readAll([
     actingAs,
     tabActing,
+    guardedTabs,
     unstructuredInUse,
     unstructuredWorkspaces,
     allowedSites,
@@ -42,6 +45,7 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
   ] as StoredItem<unknown>[])) as [
     Target | null,
     TabChoices,
+    GuardedTabs,
     string | null,
     UnstructuredWorkspace[],
     string[],
@@ -53,6 +57,7 @@ async function readState(): Promise<{ state: RuleState; unstructuredName?: strin
     actingAs: everywhere,
     tabActing: tabs,
     unstructured: await unstructuredRuleState(unstructured),
+    guardedTabs: guardedTabIds(guards, permittedOrigins(unstructured[2], unstructured[1])),
   };
   const [inUse, workspaces] = unstructured;
   return { state, unstructuredName: state.unstructured ? workspaces.find((w) => w.id === inUse)?.name : undefined };

@@ -1,6 +1,6 @@
 // The declarativeNetRequest rules are a pure function of stored state (rulesFor), applied by
 // diff (applyRules): one update call per rule set, only for what changed. The rule space:
-import type { DnrApi, HeaderRule, RuleChange } from '../worker/adapters/dnr';
+import type { AllowRule, DnrApi, DnrRule, HeaderRule, RuleChange } from '../worker/adapters/dnr';
 import type { TabChoices, Target } from '../../common/model';
 import {
   AS_WORKSPACE_HEADER,
@@ -18,11 +18,13 @@ export const RULE_ID = {
    * browser writes to disk: a key the user did not ask to remember must not outlive the session.
    */
   unstructuredKey: 2,
+  /** Session: no header at all from the tabs in RuleState.guardedTabs. */
+  guardedTabs: 3,
   /** Session: x-as-workspace for one tab; ids from here up, one per tab. */
   instantlyTabBase: 1000,
 } as const;
 
-export const PRIORITY = { everywhere: 1, tab: 2 } as const;
+export const PRIORITY = { everywhere: 1, tab: 2, guard: 3 } as const;
 
 export interface RuleState {
   /** The extension's own host (Chrome: its id; Firefox: its internal uuid). */
@@ -34,15 +36,20 @@ export interface RuleState {
   tabActing: TabChoices;
   /** The key in use and the pages it may go from (lib/common/sites/unstructured-key-sites.ts). */
   unstructured: { key: string; apiHost: string; initiatorHosts: string[]; excludedHosts: string[] } | null;
+  /**
+   * Tabs whose page the extension reached through activeTab alone (lib/background/capabilities/
+   * active-tab-guard.ts): none of their requests may carry a header. Absent: none.
+   */
+  guardedTabs?: number[];
 }
 
 /**
  * The pages whose requests may carry x-as-workspace: Instantly's own sites, the API's own origin
  * (where an interactive API reference may be served) and the sites the user allowed. Without
  * this list a request from an opaque origin (a sandboxed or data: iframe on any site) got the
- * header, because Chromium checks the initiator's host permission only for non-opaque initiators,
- * and a tab the extension reached through activeTab (a click on its button or menu) would too
- * (docs/browsers.md#opaque-initiators).
+ * header, because Chromium checks the initiator's host permission only for non-opaque initiators
+ * (docs/browsers.md#opaque-initiators). The list names hosts, so it also matches their subdomains
+ * and other ports: a tab reached through activeTab there is guarded (guardsFor, below).
  */
 export function workspaceInitiators(allowedSites: string[]): string[] {
   const hosts = [INSTANTLY_API_HOST, ...[...INSTANTLY_PAGE_ORIGINS, ...allowedSites].map(ruleHost)];
@@ -52,6 +59,8 @@ export function workspaceInitiators(allowedSites: string[]): string[] {
 export interface RuleSet {
   dynamic: HeaderRule[];
   session: HeaderRule[];
+  /** Session rules too, applied with `session`. */
+  guards: AllowRule[];
 }
 
 /** target null: strip the header, so one tab goes out as the admin while others act as a sub. */
@@ -114,7 +123,36 @@ export function rulesFor(state: RuleState): RuleSet {
       },
     });
   }
-  return { dynamic, session };
+  return { dynamic, session, guards: guardsFor(state) };
+}
+
+/**
+ * activeTab (a click on the button, a shortcut or the menu on a tab) gives the extension host
+ * access to that tab's page, and the header rules name initiators by host only, which the
+ * browser matches on every subdomain, scheme and port: without this a page on
+ * https://deep.other.example got both headers once the user pressed a shortcut there, with
+ * https://other.example allowed and ticked. An allow rule of a higher priority stops every
+ * modifyHeaders rule below it for the requests it matches, in Chrome and in Firefox
+ * (docs/browsers.md#activetab).
+ */
+function guardsFor(state: RuleState): AllowRule[] {
+  const tabs = [...new Set(state.guardedTabs ?? [])]
+    .filter((tab) => Number.isInteger(tab) && tab >= 0)
+    .sort((a, b) => a - b);
+  if (tabs.length === 0) return [];
+  const hosts = [INSTANTLY_API_HOST, ...(state.unstructured ? [state.unstructured.apiHost] : [])];
+  return [
+    {
+      id: RULE_ID.guardedTabs,
+      priority: PRIORITY.guard,
+      action: { type: 'allow' },
+      condition: {
+        requestDomains: [...new Set(hosts)].sort(),
+        resourceTypes: ['xmlhttprequest', 'other'],
+        tabIds: tabs,
+      },
+    },
+  ];
 }
 
 /** JSON with sorted keys: the browser may hand rules back with keys in another order. */
@@ -126,7 +164,7 @@ function canonical(value: unknown): string {
   );
 }
 
-export function diffRules(current: HeaderRule[], desired: HeaderRule[]): RuleChange {
+export function diffRules(current: DnrRule[], desired: DnrRule[]): RuleChange {
   const wanted = new Map(desired.map((rule) => [rule.id, canonical(rule)]));
   const have = new Map(current.map((rule) => [rule.id, canonical(rule)]));
   return {
@@ -141,7 +179,7 @@ const isEmpty = (change: RuleChange) => change.addRules.length === 0 && change.r
 export async function applyRules(dnr: DnrApi, rules: RuleSet): Promise<{ dynamic: RuleChange; session: RuleChange }> {
   const [dynamicNow, sessionNow] = await Promise.all([dnr.getDynamicRules(), dnr.getSessionRules()]);
   const dynamic = diffRules(dynamicNow, rules.dynamic);
-  const session = diffRules(sessionNow, rules.session);
+  const session = diffRules(sessionNow, [...rules.session, ...rules.guards]);
   await Promise.all([
     isEmpty(dynamic) ? undefined : dnr.updateDynamicRules(dynamic),
     isEmpty(session) ? undefined : dnr.updateSessionRules(session),

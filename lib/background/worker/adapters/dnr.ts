@@ -18,21 +18,38 @@ export interface HeaderRule {
   };
 }
 
+/**
+ * Stops every lower-priority rule for the requests it matches (Chrome's and Firefox's
+ * declarativeNetRequest: a modifyHeaders rule applies only above the highest matching allow).
+ */
+export interface AllowRule {
+  id: number;
+  priority: number;
+  action: { type: 'allow' };
+  condition: {
+    requestDomains: string[];
+    resourceTypes: ('xmlhttprequest' | 'other')[];
+    tabIds: number[];
+  };
+}
+
+export type DnrRule = HeaderRule | AllowRule;
+
 export interface RuleChange {
   removeRuleIds: number[];
-  addRules: HeaderRule[];
+  addRules: DnrRule[];
 }
 
 export interface DnrApi {
-  getDynamicRules(): Promise<HeaderRule[]>;
+  getDynamicRules(): Promise<DnrRule[]>;
   updateDynamicRules(change: RuleChange): Promise<void>;
-  getSessionRules(): Promise<HeaderRule[]>;
+  getSessionRules(): Promise<DnrRule[]>;
   updateSessionRules(change: RuleChange): Promise<void>;
 }
 
 export const browserDnr: DnrApi = {
-  getDynamicRules: async () => browser.declarativeNetRequest.getDynamicRules() as Promise<HeaderRule[]>,
+  getDynamicRules: async () => browser.declarativeNetRequest.getDynamicRules() as Promise<DnrRule[]>,
   updateDynamicRules: async (change) => browser.declarativeNetRequest.updateDynamicRules(change),
-  getSessionRules: async () => browser.declarativeNetRequest.getSessionRules() as Promise<HeaderRule[]>,
+  getSessionRules: async () => browser.declarativeNetRequest.getSessionRules() as Promise<DnrRule[]>,
   updateSessionRules: async (change) => browser.declarativeNetRequest.updateSessionRules(change),
 };
