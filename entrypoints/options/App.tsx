@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { AllowedSites } from '@/components/options/AllowedSites';
 import { InstantlyKey } from '@/components/options/InstantlyKey';
 import { MoveSettings } from '@/components/options/MoveSettings';
+import { openConsole } from '@/components/open-console';
 import { Shortcuts } from '@/components/options/Shortcuts';
 import { UnstructuredSettings } from '@/components/options/UnstructuredSettings';
 import { useUi } from '@/lib/pages/ui-store';
@@ -10,6 +11,7 @@ import { apiOriginsOf, keyScope } from '@/lib/common/sites/unstructured-key-site
 import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
 
 export function App() {
+  const accounts = useUi((state) => state.accounts);
   const allowedSites = useUi((state) => state.allowedSites);
   const unstructured = useUi((state) => state.unstructuredWorkspaces);
   const unstructuredSites = useUi((state) => state.unstructuredSites);
@@ -23,7 +25,14 @@ export function App() {
   }, [unstructured, unstructuredInUse, allowedSites, unstructuredSites]);
   return (
     <main className="options">
-      <h1>Workspace Switcher settings</h1>
+      <header className="bar">
+        <h1>Workspace Switcher settings</h1>
+        {accounts.some((a) => a.kind !== 'sub') && (
+          <button type="button" onClick={openConsole}>
+            Open console
+          </button>
+        )}
+      </header>
       <InstantlyKey />
       <UnstructuredSettings workspaces={unstructured} unstructuredSites={unstructuredSites} keyBlocked={keyBlocked} />
       <Shortcuts />

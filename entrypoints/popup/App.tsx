@@ -10,6 +10,7 @@ import { LeaveGroup } from '@/components/popup/LeaveGroup';
 import { SubWorkspaces } from '@/components/popup/SubWorkspaces';
 import { StartUpProblem } from '@/components/StartUpProblem';
 import { UnstructuredList } from '@/components/popup/UnstructuredList';
+import { openConsole } from '@/components/open-console';
 import { useActiveTab } from '@/components/popup/use-active-tab';
 import { useRequest } from '@/components/use-request';
 import { checkingRemovals, listedMembers, needsRefresh } from '@/lib/pages/group-view';
@@ -91,6 +92,11 @@ export function App() {
           </p>
         </div>
         <div className="bar-buttons">
+          {account.kind !== 'sub' && (
+            <button type="button" onClick={openConsole} aria-label="Open console">
+              Console
+            </button>
+          )}
           <button type="button" onClick={runRefresh} disabled={refresh.busy} aria-label="Refresh">
             ↻
           </button>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
 import { applyMenu, MENU_LIMIT, menuFor, menuStateFor } from '@/lib/background/projection/menu';
 import { onMenuClick } from '@/lib/background/capabilities/menu-clicks';
 import { reconcile } from '@/lib/background/projection/reconcile';
@@ -145,6 +146,28 @@ describe('context menu', () => {
     } finally {
       browserMenus.removeAll = removeAll;
     }
+  });
+
+  it('has "Open console" on the toolbar button only, and a click on it opens console.html in a tab', async () => {
+    const items = menuFor(menuStateFor(admin, members, null, {}, null));
+    expect(items.find((i) => i.title === 'Open console')).toEqual({
+      id: 'open-console',
+      title: 'Open console',
+      contexts: ['action'],
+    });
+    const opened: string[] = [];
+    const create = browser.tabs.create.bind(browser.tabs);
+    browser.tabs.create = async (properties) => {
+      opened.push(properties.url ?? '');
+      return create(properties);
+    };
+    try {
+      expect(await onMenuClick('open-console', 4)).toBeUndefined();
+    } finally {
+      browser.tabs.create = create;
+    }
+    expect(opened).toEqual([browser.runtime.getURL('/console.html')]);
+    expect(await actingAs.get()).toBeNull();
   });
 
   it('is empty without an admin workspace key', () => {

@@ -1,4 +1,4 @@
-// What a click on one of the "Act as workspace" items does (the items: projection/menu.ts).
+// What a click on one of the "Act as workspace" items (or "Open console") does (the items: projection/menu.ts).
 import { actAs, forgetTab } from './act-as';
 import { forgetShownMenu, MENU_ID } from '../projection/menu';
 import { tell, tellIfNotApplied } from './notices';
@@ -6,9 +6,14 @@ import { reconcile } from '../projection/reconcile';
 import type { Reply } from '../../common/reply';
 import { browser } from 'wxt/browser';
 import { whenReady } from '../worker/start-up-gate';
+import { CONSOLE_PATH } from '../../common/console-page';
 
 /** A click on one of our items: act as that workspace, everywhere or in the clicked tab. */
 export async function onMenuClick(menuItemId: string | number, tabId: number | undefined): Promise<Reply | undefined> {
+  if (menuItemId === MENU_ID.console) {
+    await browser.tabs.create({ url: browser.runtime.getURL(CONSOLE_PATH) });
+    return undefined;
+  }
   const reply = await choose(menuItemId, tabId);
   if (reply && !reply.ok) {
     // The browser already moved the radio check to the refused item: put the checks back.

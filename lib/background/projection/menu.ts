@@ -1,5 +1,6 @@
 // "Act as workspace" in the right-click menu (page and toolbar button): radio items for the
-// admin workspace and every accepted sub workspace, everywhere and "In this tab only". The
+// admin workspace and every accepted sub workspace, everywhere and "In this tab only"; on the
+// toolbar button also "Open console". The
 // menu is a pure function of state (menuFor), rebuilt only when that result changes.
 import { browserMenus, type MenuItem, type MenusApi } from '../worker/adapters/menus';
 import {
@@ -15,7 +16,14 @@ import { favouritesFirst, nameWithLabel } from '../../common/workspace-looks';
 import { agencyNamesOf, agencyOf } from '../../common/agencies';
 
 /** Item ids: `act-as:<workspace id|admin>` everywhere, `act-as:tab:<workspace id|admin|follow>` for one tab. */
-export const MENU_ID = { root: 'act-as', tabRoot: 'act-as:tab', admin: 'admin', follow: 'follow' } as const;
+export const MENU_ID = {
+  root: 'act-as',
+  tabRoot: 'act-as:tab',
+  admin: 'admin',
+  follow: 'follow',
+  /** The toolbar button's own item: the agency console in a tab. */
+  console: 'open-console',
+} as const;
 const { root: ROOT, tabRoot: TAB_ROOT, admin: ADMIN, follow: FOLLOW } = MENU_ID;
 const CONTEXTS: MenuItem['contexts'] = ['page', 'frame', 'action'];
 
@@ -100,6 +108,8 @@ export function menuFor(state: MenuState): MenuItem[] {
       item(`${TAB_ROOT}:${m.workspaceId}`, title(m), TAB_ROOT, tabChoice?.workspaceId === m.workspaceId),
     ),
     ...moreItem(TAB_ROOT),
+    // Only on the toolbar button: a web page's menu is about that page.
+    { id: MENU_ID.console, title: 'Open console', contexts: ['action'] },
   ];
 }
 
