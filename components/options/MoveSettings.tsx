@@ -4,8 +4,14 @@ import { BUILT_IN_ORIGINS, patternFor } from '@/lib/common/sites/host-permission
 import { ask } from '@/lib/common/messages';
 import { browserPermissions } from '@/lib/common/sites/permissions';
 import { ExportAnswer, ImportAnswer } from '@/lib/pages/settings-answers';
-import { NOT_A_SETTINGS_FILE, settingsFileName, type ImportReport } from '@/lib/common/settings-file';
-import { normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
+import {
+  MAX_SETTINGS_FILE_BYTES,
+  NOT_A_SETTINGS_FILE,
+  settingsFileName,
+  tooLarge,
+  type ImportReport,
+} from '@/lib/common/settings-file';
+import { isUnstructuredOwn, normaliseApiUrl } from '@/lib/common/sites/unstructured-url';
 import { Alert } from '../Alert';
 import { useRequest } from '../use-request';
 
@@ -25,7 +31,8 @@ function download(name: string, text: string) {
  * what is here), then do what only the user can: allow sites, paste keys.
  */
 export function MoveSettings() {
-  const { accounts, unstructuredWorkspaces } = useUi();
+  const { accounts, unstructuredWorkspaces, unstructuredSites } = useUi();
+  const optIn = useRequest();
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   // The parsed file, imported once more after the user allowed its sites (an import is idempotent).
@@ -47,6 +54,12 @@ export function MoveSettings() {
     input.value = '';
     if (!chosen) return;
     setError(null);
+    // Refused before it is read: a file this large is not a settings file, and reading it would cost the page.
+    if (chosen.size > MAX_SETTINGS_FILE_BYTES) {
+      setReport(null);
+      setError(tooLarge(chosen.size));
+      return;
+    }
     let json: unknown;
     try {
       json = JSON.parse(await chosen.text());
@@ -171,6 +184,31 @@ export function MoveSettings() {
           </button>
         </p>
       )}
+      {report && report.unstructuredSitesToConfirm.length > 0 && (
+        <div className="field">
+          <p>
+            The file sent the Unstructured key from these sites. Nothing was ticked for you: tick each site you trust
+            with the key (any script on it can then make Unstructured API calls with it).
+          </p>
+          <ul role="list" aria-label="Unstructured key sites to confirm" className="plain">
+            {report.unstructuredSitesToConfirm.map((origin) => (
+              <li key={origin}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={unstructuredSites.includes(origin)}
+                    onChange={(event) =>
+                      void optIn.run({ type: 'setUnstructuredSite', origin, on: event.currentTarget.checked })
+                    }
+                  />
+                  Confirm sending the Unstructured key from {origin}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {optIn.error && <Alert message={optIn.error} onDismiss={() => optIn.setError(null)} />}
+        </div>
+      )}
       {toConnect.map((w) => (
         <p key={w.workspaceId}>
           Paste the API key for {w.workspaceName} in “Instantly API key” above (it is added to the workspaces connected
@@ -184,28 +222,67 @@ export function MoveSettings() {
   );
 }
 
-/** An imported Unstructured workspace, waiting for its key. */
+/**
+ * An imported Unstructured workspace, waiting for its key. The file chose its API URL: the URL is
+ * shown, a host that is not Unstructured's own is said plainly, and nothing is sent there until
+ * the user ticks that host.
+ */
 function ImportedUnstructured({ name, apiBase }: { name: string; apiBase: string }) {
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(false);
+  const [trusted, setTrusted] = useState(false);
   const request = useRequest();
+  const api = normaliseApiUrl(apiBase);
+  const foreign = !api || !isUnstructuredOwn(api);
 
   async function add(event: React.SubmitEvent) {
     event.preventDefault();
-    // An account's own API host needs the user's permission before the key can be checked there.
-    const api = normaliseApiUrl(apiBase);
-    const custom = api && !BUILT_IN_ORIGINS.includes(api.origin) ? api.origin : null;
-    if (custom && !(await browserPermissions.request({ origins: [patternFor(custom)] }).catch(() => false))) {
-      request.setError(`The extension needs your permission to reach ${custom} to check the key.`);
+    if (!api) {
+      request.setError(
+        `The file gives ${name} the API URL ${apiBase}, which is not an https:// address. Nothing was sent.`,
+      );
       return;
     }
-    await request.run({ type: 'addUnstructured', name, key, apiUrl: apiBase, remember });
+    if (foreign && !trusted) {
+      request.setError(
+        `Tick “Send the key of ${name} to ${api.origin}” first, if you trust that server. Nothing was sent.`,
+      );
+      return;
+    }
+    // An account's own API host needs the user's permission before the key can be checked there.
+    const custom = !BUILT_IN_ORIGINS.includes(api.origin) ? patternFor(api.origin) : null;
+    const alreadyGranted = custom ? await browserPermissions.contains({ origins: [custom] }).catch(() => false) : true;
+    if (custom && !alreadyGranted && !(await browserPermissions.request({ origins: [custom] }).catch(() => false))) {
+      request.setError(
+        `The extension needs your permission to reach ${api.origin} to check the key. Nothing was sent.`,
+      );
+      return;
+    }
+    // Granted only for this add: the background takes it back if the add fails.
+    await request.run({
+      type: 'addUnstructured',
+      name,
+      key,
+      apiUrl: apiBase,
+      remember,
+      takeBackPermission: !!custom && !alreadyGranted,
+    });
   }
 
   const keyId = `imported-key-${name}`;
   return (
     <form onSubmit={(event) => void add(event)} className="field">
       <p>Add the key for {name}</p>
+      <p>
+        The file says {name}’s API is at <code>{apiBase}</code>: the key is checked there and sent to it.
+      </p>
+      {foreign && (
+        <p className="warning">
+          <strong>Warning:</strong> {api ? api.host : apiBase} is not Unstructured’s own server (*.unstructuredapp.io).
+          Whoever runs it gets the key you paste here. Add the key only if this is your account’s own API server, for
+          instance one your company runs.
+        </p>
+      )}
       <label htmlFor={keyId}>Unstructured API key for {name}</label>
       <input
         id={keyId}
@@ -215,6 +292,12 @@ function ImportedUnstructured({ name, apiBase }: { name: string; apiBase: string
         value={key}
         onChange={(event) => setKey(event.target.value)}
       />
+      {foreign && api && (
+        <label className="check">
+          <input type="checkbox" checked={trusted} onChange={(event) => setTrusted(event.target.checked)} />
+          Send the key of {name} to {api.origin}
+        </label>
+      )}
       <label className="check">
         <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
         Remember the key of {name} on this device

@@ -45,13 +45,20 @@ export function UnstructuredSettings({
         return;
       }
     }
-    if (await request.run({ type: 'addUnstructured', name, key, apiUrl: apiUrl || undefined, remember })) {
+    // Granted only for this check: the background takes it back if the add fails.
+    const takeBackPermission = !!custom && !alreadyGranted;
+    const added = await request.run({
+      type: 'addUnstructured',
+      name,
+      key,
+      apiUrl: apiUrl || undefined,
+      remember,
+      takeBackPermission,
+    });
+    if (added) {
       setName('');
       setKey('');
       setApiUrl('');
-    } else if (custom && !alreadyGranted) {
-      // Granted only for this check, which failed: take it back.
-      await browserPermissions.remove({ origins: [custom] }).catch(() => false);
     }
   }
 

@@ -31,6 +31,8 @@ export const Request = z.discriminatedUnion('type', [
     key: z.string(),
     apiUrl: z.optional(z.string()),
     remember: z.boolean(),
+    /** The page asked for the API host's permission for this add: a failed add takes it back. */
+    takeBackPermission: z.optional(z.boolean()),
   }),
   z.object({ type: z.literal('useUnstructured'), id: z.nullable(z.string()) }),
   z.object({ type: z.literal('deleteUnstructured'), id: z.string() }),

@@ -9,8 +9,24 @@ export const SETTINGS_FORMAT = 'workspace-switcher-settings';
 export const SETTINGS_VERSION = 1;
 
 const Name = z.string().check(z.refine((text) => text.length >= 1 && text.length <= 200));
-/** Far more than anyone has, few enough that a foreign file cannot make the import crawl. */
-const MANY = 50_000;
+/**
+ * Far more than anyone has, few enough that a foreign file cannot make the import crawl. What an
+ * import stores is bounded by the file's size (MAX_SETTINGS_FILE_BYTES) first.
+ */
+const MANY = 10_000;
+
+/**
+ * A settings file is refused above this size, before it is parsed: the browser keeps all of the
+ * extension's settings in 10 MB (storage.local's quota), and an export of hundreds of workspaces
+ * with labels is a few tens of kB.
+ */
+export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
+
+/** Why a file too large to be a settings file was refused, as a sentence. */
+export function tooLarge(bytes: number): string {
+  const size = bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} kB`;
+  return `That file is ${size}: a Workspace Switcher settings file is at most 1 MB (the browser keeps all the extension’s settings in 10 MB), so it was not read. Nothing was changed.`;
+}
 
 export const SettingsFile = z.object({
   format: z.literal(SETTINGS_FORMAT),
@@ -53,6 +69,11 @@ export interface ImportReport {
   unchanged: number;
   /** Sites the browser must be asked to allow (only a click on the page can ask). */
   sitesToAllow: string[];
+  /**
+   * Sites allowed here that the file sends the Unstructured key from, and that do not get it
+   * here: never opted in by the import (a credential's scope widens only by the user's own tick).
+   */
+  unstructuredSitesToConfirm: string[];
   /** The file asks for notifications and this browser has not allowed them. */
   notifications: boolean;
   /** Unstructured workspaces to add: they need their key. */

@@ -7,6 +7,7 @@ const Report: z.ZodMiniType<ImportReport> = z.object({
   skipped: z.array(z.string()),
   unchanged: z.number(),
   sitesToAllow: z.array(z.string()),
+  unstructuredSitesToConfirm: z.array(z.string()),
   notifications: z.boolean(),
   unstructuredToAdd: z.array(z.object({ name: z.string(), apiBase: z.string() })),
   instantlyToConnect: z.array(z.object({ workspaceId: z.string(), workspaceName: z.string() })),

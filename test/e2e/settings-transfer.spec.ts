@@ -150,7 +150,13 @@ test('export holds no key; importing it in another browser restores labels, colo
     await importFile(otherOptions, file.text);
     const report = otherOptions.getByRole('status').filter({ hasText: 'Imported' });
     await expect(report).toContainText('The label “Top client”');
-    await expect(report).toContainText('Sending the Unstructured key from https://other.example');
+    // The file's opt-in for the key is listed to confirm, unticked: the user ticks it.
+    const confirm = otherOptions.getByRole('checkbox', {
+      name: 'Confirm sending the Unstructured key from https://other.example',
+    });
+    await expect(confirm).not.toBeChecked();
+    await confirm.click();
+    await expect(confirm).toBeChecked();
     await expect(otherOptions.getByText(`Paste the API key for ${seeded.admin.name}`)).toBeVisible();
 
     // The keys, pasted again.

@@ -84,7 +84,14 @@ describe('settings: Unstructured workspaces', () => {
     const received = background();
     await addUnstructured('Research', 'u-key-9');
     expect(received).toEqual([
-      { type: 'addUnstructured', name: 'Research', key: 'u-key-9', apiUrl: undefined, remember: false },
+      {
+        type: 'addUnstructured',
+        name: 'Research',
+        key: 'u-key-9',
+        apiUrl: undefined,
+        remember: false,
+        takeBackPermission: false,
+      },
     ]);
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Unstructured workspace name' }).value).toBe('');
     expect(screen.getByLabelText<HTMLInputElement>('Unstructured API key').value).toBe('');

@@ -90,17 +90,31 @@ describe('merging an imported file', () => {
     expect(report.unchanged).toBe(2); // Acme's colour, Beta's favourite
   });
 
-  it('asks for the sites this browser has not allowed, and opts in the Unstructured key only where allowed', () => {
-    const { unstructuredSites: sites, report } = mergeSettings(
-      { ...nothing, granted: ['https://crm.example'] },
+  it('asks for the sites this browser has not allowed, and lists the Unstructured key’s sites to confirm, never opting one in', () => {
+    const { report } = mergeSettings(
+      {
+        ...nothing,
+        granted: ['https://crm.example', 'https://mail.example'],
+        unstructuredSites: ['https://mail.example'],
+      },
       file({
-        allowedSites: ['https://crm.example', 'https://new.example'],
-        unstructuredSites: ['https://crm.example', 'https://new.example'],
+        allowedSites: ['https://crm.example', 'https://new.example', 'https://mail.example'],
+        unstructuredSites: ['https://crm.example', 'https://new.example', 'https://mail.example'],
       }),
     );
     expect(report.sitesToAllow).toEqual(['https://new.example']);
-    expect(sites).toEqual(['https://crm.example']);
-    expect(report.added).toEqual(['Sending the Unstructured key from https://crm.example.']);
+    // Allowed here without the key: the user ticks it or not. Already opted in: the same.
+    expect(report.unstructuredSitesToConfirm).toEqual(['https://crm.example']);
+    expect(report.added).toEqual([]);
+    // Once allowed (the import runs again), the new site is to confirm too.
+    const again = mergeSettings(
+      { ...nothing, granted: ['https://crm.example', 'https://new.example'] },
+      file({
+        allowedSites: ['https://new.example'],
+        unstructuredSites: ['https://new.example', 'https://crm.example'],
+      }),
+    );
+    expect(again.report.unstructuredSitesToConfirm).toEqual(['https://crm.example', 'https://new.example']);
   });
 
   it('lists the keys to paste again: Instantly workspaces not connected, Unstructured workspaces not here', () => {
@@ -148,10 +162,7 @@ describe('merging an imported file', () => {
       allowedSites: ['https://crm.example'],
     });
     const first = mergeSettings({ ...nothing, granted: ['https://crm.example'] }, incoming);
-    const again = mergeSettings(
-      { ...nothing, granted: ['https://crm.example'], looks: first.looks, unstructuredSites: first.unstructuredSites },
-      incoming,
-    );
+    const again = mergeSettings({ ...nothing, granted: ['https://crm.example'], looks: first.looks }, incoming);
     expect(again.looks).toEqual(first.looks);
     expect(again.report.added).toEqual([]);
     expect(again.report.skipped).toEqual([]);
@@ -324,6 +335,20 @@ describe('importing', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
   });
 
+  it('a file larger than 1 MB is refused with its size and changes nothing', async () => {
+    await workspaceLooks.set({ [ID(2)]: { label: 'Mine' } });
+    const before = await fakeBrowser.storage.local.get(null);
+    // Within every list's limit, but 10,000 long labels: more than a settings file ever holds.
+    const looks = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, n) => [ID(100 + n), { label: 'x'.repeat(40), name: 'y'.repeat(200) }]),
+    );
+    expect(await importSettings(file({ looks }), permissionsWith([]))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^That file is \d+\.\d MB: a Workspace Switcher settings file is at most 1 MB/),
+    });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
+
   it('export, then import on a fresh browser, restores looks and opt-ins; keys are asked for', async () => {
     const granted = permissionsWith(['https://crm.example']);
     await account.set({
@@ -362,7 +387,9 @@ describe('importing', () => {
       },
     });
     expect(await workspaceLooks.get()).toEqual({ [ID(2)]: { label: 'Top client', color: '#123456', favourite: true } });
-    expect(await unstructuredSites.get()).toEqual(['https://crm.example']);
+    // The file's opt-in for the key is listed to confirm, not applied.
+    expect(answer).toMatchObject({ ok: true, report: { unstructuredSitesToConfirm: ['https://crm.example'] } });
+    expect(await unstructuredSites.get()).toEqual([]);
     expect(await storedKeyMaterial('GHJKsecretGHJK')).toEqual([]);
     expect(await account.get()).toBeNull();
   });

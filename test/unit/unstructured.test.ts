@@ -209,4 +209,27 @@ describe('Unstructured workspaces against the fake API', () => {
     // Its opt-in goes too: the same host added again later does not get the key unasked.
     expect(await unstructuredSites.get()).toEqual([]);
   });
+
+  it('a failed add takes back the API host permission the page asked for it, and only that', async () => {
+    const [research] = seeded.unstructuredKeys;
+    const removed: string[][] = [];
+    const permissions = {
+      contains: async () => true,
+      request: async () => true,
+      getAll: async () => ({}),
+      remove: async ({ origins = [] }: { origins?: string[] }) => (removed.push(origins), true),
+    };
+    const wrongKey = { name: 'Production', key: 'wrong', apiUrl: base, remember: false };
+    expect(await addUnstructured({ ...wrongKey, takeBackPermission: true }, undefined, permissions)).toMatchObject({
+      ok: false,
+    });
+    expect(removed).toEqual([[`${base}/*`]]);
+    // Granted before this add (the page did not ask): kept.
+    await addUnstructured(wrongKey, undefined, permissions);
+    expect(removed).toHaveLength(1);
+    // A host another workspace uses keeps its permission.
+    await addUnstructured({ name: 'Research', key: research!.key, apiUrl: base, remember: false });
+    await addUnstructured({ ...wrongKey, takeBackPermission: true }, undefined, permissions);
+    expect(removed).toHaveLength(1);
+  });
 });

@@ -20,7 +20,6 @@ export interface Present {
 
 export interface Merged {
   looks: WorkspaceLooks;
-  unstructuredSites: string[];
   attentionFirst: boolean;
   report: ImportReport;
 }
@@ -33,6 +32,7 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     skipped: [],
     unchanged: 0,
     sitesToAllow: [],
+    unstructuredSitesToConfirm: [],
     notifications: false,
     unstructuredToAdd: [],
     instantlyToConnect: [],
@@ -79,14 +79,13 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
     if (granted.has(origin)) report.unchanged++;
     else report.sitesToAllow.push(origin);
   }
-  const unstructuredSites = [...present.unstructuredSites];
+  // The Unstructured key is a credential: a file only lists where it went, and the user ticks
+  // each site (an allowed one; one not allowed yet is listed once the import runs again after the
+  // user allowed it).
   for (const origin of unique(file.unstructuredSites)) {
-    if (unstructuredSites.includes(origin)) report.unchanged++;
-    // A site not allowed yet gets its opt-in when the import runs again after the user allowed it.
-    else if (granted.has(origin)) {
-      unstructuredSites.push(origin);
-      report.added.push(`Sending the Unstructured key from ${origin}.`);
-    } else if (!file.allowedSites.includes(origin)) report.sitesToAllow.push(origin);
+    if (present.unstructuredSites.includes(origin)) report.unchanged++;
+    else if (granted.has(origin)) report.unstructuredSitesToConfirm.push(origin);
+    else if (!file.allowedSites.includes(origin)) report.sitesToAllow.push(origin);
   }
 
   const connected = new Set(present.connected.map((a) => a.workspaceId));
@@ -117,5 +116,6 @@ export function mergeSettings(present: Present, file: SettingsFile): Merged {
       report.added.push('“Needs attention first” in the popup.');
     }
   }
-  return { looks, unstructuredSites: unstructuredSites.sort(), attentionFirst, report };
+  report.unstructuredSitesToConfirm.sort();
+  return { looks, attentionFirst, report };
 }

@@ -9,10 +9,12 @@ import { writeLooks } from './workspace-looks';
 import { displayName, type Account, type Member } from '../../common/model';
 import { browserPermissions, type PermissionsApi } from '../../common/sites/permissions';
 import {
+  MAX_SETTINGS_FILE_BYTES,
   refusalOf,
   SETTINGS_FORMAT,
   SETTINGS_VERSION,
   SettingsFile,
+  tooLarge,
   type ExportAnswer,
   type ImportAnswer,
 } from '../../common/settings-file';
@@ -89,6 +91,9 @@ export async function importSettings(
   raw: unknown,
   permissions: PermissionsApi = browserPermissions,
 ): Promise<ImportAnswer> {
+  // The page refuses a larger file before reading it; checked here too, before the schema walks it.
+  const bytes = JSON.stringify(raw ?? null).length;
+  if (bytes > MAX_SETTINGS_FILE_BYTES) return { ok: false, error: tooLarge(bytes) };
   const parsed = SettingsFile.safeParse(raw);
   if (!parsed.success) return { ok: false, error: refusalOf(raw) };
   const [granted, notifications] = await Promise.all([
@@ -118,11 +123,10 @@ export async function importSettings(
       parsed.data,
     );
     await writeLooks(looks, merged.looks);
-    await unstructuredSites.set(merged.unstructuredSites);
     if (merged.attentionFirst !== attention) await attentionFirst.set(merged.attentionFirst);
     return merged.report;
   });
-  // Labels, colours and favourites show in the badge and the menu; opted-in sites change the rules.
+  // Labels, colours and favourites show in the badge and the menu.
   await reconcile();
   return { ok: true, report };
 }

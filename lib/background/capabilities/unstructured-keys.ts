@@ -18,12 +18,30 @@ export interface NewUnstructuredWorkspace {
   key: string;
   apiUrl?: string;
   remember: boolean;
+  /** The page asked for the API host's permission for this add: a failed add takes it back. */
+  takeBackPermission?: boolean;
 }
 
 const sameName = (list: { name: string }[], name: string) =>
   list.some((w) => w.name.toLowerCase() === name.toLowerCase());
 
-export async function addUnstructured(input: NewUnstructuredWorkspace, doFetch?: typeof fetch): Promise<Reply> {
+export async function addUnstructured(
+  input: NewUnstructuredWorkspace,
+  doFetch?: typeof fetch,
+  permissions: PermissionsApi = browserPermissions,
+): Promise<Reply> {
+  const reply = await addChecked(input, doFetch);
+  const api = normaliseApiUrl(input.apiUrl);
+  // Granted only for this add, which failed: taken back here, not by the page, which may be closed
+  // by now. A host granted stays an allowed site (for x-as-workspace) unless a workspace uses it.
+  if (!reply.ok && input.takeBackPermission && api && !BUILT_IN_ORIGINS.includes(api.origin)) {
+    const used = (await unstructuredWorkspaces.get()).some((w) => normaliseApiUrl(w.apiBase)?.origin === api.origin);
+    if (!used) await permissions.remove({ origins: [patternFor(api.origin)] }).catch(() => false);
+  }
+  return reply;
+}
+
+async function addChecked(input: NewUnstructuredWorkspace, doFetch?: typeof fetch): Promise<Reply> {
   const name = input.name.trim();
   const key = input.key.trim();
   if (!name) return failed('Give the workspace a name you will recognise: Unstructured’s API cannot tell its name.');

@@ -25,3 +25,10 @@ export function normaliseApiUrl(input: string | undefined): { base: string; host
     .replace(/\/+$/, '');
   return { base: `${url.origin}${path}`, host: url.hostname, origin: url.origin };
 }
+
+/** Whether an API URL is on Unstructured's own servers (https, *.unstructuredapp.io), not a host a file or a person chose. */
+export function isUnstructuredOwn(api: { base: string; host: string }): boolean {
+  return (
+    api.base.startsWith('https://') && (api.host === 'unstructuredapp.io' || api.host.endsWith('.unstructuredapp.io'))
+  );
+}
