@@ -17,6 +17,7 @@ import { setUpStartUp } from '@/lib/background/start-up';
 import { setUpUnstructured } from '@/lib/background/capabilities/unstructured-keys';
 import { setUpWorkspaceLooks } from '@/lib/background/capabilities/workspace-looks';
 import { exposeTestHook } from '@/lib/background/worker/test-hook';
+import { TEST_BUILD } from '@/lib/common/build-mode';
 
 export default defineBackground(() => {
   setUpStartUp();
@@ -35,7 +36,6 @@ export default defineBackground(() => {
   setUpSettingsTransfer();
   setUpGlance();
   setUpRecentCalls();
-  // Only the e2e test build (`--mode e2e`) carries it: the condition is false at build time
-  // otherwise, and the bundler leaves the hook out of the shipped worker.
-  if (import.meta.env.MODE === 'e2e') exposeTestHook();
+  // Only the test builds carry it (lib/common/build-mode.ts): the bundler leaves it out of the shipped worker.
+  if (TEST_BUILD) exposeTestHook();
 });

@@ -14,6 +14,7 @@
 // - the background alone writes migrated values back, once, at start-up (migrateStoredItems).
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
+import { TEST_BUILD } from './build-mode';
 
 /** Turns a value of version n - 1 into version n. It may meet anything (a corrupt blob): it must not throw, and leaves what it does not know as it is. */
 export type Migration = (old: unknown) => unknown;
@@ -98,7 +99,7 @@ export async function writeAll(writes: { item: StoredItem<unknown>; value: unkno
 }
 
 const caches: (() => void)[] = [];
-/** For tests that wipe storage behind the extension's back (as no browser does). */
+/** For tests that wipe storage behind the extension's back (as no browser does); the shipped build keeps no list (TEST_BUILD). */
 export const dropStorageCaches = () => caches.forEach((drop) => drop());
 
 export interface StoredItemOptions {
@@ -152,7 +153,7 @@ export function storedItem<S extends z.ZodMiniType>(
   let cached: Promise<T> | null = null;
   if (options.cache) {
     storage.watch(key, () => (cached = null));
-    caches.push(() => (cached = null));
+    if (TEST_BUILD) caches.push(() => (cached = null));
   }
   return {
     key,
