@@ -8,6 +8,7 @@ import { setUpContextMenu } from '@/lib/background/capabilities/menu-clicks';
 import { setUpCycleShortcut } from '@/lib/background/capabilities/cycle-shortcut';
 import { setUpGroupActions } from '@/lib/background/capabilities/group/group-actions';
 import { setUpGlance } from '@/lib/background/capabilities/glance';
+import { setUpInstantlyCall } from '@/lib/background/capabilities/instantly-call';
 import { setUpGroupSync } from '@/lib/background/capabilities/group/group-sync';
 import { setUpNotices } from '@/lib/background/capabilities/notices';
 import { setUpRecentCalls } from '@/lib/background/capabilities/recent-calls';
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   setUpWorkspaceLooks();
   setUpSettingsTransfer();
   setUpGlance();
+  setUpInstantlyCall();
   setUpRecentCalls();
   // Only the test builds carry it (lib/common/build-mode.ts): the bundler leaves it out of the shipped worker.
   if (TEST_BUILD) exposeTestHook();

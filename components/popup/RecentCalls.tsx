@@ -36,8 +36,10 @@ export function RecentCalls({ calls }: { calls: RecentCall[] }) {
             <li key={call.id}>
               <span className="muted">{time(call.at)}</span> <strong>{call.method}</strong>{' '}
               <code>{call.host === INSTANTLY_API_HOST ? call.path : `${call.host}${call.path}`}</code>{' '}
-              <span className="muted">from {call.site ?? 'an unknown site'}</span> · {statusText(call.status)} · as{' '}
-              <strong>{wentOutAs(call)}</strong>
+              <span className="muted">
+                from {call.from === 'console' ? 'the agency console' : (call.site ?? 'an unknown site')}
+              </span>{' '}
+              · {statusText(call.status)} · as <strong>{wentOutAs(call)}</strong>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 import { syncAllowedSites } from './capabilities/allowed-sites';
 import { settleInterrupted } from './capabilities/group/group-actions';
 import { markInterrupted } from './capabilities/group/operations';
+import { settleInterruptedWrites } from './capabilities/instantly-call';
 import { reconcile } from './projection/reconcile';
 import { forgetLostUnstructuredKey, forgetOrphanedKeys } from './capabilities/unstructured-keys';
 import { keepRefreshing } from './worker/alarms';
@@ -21,6 +22,7 @@ export async function startUp(): Promise<void> {
   await migrateStoredItems(allItems);
   // Before any request is served, so an action begun now is not taken for an interrupted one.
   await markInterrupted();
+  await settleInterruptedWrites();
   // Permissions may have changed while no worker ran (e.g. revoked in the browser's settings);
   // syncAllowedSites also rebuilds the rules, badge and menu. The rules first, before any
   // listener runs: a worker stopped between storing a choice and applying it left them behind.

@@ -2,6 +2,7 @@
 // is the only writer of state. Pages read state from storage; requests only ask for changes.
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import { CancelCall, InstantlyCall } from './instantly-call';
 import { Reply } from './reply';
 import { Uuid, WorkspaceId } from './workspace-id';
 
@@ -52,6 +53,9 @@ export const Request = z.discriminatedUnion('type', [
   /** Starts the glance now (or joins the run going); answered once it has started. */
   z.object({ type: z.literal('refreshGlance') }),
   z.object({ type: z.literal('setAttentionFirst'), on: z.boolean() }),
+  /** The console's call to Instantly as a workspace (answered with CallAnswer: instantly-call.ts). */
+  InstantlyCall,
+  CancelCall,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;

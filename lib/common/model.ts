@@ -276,6 +276,8 @@ export const RecentCall = z.object({
   as: z.nullable(z.string()),
   /** relayed only: the workspace the extension was acting as for that tab, which the call did not get. */
   meant: z.optional(z.string()),
+  /** A call the extension itself made for the agency console (its request builder, its actions). */
+  from: z.optional(z.literal('console')),
 });
 export type RecentCall = z.infer<typeof RecentCall>;
 /** How many calls the popup's `Recent API calls` keeps. */

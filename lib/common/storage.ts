@@ -19,6 +19,7 @@ import {
   UnstructuredWorkspace,
   WorkspaceLooks,
 } from './model';
+import { JournalledWrite } from './instantly-call';
 import { accountsV2, operationsV2 } from './migrations';
 import { storedItem, writeAll, type StoredItem } from './stored-item';
 import { favouriteIds } from './workspace-looks';
@@ -98,6 +99,9 @@ export const operations = storedItem('local:operations', listOf(Operation), [], 
   migrations: { 2: operationsV2 },
 });
 
+/** The console's writes to Instantly, journalled before they are sent (background/capabilities/instantly-call.ts). */
+export const consoleWrites = storedItem('local:consoleWrites', listOf(JournalledWrite), [], { version: 1 });
+
 /** The pages' latest calls to the API hosts, newest first (session only: gone with the browser). */
 export const recentCalls = storedItem('session:recentCalls', listOf(RecentCall), [], { version: 1 });
 /** When the user last dismissed the notice about calls relayed by a site's server. */
@@ -125,6 +129,7 @@ export const allItems: StoredItem<unknown>[] = [
   allowedSites,
   unstructuredSites,
   operations,
+  consoleWrites,
   startUpProblem,
   workspaceLooks,
   recentCalls,

@@ -23,6 +23,8 @@ export interface FetchJsonOptions {
   body?: unknown;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** A smaller cap than MAX_BODY_BYTES (an answer handed on to a page). */
+  maxBodyBytes?: number;
 }
 
 export async function fetchJson(url: string, options: FetchJsonOptions): Promise<JsonResponse> {
@@ -50,7 +52,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   }
   let text: string;
   try {
-    text = await readBounded(response);
+    text = await readBounded(response, options.maxBodyBytes ?? MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(isTimeout(error) ? 'timeout' : 'network');
@@ -66,7 +68,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
 
 const isTimeout = (error: unknown) => error instanceof DOMException && error.name === 'TimeoutError';
 
-async function readBounded(response: Response): Promise<string> {
+async function readBounded(response: Response, max: number): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -76,11 +78,11 @@ async function readBounded(response: Response): Promise<string> {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader.cancel().catch(() => undefined);
       throw new ApiError(
         'invalid-response',
-        `The answer was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+        `The answer was larger than ${Math.round((max / 1024 / 1024) * 10) / 10} MB.`,
         response.status,
       );
     }

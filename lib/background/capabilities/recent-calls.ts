@@ -53,6 +53,8 @@ export interface Seen {
   api: RecentCall['api'];
   asWorkspaceId: string | null;
   keySent: string | null;
+  /** The extension's own call for the agency console (recorded by it, not observed). */
+  from?: 'console';
 }
 
 /** A write per burst of requests, not per request: observing must cost a page's call nothing. */
@@ -136,6 +138,7 @@ export async function withBatch(list: RecentCall[], batch: Batch): Promise<Recen
       // An id the extension does not know (a page setting the header itself) is shown as it is.
       as: s.asWorkspaceId ? (names.get(s.asWorkspaceId) ?? s.asWorkspaceId) : s.keySent ? keyOwner(s.keySent) : null,
     };
+    if (s.from) call.from = s.from;
     if (s.api === 'relayed') {
       const tabChoice = tabs[String(s.tabId)];
       const meant = tabChoice === undefined ? everywhere : tabChoice;
@@ -153,6 +156,8 @@ export async function withBatch(list: RecentCall[], batch: Batch): Promise<Recen
 export interface Recorder {
   sent(details: SentDetails): void;
   ended(details: EndedDetails): void;
+  /** A call the extension made itself (observing skips those), listed with its status at once. */
+  own(call: Seen, status: RecentCall['status']): void;
   /** Writes what is waiting now (the timer does this WRITE_EVERY_MS after a batch starts). */
   flush(): Promise<void>;
 }
@@ -190,6 +195,11 @@ export function recorder(ownBase: string, delayMs = WRITE_EVERY_MS): Recorder {
     ended(details) {
       if (!listed.has(details.requestId)) return;
       batch.ended.set(details.requestId, statusOf(details));
+      later();
+    },
+    own(call, status) {
+      batch.seen.push(call);
+      batch.ended.set(call.id, status);
       later();
     },
     flush,
@@ -240,21 +250,47 @@ export async function dismissRelayNotice() {
   return done;
 }
 
+let record: Recorder | undefined;
+
+/**
+ * Lists a call the console had the extension make (method, path without query, whom, status:
+ * nothing else), which the observer skips as the extension's own.
+ */
+export function recordConsoleCall(
+  call: Pick<Seen, 'id' | 'method' | 'path' | 'asWorkspaceId'>,
+  status: RecentCall['status'],
+): void {
+  record?.own(
+    {
+      ...call,
+      at: Date.now(),
+      host: INSTANTLY_API_HOST,
+      site: null,
+      tabId: -1,
+      api: 'instantly',
+      keySent: null,
+      from: 'console',
+    },
+    status,
+  );
+}
+
 export function setUpRecentCalls(): void {
   onRequest('dismissRelayNotice', dismissRelayNotice);
+  const recording = recorder(browser.runtime.getURL('/').replace(/\/$/, ''));
+  record = recording;
   const webRequest = browser.webRequest as WebRequest | undefined;
   // No webRequest permission (the bench's copy without it): nothing is observed, nothing else changes.
   if (!webRequest) return;
-  const record = recorder(browser.runtime.getURL('/').replace(/\/$/, ''));
   // Registered now, synchronously, so an event that wakes the worker finds its listener.
-  observe(webRequest, BUILT_IN_PATTERNS, record);
+  observe(webRequest, BUILT_IN_PATTERNS, recording);
   // An Unstructured account's own API host is watched once it is stored (its host permission
   // was granted when it was added); a call that wakes the worker before this runs is missed.
   let stopCustom = () => {};
   const follow = (workspaces: UnstructuredWorkspace[]) => {
     stopCustom();
     const urls = customPatterns(workspaces);
-    stopCustom = urls.length > 0 ? observe(webRequest, urls, record) : () => {};
+    stopCustom = urls.length > 0 ? observe(webRequest, urls, recording) : () => {};
   };
   unstructuredWorkspaces.watch(follow);
   void unstructuredWorkspaces.get().then(follow, () => undefined);
