@@ -5,9 +5,11 @@ const accounts = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);
 const campaigns = (n: number) => (n === 1 ? '1 campaign' : `${n} campaigns`);
 
 /**
- * One row's figures on one line (rows are fixed-height). "N accounts in trouble" (or "details",
- * after an error) is a disclosure button: it opens the details (which accounts and why, what could
- * not be read) in a popover, which the browser keeps keyboard-reachable and closes with Escape.
+ * One row's figures as compact marks (✉ 3, ▶ 2, ⚠ 1): the icon is CSS, the words are there for
+ * screen readers and searches of the row's text ("3 unread", "2 campaigns", "1 account in
+ * trouble"). The trouble mark (or ⓘ after an error) is a disclosure button: it opens the details
+ * (which accounts and why, what could not be read) in a popover, which the browser keeps
+ * keyboard-reachable and closes with Escape.
  */
 export function GlanceLine({
   name,
@@ -21,42 +23,46 @@ export function GlanceLine({
   const trouble = figures.trouble ?? 0;
   const hasDetails = trouble > 0 || !!figures.error || !!figures.unreadableAccounts;
   const read = age(figures.fetchedAt);
-  const details = (text: string) => (
-    <button type="button" className="link" popoverTarget={popoverId} aria-label={`${text}: details for ${name}`}>
-      {text}
-    </button>
+  const words = (n: number, text: string) => (
+    <>
+      {n}
+      <span className="sr-only">{text}</span>
+    </>
   );
   return (
-    <div className="row-glance">
-      <span className="glance-figures">
-        {figures.error && <span className="glance-error">{figures.error} </span>}
-        {[
-          figures.unread !== undefined && <span key="unread">{`${figures.unread} unread`}</span>,
-          figures.launched !== undefined && (
-            <span key="launched" title={`${campaigns(figures.launched)} launched`}>
-              {campaigns(figures.launched)}
-            </span>
-          ),
-          figures.trouble !== undefined && (
-            <span key="trouble" className={trouble > 0 ? 'glance-trouble' : undefined}>
-              {trouble > 0 ? details(`${accounts(trouble)} in trouble`) : 'accounts OK'}
-            </span>
-          ),
-        ]
-          .filter(Boolean)
-          .flatMap((part, i) =>
-            i === 0
-              ? [part]
-              : [
-                  <span key={`dot${i}`} className="muted">
-                    {' · '}
-                  </span>,
-                  part,
-                ],
-          )}
-      </span>
-      {hasDetails && (trouble === 0 || figures.error) && details('details')}
-      <span className="glance-age">{read}</span>
+    <div className="row-glance" title={`read ${read}`}>
+      {figures.error && <span className="sr-only">{figures.error} </span>}
+      {figures.unread !== undefined && (
+        <span className="mark unread" title={`${figures.unread} unread`}>
+          {words(figures.unread, ' unread')}
+        </span>
+      )}
+      {figures.launched !== undefined && (
+        <span className="mark launched" title={`${campaigns(figures.launched)} launched`}>
+          {words(figures.launched, figures.launched === 1 ? ' campaign' : ' campaigns')}
+        </span>
+      )}
+      {trouble > 0 && (
+        <button
+          type="button"
+          className="link mark trouble"
+          popoverTarget={popoverId}
+          aria-label={`${accounts(trouble)} in trouble: details for ${name}`}
+          title={`${accounts(trouble)} in trouble`}
+        >
+          {words(trouble, trouble === 1 ? ' account in trouble' : ' accounts in trouble')}
+        </button>
+      )}
+      {figures.trouble === 0 && <span className="sr-only">accounts OK</span>}
+      {hasDetails && (trouble === 0 || figures.error) && (
+        <button
+          type="button"
+          className={`link mark ${figures.error ? 'failed' : 'info'}`}
+          popoverTarget={popoverId}
+          aria-label={`details: details for ${name}`}
+          title={figures.error ?? 'details'}
+        />
+      )}
       {hasDetails && (
         <div popover="auto" id={popoverId} className="glance-details">
           <strong>{name}</strong>

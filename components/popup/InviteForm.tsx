@@ -44,7 +44,7 @@ export function InviteForm({
     if (reply.invited) onInvited?.(reply.invited);
   }
   return (
-    <form className="field" aria-label="Invite a workspace" onSubmit={(event) => void invite(event)}>
+    <form id="invite" className="field" aria-label="Invite a workspace" onSubmit={(event) => void invite(event)}>
       {agencies.length > 1 && (
         <label className="inline-form">
           Agency

@@ -148,41 +148,43 @@ export function SubWorkspaces({
 
   return (
     <>
-      <input
-        type="search"
-        aria-label="Search workspaces"
-        placeholder="Search by name or ID"
-        // eslint-disable-next-line jsx-a11y/no-autofocus -- the popup opens to be typed in: its search box is where the keyboard starts
-        autoFocus
-        className="search"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={onKeyDown}
-        aria-controls="sub-workspaces"
-        aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
-      />
-      {agencyNames && (
-        <label className="check muted">
-          Agency
-          <select value={agency} onChange={(event) => setAgency(event.target.value)}>
-            <option value="">All agencies</option>
-            {[...agencyNames].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label className="check muted">
+      <div className="search-line">
         <input
-          type="checkbox"
-          checked={thisTabOnly}
-          onChange={(event) => setThisTabOnly(event.target.checked)}
-          disabled={tabId === undefined}
+          type="search"
+          aria-label="Search workspaces"
+          placeholder="Search by name or ID"
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the popup opens to be typed in: its search box is where the keyboard starts
+          autoFocus
+          className="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-controls="sub-workspaces"
+          aria-activedescendant={members.length > 0 ? `row-${highlighted}` : undefined}
         />
-        This tab only
-      </label>
+        {agencyNames && (
+          <label className="check muted">
+            <span className="sr-only">Agency</span>
+            <select value={agency} onChange={(event) => setAgency(event.target.value)}>
+              <option value="">All agencies</option>
+              {[...agencyNames].map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="check muted nowrap">
+          <input
+            type="checkbox"
+            checked={thisTabOnly}
+            onChange={(event) => setThisTabOnly(event.target.checked)}
+            disabled={tabId === undefined}
+          />
+          This tab only
+        </label>
+      </div>
       <p className="muted summary">
         {head.total} sub workspaces · {head.counts.accepted} accepted · {head.counts.pending} pending ·{' '}
         {head.counts.rejected} rejected

@@ -5,10 +5,13 @@ import { CopyButton } from '../CopyButton';
 import { GlanceLine } from './GlanceLine';
 import { useVirtualList } from './use-virtual-list';
 
-/** Three lines: name and status, id and date, the glance's figures. */
-export const ROW_HEIGHT = 76;
-/** The list's visible height (.scroller in style.css). */
-const VIEWPORT = 360;
+/**
+ * One line per row: name (and label), agency, status, the glance's marks, star and Act as. The
+ * id, date, copy and edit are behind the row's Details button (a popover): ten rows fit at 800 × 600.
+ */
+export const ROW_HEIGHT = 36;
+/** The list's tallest height (.scroller in style.css): rows beyond it are not rendered. */
+const VIEWPORT = 432;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const formatDate = (iso: string) => {
@@ -73,6 +76,7 @@ export function WorkspaceList({
           const figures = member.status === 'accepted' ? glances[member.workspaceId] : undefined;
           const look = lookOf(looks, member.workspaceId);
           const agency = agencyOf?.(member);
+          const detailsId = `details-${member.membershipId}`;
           return (
             <li
               key={member.membershipId}
@@ -81,72 +85,85 @@ export function WorkspaceList({
               aria-setsize={members.length}
               aria-current={acting ? 'true' : undefined}
               className={`row${index === highlighted ? ' highlighted' : ''}${acting ? ' acting' : ''}`}
-              style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
             >
-              <div className="row-main">
-                <div className="row-title">
-                  {look.color && <span className="swatch" style={{ background: look.color }} aria-hidden="true" />}
-                  <span className={look.label ? 'name labelled' : 'name'} title={name}>
-                    {look.label ?? name}
-                  </span>
-                  {look.label && (
-                    <span className="muted own-name" title={name}>
-                      {name}
-                    </span>
-                  )}
-                  {agency && <span className="muted agency">· {agency}</span>}
-                  <span className={`chip ${member.status}`}>{member.status}</span>
-                  {acting && <span className="chip acting-chip">acting as</span>}
-                  {checking?.has(member.membershipId) && (
-                    <span
-                      className="chip checking"
-                      title="Its removal got no answer: the next refresh checks whether it went through."
-                    >
-                      checking…
-                    </span>
-                  )}
-                </div>
-                <div className="row-meta">
-                  <code title={member.workspaceId}>{member.workspaceId}</code>
-                  <CopyButton text={member.workspaceId} label={`Copy ID of ${name}`} />
-                  <span>added {formatDate(member.addedAt)}</span>
-                </div>
-              </div>
-              <div className="row-actions">
+              {look.color && <span className="swatch" style={{ background: look.color }} aria-hidden="true" />}
+              <span className={look.label ? 'name labelled' : 'name'} title={`${name} · ${member.workspaceId}`}>
+                {look.label ?? name}
+              </span>
+              {look.label && (
+                <span className="muted own-name" title={name}>
+                  {name}
+                </span>
+              )}
+              {agency && <span className="muted agency">· {agency}</span>}
+              <span className={`chip ${member.status}`}>{member.status}</span>
+              {acting && <span className="chip acting-chip">acting as</span>}
+              {checking?.has(member.membershipId) && (
+                <span
+                  className="chip checking"
+                  title="Its removal got no answer: the next refresh checks whether it went through."
+                >
+                  checking…
+                </span>
+              )}
+              <span className="grow" />
+              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
+              <button
+                type="button"
+                className={`icon star${look.favourite ? ' on' : ''}`}
+                aria-pressed={!!look.favourite}
+                aria-label={`Favourite ${name}`}
+                onClick={() => onFavourite(member, !look.favourite)}
+              >
+                {look.favourite ? '★' : '☆'}
+              </button>
+              {member.status === 'accepted' && !acting && (
                 <button
                   type="button"
-                  className={`icon star${look.favourite ? ' on' : ''}`}
-                  aria-pressed={!!look.favourite}
-                  aria-label={`Favourite ${name}`}
-                  onClick={() => onFavourite(member, !look.favourite)}
+                  className="primary act"
+                  aria-label={`Act as ${name}`}
+                  onClick={() => onActAs(member)}
                 >
-                  {look.favourite ? '★' : '☆'}
+                  Act as
                 </button>
-                <button type="button" className="icon" aria-label={`Edit ${name}`} onClick={() => onEdit(member)}>
-                  ✎
+              )}
+              <button type="button" className="icon" aria-label={`Details of ${name}`} popoverTarget={detailsId}>
+                ⋯
+              </button>
+              {canRemove && (
+                <button
+                  type="button"
+                  className="icon danger"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => onRemove(member)}
+                >
+                  ✕
                 </button>
-                {member.status === 'accepted' && !acting && (
+              )}
+              {/* Out of the row's line (the top layer), yet in its text: a search by id still finds the row. */}
+              <div popover="auto" id={detailsId} className="row-details">
+                <strong>{name}</strong>
+                <div className="row-meta">
+                  <code>{member.workspaceId}</code>
+                  <CopyButton text={member.workspaceId} label={`Copy ID of ${name}`} />
+                </div>
+                <p className="muted">added {formatDate(member.addedAt)}</p>
+                <div className="dialog-buttons">
                   <button
                     type="button"
-                    className="primary"
-                    aria-label={`Act as ${name}`}
-                    onClick={() => onActAs(member)}
+                    aria-label={`Edit ${name}`}
+                    popoverTarget={detailsId}
+                    popoverTargetAction="hide"
+                    onClick={() => onEdit(member)}
                   >
-                    Act as
+                    Edit
                   </button>
-                )}
-                {canRemove && (
-                  <button
-                    type="button"
-                    className="icon danger"
-                    aria-label={`Remove ${name}`}
-                    onClick={() => onRemove(member)}
-                  >
-                    ✕
+                  <button type="button" popoverTarget={detailsId} popoverTargetAction="hide">
+                    Close
                   </button>
-                )}
+                </div>
               </div>
-              {figures && <GlanceLine name={name} figures={figures} popoverId={`glance-${member.membershipId}`} />}
             </li>
           );
         })}

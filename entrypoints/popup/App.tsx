@@ -16,9 +16,23 @@ import { useRequest } from '@/components/use-request';
 import { checkingRemovals, listedMembers, needsRefresh } from '@/lib/pages/group-view';
 import { primaryAccount, useUi } from '@/lib/pages/ui-store';
 import { agencyNamesOf, keyNoteOf } from '@/lib/common/agencies';
+import type { Account } from '@/lib/common/model';
 
 function openSettings() {
   void browser.runtime.openOptionsPage();
+}
+
+/** What the connected key's workspace is, in a few words (beside its name in the header). */
+function kindOf(accounts: Account[], account: Account): string {
+  if (accounts.length > 1) return `${accounts.length} connected workspaces`;
+  switch (account.kind) {
+    case 'admin':
+      return 'Admin workspace';
+    case 'sub':
+      return `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`;
+    case 'standalone':
+      return 'Not in a workspace group';
+  }
 }
 
 export function App() {
@@ -49,6 +63,8 @@ export function App() {
   );
   const checking = useMemo(() => checkingRemovals(operations), [operations]);
   const [invited, setInvited] = useState<Invited | null>(null);
+  // The invite box is behind "Add sub workspace" (Instantly's name for it): the rows keep the room.
+  const [inviting, setInviting] = useState(false);
   const account = primaryAccount(accounts);
   // Only with several agencies: which one each row is in, and whose key a page must use.
   const agencyNames = useMemo(() => agencyNamesOf(accounts), [accounts]);
@@ -80,21 +96,25 @@ export function App() {
   return (
     <main className="popup">
       <header className="bar">
-        <div>
-          <h1>{accounts.length > 1 ? accounts.map((a) => a.workspaceName).join(' · ') : account.workspaceName}</h1>
-          <p className="muted">
-            {accounts.length > 1 && `${accounts.length} connected workspaces`}
-            {accounts.length === 1 && account.kind === 'admin' && 'Admin workspace'}
-            {accounts.length === 1 &&
-              account.kind === 'sub' &&
-              `Sub workspace of ${account.admin?.name ?? 'an admin workspace'}`}
-            {accounts.length === 1 && account.kind === 'standalone' && 'Not in a workspace group'}
-          </p>
-        </div>
+        <h1 title={kindOf(accounts, account)}>
+          {accounts.length > 1 ? accounts.map((a) => a.workspaceName).join(' · ') : account.workspaceName}{' '}
+          <span className="muted kind">{kindOf(accounts, account)}</span>
+        </h1>
         <div className="bar-buttons">
           {account.kind !== 'sub' && (
             <button type="button" onClick={openConsole} aria-label="Open console">
               Console
+            </button>
+          )}
+          {account.kind !== 'sub' && (
+            <button
+              type="button"
+              aria-label="Add sub workspace"
+              aria-expanded={inviting}
+              aria-controls={inviting ? 'invite' : undefined}
+              onClick={() => setInviting((open) => !open)}
+            >
+              + Add
             </button>
           )}
           <button type="button" onClick={runRefresh} disabled={refresh.busy} aria-label="Refresh">
@@ -148,7 +168,7 @@ export function App() {
         ))}
       {account.kind !== 'sub' && (
         <>
-          <InviteForm onInvited={setInvited} agencies={accounts.filter((a) => a.kind !== 'sub')} />
+          {inviting && <InviteForm onInvited={setInvited} agencies={accounts.filter((a) => a.kind !== 'sub')} />}
           <SubWorkspaces
             members={members}
             checking={checking}
@@ -174,8 +194,10 @@ export function App() {
         </>
       )}
 
-      <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
-      <RecentCalls calls={recentCalls} />
+      <footer className="footer">
+        <UnstructuredList workspaces={unstructuredWorkspaces} inUse={unstructuredInUse} />
+        <RecentCalls calls={recentCalls} />
+      </footer>
     </main>
   );
 }

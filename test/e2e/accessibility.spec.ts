@@ -67,6 +67,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await popup.getByRole('searchbox', { name: 'Search workspaces' }).press('ArrowDown');
       expect(await violations(popup), 'acting as a sub workspace').toEqual([]);
 
+      // The invite box is behind “Add sub workspace”.
+      await popup.getByRole('button', { name: 'Add sub workspace' }).click();
       await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill('not-an-id');
       await popup.getByRole('button', { name: 'Invite' }).click();
       await expect(popup.getByRole('alert')).toContainText('That is not a workspace ID');

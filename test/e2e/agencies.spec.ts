@@ -132,6 +132,8 @@ test('inviting with two agencies asks which one, and the invitation goes out wit
   await connectBoth(await openOptions(), seeded, north);
   const popup = await openPopup();
   const invited = must(seeded.invitable[0]);
+  // The invite box is behind “Add sub workspace”.
+  await popup.getByRole('button', { name: 'Add sub workspace' }).click();
   const form = popup.getByRole('form', { name: 'Invite a workspace' });
   await form.getByRole('combobox', { name: 'Agency' }).selectOption({ label: north.admin.name });
   await api.clearRequests();

@@ -10,6 +10,8 @@ test('invite: a malformed id is refused without a request; a valid one appears p
 }) => {
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
+  // The invite box is behind “Add sub workspace”.
+  await popup.getByRole('button', { name: 'Add sub workspace' }).click();
   const idBox = popup.getByRole('textbox', { name: 'Workspace ID to invite' });
   await api.clearRequests();
 
@@ -48,6 +50,8 @@ test('inviting a workspace that already has an invitation is explained, and the 
   await connectKey(await openOptions(), seeded.adminKey);
   const popup = await openPopup();
   const pending = seeded.subs.find((s) => s.status === 'pending')!;
+  // The invite box is behind “Add sub workspace”.
+  await popup.getByRole('button', { name: 'Add sub workspace' }).click();
   const idBox = popup.getByRole('textbox', { name: 'Workspace ID to invite' });
   await idBox.fill(pending.id);
   await popup.getByRole('button', { name: 'Invite' }).click();
@@ -117,6 +121,7 @@ test('the owner of a sub workspace leaves the group: the membership is gone on t
   await connectKey(await openOptions(), seeded.subKey);
   const popup = await openPopup();
   await expect(popup.getByText(`is a sub workspace of ${seeded.admin.name}`)).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Add sub workspace' })).toHaveCount(0);
   await expect(popup.getByRole('textbox', { name: 'Workspace ID to invite' })).toHaveCount(0);
   await popup.getByRole('button', { name: 'Leave workspace group' }).click();
   await popup.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
@@ -205,6 +210,8 @@ test.describe('a group of 250', () => {
     const search = popup.getByRole('searchbox', { name: 'Search workspaces' });
     await search.fill(seeded.subs[0]!.name!);
     const invitee = seeded.invitable[1]!;
+    // The invite box is behind “Add sub workspace”.
+    await popup.getByRole('button', { name: 'Add sub workspace' }).click();
     await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
     await popup.getByRole('button', { name: 'Invite' }).click();
 

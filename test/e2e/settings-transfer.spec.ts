@@ -78,6 +78,8 @@ test('a label, a colour and a favourite show in the popup, the status and the ba
   const popup = await openPopup();
   await expect.poll(() => rowNames(popup)).toEqual(expect.arrayContaining([first!.name]));
 
+  // Edit is in the row's details (with its id and date).
+  await popup.getByRole('button', { name: `Details of ${second!.name}` }).click();
   await popup.getByRole('button', { name: `Edit ${second!.name}` }).click();
   const dialog = popup.getByRole('dialog', { name: `Edit ${second!.name}` });
   await dialog.getByRole('textbox', { name: 'Label' }).fill('Top client');
@@ -96,6 +98,8 @@ test('a label, a colour and a favourite show in the popup, the status and the ba
   await expect(actingStatus(popup)).toContainText(`Acting as Top client (${second!.name})`);
   await expect.poll(() => badgeColour(context)).toEqual([0xaa, 0x00, 0x11, 255]);
   // A later change of the label shows at once, where the choice was made before it.
+  // Edit is in the row's details (with its id and date).
+  await popup.getByRole('button', { name: `Details of ${second!.name}` }).click();
   await popup.getByRole('button', { name: `Edit ${second!.name}` }).click();
   await popup.getByRole('textbox', { name: 'Label' }).fill('Biggest client');
   await popup.getByRole('button', { name: 'Save' }).click();
@@ -127,6 +131,8 @@ test('export holds no key; importing it in another browser restores labels, colo
   await expect(optIn).toBeChecked();
 
   const popup = await openPopup();
+  // Edit is in the row's details (with its id and date).
+  await popup.getByRole('button', { name: `Details of ${second!.name}` }).click();
   await popup.getByRole('button', { name: `Edit ${second!.name}` }).click();
   await popup.getByRole('textbox', { name: 'Label' }).fill('Top client');
   await popup.getByLabel('Badge colour').fill('#aa0011');

@@ -271,7 +271,7 @@ test('the popup works with the keyboard alone', async ({ openOptions, openPopup,
   for (let i = 0; i < 6 && !(await popup.locator('[role=list] :focus').count()); i++) await popup.keyboard.press('Tab');
   await expect(popup.getByRole('list', { name: 'Sub workspaces' }).locator(':focus')).toHaveAttribute(
     'aria-label',
-    /^(Copy ID of|Act as|Remove) /,
+    /^(Favourite|Act as|Details of|Remove) /,
   );
 });
 

@@ -15,6 +15,8 @@ test('an invite in flight when the browser stops is settled from the server, not
   const popup = await openPopup();
   await api.latency(1500);
   const invitee = seeded.invitable[0]!;
+  // The invite box is behind “Add sub workspace”.
+  await popup.getByRole('button', { name: 'Add sub workspace' }).click();
   await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
   await popup.getByRole('button', { name: 'Invite' }).click();
   await expect.poll(async () => (await api.requests({ method: 'POST' })).length).toBe(1);

@@ -208,6 +208,9 @@ test.describe('invites and removals', () => {
       if (kind === 'invite') {
         const invitee = random.pick(free);
         subject = { workspaceId: invitee.id, label: invitee.id };
+        // The invite box is behind “Add sub workspace” (it stays open after the first invite).
+        const add = popup.getByRole('button', { name: 'Add sub workspace' });
+        if ((await add.getAttribute('aria-expanded')) !== 'true') await add.click();
         await popup.getByRole('textbox', { name: 'Workspace ID to invite' }).fill(invitee.id);
         await popup.getByRole('button', { name: 'Invite' }).click();
       } else {
