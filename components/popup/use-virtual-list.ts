@@ -25,11 +25,16 @@ export function useVirtualList(count: number, rowHeight: number, viewport: numbe
       const element = scroller.current;
       if (!element) return;
       const top = index * rowHeight;
+      // The list shrinks to fit the popup, so its height can be fractional; clientHeight rounds it,
+      // which would leave the last row a fraction of a pixel cut off. Measure the real inner height.
+      const borders = element.offsetHeight - element.clientHeight;
+      const inner = (element.getBoundingClientRect().height || element.clientHeight + borders) - borders;
       if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + rowHeight > element.scrollTop + element.clientHeight)
-        element.scrollTop = top + rowHeight - element.clientHeight;
+      else if (top + rowHeight > element.scrollTop + inner) element.scrollTop = Math.ceil(top + rowHeight - inner);
     },
     [rowHeight],
   );
-  return { scroller, first, last, totalHeight: count * rowHeight, reveal };
+  // One pixel more than the rows: the browser's scroll range is whole pixels of a rounded
+  // clientHeight, so without it the last row could never come wholly into a fractional-height list.
+  return { scroller, first, last, totalHeight: count * rowHeight + 1, reveal };
 }
