@@ -8,7 +8,7 @@ import { MALFORMED_ID, parseWorkspaceId } from '../../../common/workspace-id';
 import { exclusive } from '../../worker/queue';
 import { dropGoneTargets, noteLocalChange, syncGroup, toMember } from './group-sync';
 import { tell } from '../notices';
-import { begin, end, markUnknown, pending } from './operations';
+import { beginUnlessPending, end, markUnknown } from './operations';
 import { checkSoon } from '../../worker/alarms';
 import { reconcile } from '../../projection/reconcile';
 import { done, failed, NOT_CONNECTED, type Reply } from '../../../common/reply';
@@ -135,9 +135,12 @@ export async function invite(
       'A sub workspace cannot invite: a workspace cannot be both an admin and a sub workspace. Leave the group first.',
     );
   if (workspaceId === session.current.workspaceId) return failed('A workspace cannot invite itself.');
-  const open = await pending('invite', (op) => op.workspaceId === workspaceId);
-  if (open) return stillChecking(open);
-  const op = await begin({ kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId });
+  const begun = await beginUnlessPending(
+    { kind: 'invite', workspaceId, label: workspaceId, accountId: session.current.workspaceId },
+    (op) => op.workspaceId === workspaceId,
+  );
+  if ('open' in begun) return stillChecking(begun.open);
+  const op = begun.entry;
   let member: Member;
   try {
     member = {
@@ -168,15 +171,18 @@ export async function remove(membershipId: string, makeClient: ClientFactory = d
   // With the key of the agency whose group it is in.
   const session = await connected(makeClient, (list) => byId(adminIdOf(member, list))(list));
   if (!session) return failed(NOT_CONNECTED);
-  const open = await pending('remove', (op) => op.membershipId === membershipId);
-  if (open) return stillChecking(open);
-  const op = await begin({
-    kind: 'remove',
-    membershipId,
-    workspaceId: member.workspaceId,
-    label: displayName(member),
-    accountId: session.current.workspaceId,
-  });
+  const begun = await beginUnlessPending(
+    {
+      kind: 'remove',
+      membershipId,
+      workspaceId: member.workspaceId,
+      label: displayName(member),
+      accountId: session.current.workspaceId,
+    },
+    (op) => op.membershipId === membershipId,
+  );
+  if ('open' in begun) return stillChecking(begun.open);
+  const op = begun.entry;
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {
@@ -212,14 +218,17 @@ export async function leave(makeClient: ClientFactory = defaultClientFactory, ac
   const membershipId = current.admin?.membershipId;
   if (current.kind !== 'sub' || !membershipId)
     return failed('This workspace is not in a workspace group, so there is nothing to leave.');
-  const open = await pending('leave', (op) => op.membershipId === membershipId);
-  if (open) return stillChecking(open);
-  const op = await begin({
-    kind: 'leave',
-    membershipId,
-    label: current.admin?.name ?? 'the admin workspace',
-    accountId: current.workspaceId,
-  });
+  const begun = await beginUnlessPending(
+    {
+      kind: 'leave',
+      membershipId,
+      label: current.admin?.name ?? 'the admin workspace',
+      accountId: current.workspaceId,
+    },
+    (op) => op.membershipId === membershipId,
+  );
+  if ('open' in begun) return stillChecking(begun.open);
+  const op = begun.entry;
   try {
     await session.client.deleteMember(membershipId);
   } catch (error) {

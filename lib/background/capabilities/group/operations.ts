@@ -19,6 +19,25 @@ export async function begin(op: Omit<Operation, 'id' | 'at' | 'state' | 'cause'>
   return entry;
 }
 
+/**
+ * Begins an action unless an entry of the same action on the same workspace is still sending or
+ * being checked: the check and the write are one step of the journal's queue, so two popups
+ * pressing at once send it once.
+ */
+export async function beginUnlessPending(
+  op: Omit<Operation, 'id' | 'at' | 'state' | 'cause'>,
+  matches: (op: Operation) => boolean,
+): Promise<{ entry: Operation } | { open: Operation }> {
+  const entry: Operation = { ...op, id: crypto.randomUUID(), at: Date.now(), state: 'sending' };
+  return writes(async () => {
+    const list = await operations.get();
+    const open = list.find((other) => other.kind === op.kind && matches(other));
+    if (open) return { open };
+    await operations.set([...list, entry]);
+    return { entry };
+  });
+}
+
 /** The action is over (done or refused, and the user told): its entry goes. */
 export function end(id: string): Promise<void> {
   return update((list) => list.filter((op) => op.id !== id));
@@ -38,14 +57,6 @@ export function markInterrupted(): Promise<void> {
   return update((list) =>
     list.map((op) => (op.state === 'sending' ? { ...op, state: 'unknown', cause: 'interrupted' } : op)),
   );
-}
-
-/** An entry of the same action on the same workspace, still sending or being checked. */
-export async function pending(
-  kind: Operation['kind'],
-  matches: (op: Operation) => boolean,
-): Promise<Operation | undefined> {
-  return (await operations.get()).find((op) => op.kind === kind && matches(op));
 }
 
 export interface ServerState {
