@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/Alert';
 import { Overview } from '@/components/console/Overview';
 import { useNow } from '@/components/console/use-now';
@@ -7,6 +7,7 @@ import { visibleMembers } from '@/lib/pages/group-view';
 import { overviewRows } from '@/lib/pages/console/overview-rows';
 import { useUi } from '@/lib/pages/ui-store';
 import { agenciesOf } from '@/lib/common/model';
+import { DEFAULT_PERIOD, type Period } from '@/lib/pages/console/period';
 
 export function App() {
   const { accounts, group, operations, workspaceLooks, glances } = useUi();
@@ -16,6 +17,7 @@ export function App() {
   );
   const agencies = agenciesOf(accounts);
   const now = useNow();
+  const [period, setPeriod] = useState<Period>(DEFAULT_PERIOD);
   return (
     <main className="console">
       <header>
@@ -28,7 +30,7 @@ export function App() {
       </header>
       <StartUpProblem />
       {group.error && <Alert message={group.error} />}
-      <Overview rows={rows} glances={glances} now={now} />
+      <Overview rows={rows} glances={glances} now={now} period={period} onPeriod={setPeriod} />
     </main>
   );
 }

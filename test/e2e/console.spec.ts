@@ -1,5 +1,6 @@
 // The agency console (console.html): opened from the popup and the settings, it lists every
 // connected agency's sub workspaces with their status; axe-core finds nothing in light and dark.
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -70,3 +71,35 @@ for (const colorScheme of ['light', 'dark'] as const) {
     ).toEqual([]);
   });
 }
+
+test('Period says its UTC days; Export CSV saves the table as shown, the period in the file name', async ({
+  context,
+  openOptions,
+  seeded,
+}) => {
+  const options = await openOptions();
+  await connectKey(options, seeded.adminKey);
+  const page = await opened(context, () => options.getByRole('button', { name: 'Open console' }).click());
+  const period = page.getByRole('combobox', { name: 'Period' });
+  await expect(period).toHaveValue('last7');
+  await expect(period.getByRole('option')).toHaveText(['Today', 'Last 7 days', 'Last 30 days']);
+  await expect(page.getByText(/Last 7 days \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, UTC days\)/)).toBeVisible();
+  await period.selectOption({ label: 'Last 30 days' });
+  await expect(page.getByText(/Last 30 days \(.*UTC days\)/)).toBeVisible();
+
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/^sub-workspaces-last-30-days-\d{4}-\d\d-\d\d\.csv$/);
+  const text = await readFile(await file.path(), 'utf8');
+  const lines = text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe(
+    'Workspace,Workspace ID,Label,Agency,Status,Sent,Replies,Opportunities,Meetings booked,Unread,Campaigns in trouble,Mailboxes in trouble,Leads used,Figures from',
+  );
+  expect(lines).toHaveLength(seeded.subs.length + 1);
+  for (const sub of seeded.subs) expect(lines).toContainEqual(`${sub.name!},${sub.id},,,${sub.status},,,,,,,,,`);
+  // In the table's order.
+  const shown = await overview(page).locator('tbody th').allTextContents();
+  expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(shown);
+});
