@@ -2,7 +2,7 @@
 // the browser refuses them; a wake-up reconciles before serving anything; a failed start-up is
 // logged (without secrets), stored for the popup, tried again and cleared once it succeeds.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { askWorker } from './ask-worker';
 import { setUpActAs } from '@/lib/background/capabilities/act-as';
 import { cycle } from '@/lib/background/capabilities/cycle-shortcut';
 import { dropGoneTargets, syncGroup } from '@/lib/background/capabilities/group/group-sync';
@@ -29,9 +29,7 @@ const member = (n: number): Member => ({
 });
 const [one, two] = [member(1), member(2)];
 const everywhereHeader = () => headerValue(sharedDnr.dynamic()[0]);
-const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
-const ask = async (message: unknown): Promise<unknown> =>
-  (await fakeBrowser.runtime.onMessage.trigger(message, own(), () => undefined))[0];
+const ask = (message: unknown): Promise<unknown> => askWorker(message);
 
 afterEach(async () => {
   vi.restoreAllMocks();

@@ -15,6 +15,7 @@ import { pauseAgency } from '@/lib/providers/pacer';
 import type { InstantlyCall } from '@/lib/common/instantly-call';
 import type { Member, MemberStatus } from '@/lib/common/model';
 import { accounts, consoleWrites, group, notices, recentCalls } from '@/lib/common/storage';
+import { askWorker } from './ask-worker';
 
 const id = (n: number) => `019ffad2-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const AGENCY = id(900);
@@ -254,30 +255,22 @@ describe('the call primitive’s messages', () => {
     try {
       const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/console.html') };
       const contentScript = { id: fakeBrowser.runtime.id, url: 'https://app.instantly.ai/' };
-      const [foreign] = await fakeBrowser.runtime.onMessage.trigger(call(), contentScript, () => undefined);
+      const foreign = await askWorker(call(), contentScript);
       expect(foreign).toBeUndefined();
       expect(api.sent).toHaveLength(0);
 
       pauseAgency(AGENCY, 60, 0); // a 429 just paused the agency for a minute
       const waiting = call();
-      const pending = fakeBrowser.runtime.onMessage.trigger(waiting, page, () => undefined);
-      const [cancelled] = await fakeBrowser.runtime.onMessage.trigger(
-        { type: 'cancelCall', callId: waiting.callId },
-        page,
-        () => undefined,
-      );
+      const pending = askWorker(waiting, page);
+      const cancelled = askWorker({ type: 'cancelCall', callId: waiting.callId }, page);
       expect(await cancelled).toEqual({ ok: true });
-      expect((await pending)[0]).toEqual({ ok: false, error: NOT_SENT });
+      expect(await pending).toEqual({ ok: false, error: NOT_SENT });
       expect(api.sent).toHaveLength(0);
       // A cancel that comes first (the page cancelled a fan-out at once) holds too.
       const early = call();
-      const [first] = await fakeBrowser.runtime.onMessage.trigger(
-        { type: 'cancelCall', callId: early.callId },
-        page,
-        () => undefined,
-      );
+      const first = askWorker({ type: 'cancelCall', callId: early.callId }, page);
       expect(await first).toEqual({ ok: true });
-      const [late] = await fakeBrowser.runtime.onMessage.trigger(early, page, () => undefined);
+      const late = askWorker(early, page);
       expect(await late).toEqual({ ok: false, error: NOT_SENT });
       expect(api.sent).toHaveLength(0);
     } finally {

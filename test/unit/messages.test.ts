@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startWith } from '@/lib/background/worker/start-up-gate';
 import { fromOwnPage, onRequest, setUpMessageRouter } from '@/lib/background/worker/message-router';
+import { askWorker } from './ask-worker';
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
@@ -23,27 +24,15 @@ describe('messages to the background', () => {
     onRequest('actAs', actAs);
     setUpMessageRouter();
 
-    const [bad] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'actAs', workspaceId: 42 },
-      own(),
-      () => undefined,
-    );
+    const bad = await askWorker({ type: 'actAs', workspaceId: 42 });
     expect(bad).toEqual({ ok: false, error: expect.stringContaining('does not understand') });
-    const [unknown] = await fakeBrowser.runtime.onMessage.trigger({ type: 'dropDatabase' }, own(), () => undefined);
+    const unknown = await askWorker({ type: 'dropDatabase' });
     expect(unknown).toMatchObject({ ok: false });
-    const [foreign] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'refresh' },
-      { id: 'evil', url: 'https://evil.example/' },
-      () => undefined,
-    );
+    const foreign = await askWorker({ type: 'refresh' }, { id: 'evil', url: 'https://evil.example/' });
     expect(foreign).toBeUndefined();
     expect(refresh).not.toHaveBeenCalled();
 
-    const [ok] = await fakeBrowser.runtime.onMessage.trigger(
-      { type: 'actAs', workspaceId: null, tabId: 3 },
-      own(),
-      () => undefined,
-    );
+    const ok = await askWorker({ type: 'actAs', workspaceId: null, tabId: 3 });
     expect(ok).toEqual({ ok: true });
     expect(actAs).toHaveBeenCalledWith({ type: 'actAs', workspaceId: null, tabId: 3 });
   });
@@ -57,11 +46,11 @@ describe('messages to the background', () => {
     void startWith(() => ready);
     onRequest('refresh', refresh);
     setUpMessageRouter();
-    const pending = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, own(), () => undefined);
+    const pending = askWorker({ type: 'refresh' });
     await Promise.resolve();
     expect(refresh).not.toHaveBeenCalled();
     started();
-    const [reply] = await pending;
+    const reply = await pending;
     // Not "nothing was changed": the handler may have changed storage before it threw.
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('Something unexpected went wrong') });
   });

@@ -34,26 +34,34 @@ export function replyToFailure(type: string, error: unknown): Reply {
   return failed('Something unexpected went wrong. Please try again.');
 }
 
+/** The reply to a message, or undefined for a sender that may not ask (no answer at all). */
+function answer(message: unknown, sender: { id?: string; url?: string }): Promise<Reply> | undefined {
+  if (!fromOwnPage(sender)) return undefined;
+  if (TEST_BUILD) received += 1;
+  const parsed = Request.safeParse(message);
+  if (!parsed.success)
+    return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
+  const request = parsed.data;
+  const handler = handlers[request.type] as Handler<Request['type']> | undefined;
+  if (!handler) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
+  // Start-up (a wake-up reconciles the rules) before any handler; the reply after its work.
+  return busy(async () => {
+    try {
+      await ready();
+    } catch {
+      return failed(START_UP_FAILED); // logged and stored by ready()
+    }
+    return handler(request);
+  }).catch((error: unknown) => replyToFailure(request.type, error));
+}
+
 export function setUpMessageRouter(): void {
-  // The reply is the promise returned (webextension-polyfill), although Chrome's types say void.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!fromOwnPage(sender)) return undefined;
-    if (TEST_BUILD) received += 1;
-    const parsed = Request.safeParse(message);
-    if (!parsed.success)
-      return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
-    const request = parsed.data;
-    const handler = handlers[request.type] as Handler<Request['type']> | undefined;
-    if (!handler) return Promise.resolve({ ok: false, error: 'The extension sent a request it does not understand.' });
-    // Start-up (a wake-up reconciles the rules) before any handler; the reply after its work.
-    return busy(async () => {
-      try {
-        await ready();
-      } catch {
-        return failed(START_UP_FAILED); // logged and stored by ready()
-      }
-      return handler(request);
-    }).catch((error: unknown) => replyToFailure(request.type, error));
+  // Answered through sendResponse, the channel kept open by returning true: what both browsers
+  // do natively (Chrome 124 does not take a returned promise as the reply), with no polyfill.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: Reply) => void) => {
+    const reply = answer(message, sender);
+    if (!reply) return undefined;
+    void reply.then(sendResponse);
+    return true;
   });
 }
