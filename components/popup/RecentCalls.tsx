@@ -3,6 +3,7 @@ import { INSTANTLY_API_HOST } from '@/lib/common/sites/hosts';
 
 /** Whom a call went out as, in the words of the list. */
 export function wentOutAs(call: RecentCall): string {
+  if (call.unknownSite) return 'not switched (a site you did not allow)';
   switch (call.api) {
     case 'instantly':
       return call.as ?? 'admin workspace';
@@ -38,6 +39,7 @@ export function RecentCalls({ calls }: { calls: RecentCall[] }) {
               <code>{call.host === INSTANTLY_API_HOST ? call.path : `${call.host}${call.path}`}</code>{' '}
               <span className="muted">
                 from {call.from === 'console' ? 'the agency console' : (call.site ?? 'an unknown site')}
+                {call.unknownSite ? ' (not allowed)' : ''}
               </span>{' '}
               · {statusText(call.status)} · as <strong>{wentOutAs(call)}</strong>
             </li>

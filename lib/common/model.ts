@@ -278,10 +278,23 @@ export const RecentCall = z.object({
   meant: z.optional(z.string()),
   /** A call the extension itself made for the agency console (its request builder, its actions). */
   from: z.optional(z.literal('console')),
+  /**
+   * From an opaque origin or a site the extension holds no permission for: no rule of the
+   * extension's touched it, so it says nothing of whom the extension acts as (`as` is null).
+   */
+  unknownSite: z.optional(z.literal(true)),
 });
 export type RecentCall = z.infer<typeof RecentCall>;
 /** How many calls the popup's `Recent API calls` keeps. */
 export const RECENT_CALLS_KEPT = 50;
+/**
+ * What the list may weigh in storage.session, as JSON, and one call's path and method: any page
+ * can make calls to the API, and the list shares its area (10 MB) with keys not remembered and
+ * the per-tab choices.
+ */
+export const RECENT_CALLS_BYTES = 24_000;
+export const RECENT_CALL_PATH_KEPT = 120;
+export const RECENT_CALL_METHOD_KEPT = 10;
 
 /** A sending account in trouble, and why (its status, its warmup status, the server's message). */
 export const TroubledAccount = z.object({ email: z.string(), reason: z.string() });

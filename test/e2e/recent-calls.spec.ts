@@ -3,8 +3,10 @@
 // server, which no rule can switch (docs/browsers.md#observing-requests,
 // docs/browsers.md#server-relayed-calls).
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, type Chrome } from './fixtures';
 import { actingStatus, connectKey, CURRENT_WORKSPACE, storedState } from './steps';
+
+declare const chrome: Chrome;
 
 test.use({ seed: { subWorkspaces: 6 } });
 
@@ -182,4 +184,40 @@ test('the demo page shows the switch: “Who am I?” answers as the workspace a
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText(`as ${sub.name}`);
   await expect(rows.nth(1)).toContainText('as admin workspace');
+});
+
+test('a sandboxed iframe on a site never allowed cannot fill session storage or forge a row', async ({
+  openOptions,
+  openPopup,
+  pageOn,
+  seeded,
+  serviceWorker,
+}) => {
+  await connectKey(await openOptions(), seeded.adminKey);
+  const sub = seeded.subs.find((s) => s.status === 'accepted')!;
+  const never = await pageOn('https://never-allowed.example/');
+  // Acting as a sub workspace everywhere, so a row taken for the extension's would name it.
+  const popupFirst = await openPopup();
+  await popupFirst.getByRole('button', { name: `Act as ${sub.name}` }).click();
+  await expect(actingStatus(popupFirst)).toContainText(`Acting as ${sub.name}`);
+  // 60 calls with 90 kB paths, no-cors: no permission, no click (measured before: 4.4 MB kept).
+  await never.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts');
+    frame.srcdoc = `<script>for (let i = 0; i < 60; i++)
+      fetch('https://api.instantly.ai/api/v2/' + 'a'.repeat(90000) + i, { mode: 'no-cors' }).catch(() => {});</script>`;
+    document.body.append(frame);
+  });
+  await expect
+    .poll(async () => ((await storedState(serviceWorker)).session.recentCalls as unknown[] | undefined)?.length ?? 0)
+    .toBeGreaterThan(0);
+  // The list's weight as Chromium counts it for the quota (its own estimate, not the JSON's
+  // length: 40,000 measured for 50 capped calls; 4.4 MB for one such page before the cap).
+  const bytes = await serviceWorker.evaluate(() => chrome.storage.session.getBytesInUse('recentCalls'));
+  expect(bytes).toBeLessThanOrEqual(60_000);
+  const popup = await openPopup();
+  await openRecentCalls(popup);
+  const rows = recentCalls(popup).getByRole('listitem');
+  await expect(rows.first()).toContainText('not switched (a site you did not allow)');
+  await expect(recentCalls(popup)).not.toContainText(sub.name!);
 });

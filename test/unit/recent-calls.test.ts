@@ -9,7 +9,7 @@ import {
 } from '@/lib/background/capabilities/recent-calls';
 import { unstructuredKey } from '@/lib/background/worker/secrets';
 import { actingAs, group, recentCalls, tabActing, unstructuredWorkspaces } from '@/lib/common/storage';
-import { RECENT_CALLS_KEPT } from '@/lib/common/model';
+import { RECENT_CALL_PATH_KEPT, RECENT_CALLS_BYTES, RECENT_CALLS_KEPT } from '@/lib/common/model';
 
 const OWN = 'chrome-extension://abcdefghijklmnop';
 const ACME = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
@@ -222,5 +222,42 @@ describe('the stored list', () => {
       ['relayed', null, NORTH.name],
       ['relayed', null, ACME.name],
     ]);
+  });
+});
+
+describe('a hostile page filling Recent API calls', () => {
+  it('60 calls with 90 kB paths from a sandboxed iframe: a capped list, each call marked as from an unknown site', async () => {
+    await actingAs.set(ACME);
+    const record = recorder(OWN);
+    const long = `/api/v2/${'a'.repeat(90_000)}`;
+    for (let i = 0; i < 60; i++)
+      record.sent(call({ initiator: 'null', url: `https://api.instantly.ai${long}`, method: 'GET' }));
+    await record.flush();
+    const list = await recentCalls.get();
+    expect(JSON.stringify(list).length).toBeLessThanOrEqual(RECENT_CALLS_BYTES);
+    expect(list.length).toBeGreaterThan(0);
+    for (const c of list) {
+      expect(c.path.length).toBeLessThanOrEqual(RECENT_CALL_PATH_KEPT);
+      expect(c.unknownSite).toBe(true);
+      expect(c.as).toBeNull();
+    }
+  });
+
+  it('a site never allowed cannot forge a row as a workspace, nor a relayed call', async () => {
+    await actingAs.set(ACME);
+    const record = recorder(OWN);
+    const never = 'https://never-allowed.example';
+    record.sent(call({ initiator: never }, { 'x-as-workspace': ACME.workspaceId }));
+    record.sent(
+      call({ initiator: never, url: 'https://developer.instantly.ai/_mintlify/api/request', method: 'POST' }),
+    );
+    record.sent(call({ initiator: 'https://app.instantly.ai' }, { 'x-as-workspace': 'x'.repeat(5_000) }));
+    await record.flush();
+    const [garbage, relay, forged] = await recentCalls.get();
+    expect(forged).toMatchObject({ site: 'never-allowed.example', as: null, unknownSite: true });
+    expect(relay).toMatchObject({ api: 'relayed', unknownSite: true });
+    expect(relay?.meant).toBeUndefined(); // no "relayed through its own server" notice
+    expect(garbage?.as).toBe('an unrecognised workspace id');
+    expect(garbage?.unknownSite).toBeUndefined();
   });
 });

@@ -11,10 +11,27 @@ import {
   UNSTRUCTURED_DEFAULT_ORIGIN,
   UNSTRUCTURED_KEY_HEADER,
 } from '../../common/sites/hosts';
-import { displayName, RECENT_CALLS_KEPT, type RecentCall, type UnstructuredWorkspace } from '../../common/model';
+import {
+  displayName,
+  RECENT_CALL_METHOD_KEPT,
+  RECENT_CALL_PATH_KEPT,
+  RECENT_CALLS_BYTES,
+  RECENT_CALLS_KEPT,
+  type RecentCall,
+  type UnstructuredWorkspace,
+} from '../../common/model';
+import { permittedOrigins } from '../projection/guarded-tabs';
 import { done } from '../../common/reply';
 import { relayAt, SERVER_RELAYS } from '../../common/sites/server-relays';
-import { actingAs, group, recentCalls, relayNoticeSeen, tabActing, unstructuredWorkspaces } from '../../common/storage';
+import {
+  actingAs,
+  allowedSites,
+  group,
+  recentCalls,
+  relayNoticeSeen,
+  tabActing,
+  unstructuredWorkspaces,
+} from '../../common/storage';
 import { describe } from '../worker/errors';
 import { serialQueue } from '../worker/queue';
 import { onRequest } from '../worker/message-router';
@@ -114,32 +131,40 @@ export interface Batch {
 
 /** The stored list after a batch: new calls first (newest first), statuses filled in, 50 kept. */
 export async function withBatch(list: RecentCall[], batch: Batch): Promise<RecentCall[]> {
-  const [members, everywhere, tabs, workspaces] = await Promise.all([
+  const [members, everywhere, tabs, workspaces, sites] = await Promise.all([
     group.get().then((g) => g.members),
     actingAs.get(),
     tabActing.get(),
-    batch.seen.some((s) => s.keySent) ? unstructuredWorkspaces.get() : Promise.resolve([] as UnstructuredWorkspace[]),
+    unstructuredWorkspaces.get(),
+    allowedSites.get(),
   ]);
+  const knownHosts = new Set(permittedOrigins(sites, workspaces).map((origin) => new URL(origin).host));
   const names = new Map(members.map((m) => [m.workspaceId, displayName(m)]));
   for (const target of [everywhere, ...Object.values(tabs)]) if (target) names.set(target.workspaceId, target.name);
   const keys = await Promise.all(workspaces.map(async (w) => [await unstructuredKey(w.id).get(), w.name] as const));
   const keyOwner = (key: string) => keys.find(([k]) => k === key)?.[1] ?? null;
 
   const fresh = batch.seen.map((s): RecentCall => {
+    // A call relayed through the docs' proxy counts only from the docs' own pages: any page
+    // can post to that route, and must not raise the notice that its server relayed a call.
+    // The console's calls are the extension's own (site null): known by where they come from.
+    const unknown =
+      !s.from && (s.site === null || !knownHosts.has(s.site) || (s.api === 'relayed' && s.site !== s.host));
     const call: RecentCall = {
       id: s.id,
       at: s.at,
-      method: s.method,
-      host: s.host,
-      path: s.path,
-      site: s.site,
+      method: cut(s.method, RECENT_CALL_METHOD_KEPT),
+      host: cut(s.host, RECENT_CALL_PATH_KEPT),
+      path: cut(s.path, RECENT_CALL_PATH_KEPT),
+      site: s.site === null ? null : cut(s.site, RECENT_CALL_PATH_KEPT),
       status: batch.ended.get(s.id) ?? null,
       api: s.api,
-      // An id the extension does not know (a page setting the header itself) is shown as it is.
-      as: s.asWorkspaceId ? (names.get(s.asWorkspaceId) ?? s.asWorkspaceId) : s.keySent ? keyOwner(s.keySent) : null,
+      // A page that is not the extension's to switch sent whatever it liked: never shown as anyone.
+      as: unknown ? null : s.asWorkspaceId ? shownId(names, s.asWorkspaceId) : s.keySent ? keyOwner(s.keySent) : null,
     };
     if (s.from) call.from = s.from;
-    if (s.api === 'relayed') {
+    if (unknown) call.unknownSite = true;
+    else if (s.api === 'relayed') {
       const tabChoice = tabs[String(s.tabId)];
       const meant = tabChoice === undefined ? everywhere : tabChoice;
       if (meant) call.meant = meant.name;
@@ -150,8 +175,18 @@ export async function withBatch(list: RecentCall[], batch: Batch): Promise<Recen
     const status = call.status === null ? batch.ended.get(call.id) : undefined;
     return status === undefined ? call : { ...call, status };
   });
-  return [...fresh.reverse(), ...older].sort((a, b) => b.at - a.at).slice(0, RECENT_CALLS_KEPT);
+  const kept = [...fresh.reverse(), ...older].sort((a, b) => b.at - a.at).slice(0, RECENT_CALLS_KEPT);
+  while (kept.length > 1 && JSON.stringify(kept).length > RECENT_CALLS_BYTES) kept.pop();
+  return kept;
 }
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const WELL_FORMED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A known workspace's name; an id the extension does not know only if it is one (a page set the header itself). */
+const shownId = (names: Map<string, string>, id: string) =>
+  names.get(id) ?? (WELL_FORMED_ID.test(id) ? id : 'an unrecognised workspace id');
 
 export interface Recorder {
   sent(details: SentDetails): void;
