@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRules, diffRules, PRIORITY, RULE_ID, rulesFor, type RuleState } from '@/lib/background/projection/rules';
 import type { HeaderRule } from '@/lib/background/worker/adapters/dnr';
 import { fakeDnr, headerValue } from './fake-dnr';
+import { initiatorMatches } from './initiator-match';
 
 const acme = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b4', name: 'Acme Outbound' };
 const north = { workspaceId: '019ffad2-5cb9-7412-a999-646b69b0d7b5', name: 'Northwind Leads' };
@@ -44,6 +45,27 @@ describe('rulesFor', () => {
       [...INSTANTLY_INITIATORS, 'crm.example.com', 'localhost'].sort(),
     );
     expect(rulesFor({ ...base, actingAs: acme }).dynamic[0]!.condition.initiatorDomains).toEqual(INSTANTLY_INITIATORS);
+  });
+
+  it('x-as-workspace goes, by Chrome’s initiator matching, from Instantly’s sites and the allowed ones only', () => {
+    const { dynamic, session } = rulesFor({
+      ...base,
+      actingAs: acme,
+      allowedSites: ['https://crm.example.com'],
+      tabActing: { '6': north },
+    });
+    for (const rule of [dynamic[0]!, session[0]!]) {
+      const from = (initiator: string | null) => initiatorMatches(rule.condition, initiator);
+      expect(from('https://app.instantly.ai')).toBe(true);
+      expect(from('https://developer.instantly.ai')).toBe(true);
+      expect(from('https://api.instantly.ai')).toBe(true);
+      expect(from('https://crm.example.com')).toBe(true);
+      expect(from('https://example.com')).toBe(false); // the allowed site's parent
+      expect(from('https://instantly.ai.evil.example')).toBe(false);
+      expect(from('https://evil.example')).toBe(false);
+      expect(from(null)).toBe(false); // a sandboxed or data: frame, wherever it sits
+      expect(from('chrome-extension://abcdefghijklmnop')).toBe(false);
+    }
   });
 
   it('leaves out an allowed site whose host a rule cannot name, rather than fail to apply', () => {

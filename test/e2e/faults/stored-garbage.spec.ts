@@ -4,8 +4,9 @@
 // worker still switches, and every item that was not overwritten is intact.
 //
 // FAULT_SEED replays a run; FAULT_FUZZ sets how many rounds (npm run test:faults).
+import type { Worker } from '@playwright/test';
 import { expect, test, type Chrome } from '../fixtures';
-import { connectKey } from '../steps';
+import { connectKey, CURRENT_WORKSPACE, fetchFromPage } from '../steps';
 import { untilIdle } from '../idle';
 import { seedFor, sizeOf, startIdOf, stopAndWake, tally, workerControl, type Random } from './harness';
 
@@ -85,6 +86,20 @@ function comparable(key: string, value: unknown): unknown {
   return value;
 }
 
+type Choice = { workspaceId: string; name: string } | null;
+/** The stored choice, everywhere, as the worker reads it (null: the admin workspace). */
+const choiceOf = (worker: Worker) =>
+  worker.evaluate(async () => ((await chrome.storage.local.get('actingAs')).actingAs ?? null) as Choice);
+/** The workspace the everywhere rule names in x-as-workspace, or null when no rule sets it. */
+const ruleHeader = (worker: Worker) =>
+  worker.evaluate(async () => {
+    const rules = await chrome.declarativeNetRequest.getDynamicRules();
+    const set = rules
+      .flatMap((rule) => rule.action.requestHeaders ?? [])
+      .find((h) => h.header === 'x-as-workspace' && h.operation === 'set');
+    return set?.value ?? null;
+  });
+
 test('garbage and older shapes in storage: the popup renders, start-up works, nothing else is lost', async ({
   context,
   page,
@@ -92,6 +107,8 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
   openPopup,
   serviceWorker,
   seeded,
+  api,
+  pageOn,
 }, testInfo) => {
   test.setTimeout(60_000 + ROUNDS * 8_000);
   const random = seedFor(testInfo);
@@ -99,6 +116,7 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
   await connectKey(await openOptions(), seeded.adminKey, { remember: true });
   const sub = seeded.subs.find((s) => s.status === 'accepted')!;
   const control = await workerControl(page);
+  const app = await pageOn('https://app.instantly.ai');
   const popup = await openPopup();
   const errors: string[] = [];
   popup.on('pageerror', (error) => errors.push(error.message));
@@ -146,11 +164,28 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
       0,
     );
 
-    // The worker still switches, from whatever it could read.
+    // The choice reads as it was stored, unless it (or what it stands on) was overwritten.
+    const chosen = await choiceOf(worker);
+    const worldIntact = !['account', 'group', 'actingAs'].some((key) => key in written.local);
+    if (worldIntact) expect(chosen, 'local:actingAs intact').toEqual(good.local.actingAs ?? null);
+
+    // The worker still switches, from whatever it could read: the choice moves (when the group
+    // it cycles through was readable), the rule says the new choice, and the header arrives.
     await worker.evaluate(() =>
       (chrome.commands.onCommand as unknown as Dispatchable).dispatch('cycle-next-workspace'),
     );
     await untilIdle(worker);
+    const now = await choiceOf(worker);
+    if (!accountLost && !('group' in written.local))
+      expect(now?.workspaceId ?? null, 'the choice moved').not.toBe(chosen?.workspaceId ?? null);
+    if (!accountLost) {
+      expect(await ruleHeader(worker), 'the rule follows the choice').toBe(now?.workspaceId ?? null);
+      await api.clearRequests();
+      expect((await fetchFromPage(app, CURRENT_WORKSPACE, seeded.adminKey)).status).toBe(200);
+      const [arrived] = await api.requests({ path: '/api/v2/workspaces/current' });
+      expect(arrived?.headers['x-as-workspace'] ?? null, 'the header arrived').toBe(now?.workspaceId ?? null);
+      figures.add('switches checked at the server');
+    }
 
     // Nothing else lost: every item not overwritten is as it was (or as a refresh legitimately rewrote it).
     const after = await worker.evaluate<Areas>(async () => ({
