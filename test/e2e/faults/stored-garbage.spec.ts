@@ -156,7 +156,8 @@ test('garbage and older shapes in storage: the popup renders, start-up works, no
 
     // The popup renders: the workspace, or (its account unreadable) the way to connect; no script error.
     const accountLost = 'account' in written.local;
-    await expect(popup.getByRole('heading', { level: 1 })).toHaveText(
+    // (The heading also says "Admin workspace" for an admin, since the popup's density change.)
+    await expect(popup.getByRole('heading', { level: 1 })).toContainText(
       accountLost ? 'Workspace Switcher' : seeded.admin.name,
     );
     expect(errors, 'no error in the popup').toEqual([]);
