@@ -82,6 +82,20 @@ export interface ImportReport {
   instantlyToConnect: { workspaceId: string; workspaceName: string }[];
 }
 
+/** A report of an import that changed nothing yet: the merge fills it in. */
+export function emptyImportReport(): ImportReport {
+  return {
+    added: [],
+    skipped: [],
+    unchanged: 0,
+    sitesToAllow: [],
+    unstructuredSitesToConfirm: [],
+    notifications: false,
+    unstructuredToAdd: [],
+    instantlyToConnect: [],
+  };
+}
+
 export type ExportAnswer = { ok: true; file: SettingsFile } | { ok: false; error: string };
 export type ImportAnswer = { ok: true; report: ImportReport } | { ok: false; error: string };
 

@@ -8,19 +8,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MoveSettings } from '@/components/options/MoveSettings';
 import type { Request } from '@/lib/common/messages';
-import type { ImportReport } from '@/lib/common/settings-file';
+import { emptyImportReport, type ImportReport } from '@/lib/common/settings-file';
 import { browserPermissions } from '@/lib/common/sites/permissions';
 
-const REPORT: ImportReport = {
-  added: [],
-  skipped: [],
-  unchanged: 0,
-  sitesToAllow: [],
-  unstructuredSitesToConfirm: [],
-  notifications: false,
-  unstructuredToAdd: [],
-  instantlyToConnect: [],
-};
+const REPORT: ImportReport = emptyImportReport();
 
 /** A background that answers an import with `report` and anything else with done; the requests it got. */
 function background(report: Partial<ImportReport>): Request[] {

@@ -1,7 +1,7 @@
 // Merging an imported settings file into what this browser has, as a pure function: what is
 // here is kept, what is new is added, and every difference is said in a sentence.
 import type { WorkspaceLook, WorkspaceLooks } from '../../common/model';
-import type { ImportReport, SettingsFile } from '../../common/settings-file';
+import { emptyImportReport, type ImportReport, type SettingsFile } from '../../common/settings-file';
 
 /** What this browser has, as far as an import is concerned. */
 export interface Present {
@@ -27,16 +27,7 @@ export interface Merged {
 const unique = <T>(list: T[]) => [...new Set(list)];
 
 export function mergeSettings(present: Present, file: SettingsFile): Merged {
-  const report: ImportReport = {
-    added: [],
-    skipped: [],
-    unchanged: 0,
-    sitesToAllow: [],
-    unstructuredSitesToConfirm: [],
-    notifications: false,
-    unstructuredToAdd: [],
-    instantlyToConnect: [],
-  };
+  const report = emptyImportReport();
   const looks: WorkspaceLooks = { ...present.looks };
   for (const [id, { name: fileName, ...theirs }] of Object.entries(file.looks)) {
     const name = present.names.get(id) ?? fileName ?? id;
