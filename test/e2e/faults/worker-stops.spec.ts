@@ -169,6 +169,35 @@ test('switches: the worker stopped at random points, the header matches the popu
   figures.report();
 });
 
+const NO_ANSWER = /background did not answer/;
+
+/**
+ * What was said about one invite or removal, in a popup opened for it and in the notices: the
+ * sentences saying it was done, and those saying it was not.
+ */
+async function outcomeSaid(popup: Page, kind: 'invite' | 'remove', label: string, notices: { text: string }[]) {
+  const verb = kind === 'invite' ? 'Inviting' : 'Removing';
+  const about = notices.map((n) => n.text).filter((text) => text.startsWith(`${verb} ${label}`));
+  const settledDone = about.filter((t) => /had already done it|it went through/.test(t));
+  const settledNotDone = about.filter((t) => /nothing changed|did not go through/.test(t));
+  // The popup's own answer: the invite form's status or alert; for a removal, the alert the list
+  // shows for it (any alert that is not a notice), or none when it was answered done.
+  const form = popup.getByRole('form', { name: 'Invite a workspace' });
+  const scope = kind === 'invite' ? form : popup;
+  const noticeTexts = new Set(notices.map((n) => n.text));
+  const errors = (await scope.locator('[role=alert] > span').allTextContents()).filter((t) => !noticeTexts.has(t));
+  const sent = kind === 'invite' ? await form.getByRole('status').allTextContents() : [];
+  // "did not answer" says neither; a notice that settles the outcome afterwards is the answer.
+  const unsettled = about.length === 0 ? errors : errors.filter((t) => !NO_ANSWER.test(t));
+  const answeredDone =
+    kind === 'invite'
+      ? sent.filter((t) => t.startsWith('Invitation sent to'))
+      : errors.length === 0
+        ? ['(no alert)']
+        : [];
+  return { done: [...settledDone, ...answeredDone], notDone: [...settledNotDone, ...unsettled] };
+}
+
 test.describe('invites and removals', () => {
   test.use({ seed: { subWorkspaces: 40 } });
 
@@ -194,8 +223,11 @@ test.describe('invites and removals', () => {
     let startId = await startIdOf(worker);
 
     for (let i = 0; i < GROUP_STOPS; i++) {
-      // Each round's notices are its own (written behind the extension's back, between rounds).
+      // Each round's sentences are its own: its notices (the earlier ones cleared behind the
+      // extension's back) and a fresh popup, so no alert or status is left from an earlier round.
       await worker.evaluate(() => chrome.storage.local.set({ notices: [] }));
+      await popup.reload();
+      await expect(actingStatus(popup)).toBeVisible();
       const before = await stored(worker);
       const inGroup = new Set(before.members.map((m) => m.workspaceId));
       const free = seeded.invitable.filter((w) => !inGroup.has(w.id));
@@ -267,14 +299,13 @@ test.describe('invites and removals', () => {
       const row = popup.getByRole('listitem').filter({ hasText: subject.workspaceId });
       await popup.getByRole('searchbox', { name: 'Search workspaces' }).fill(subject.workspaceId);
       await expect(row, `${kind} ${subject.label}: the popup agrees with the server`).toHaveCount(onServer ? 1 : 0);
-      if (!done) {
-        // Told: the popup that asked got an error, or a notice says it did not happen.
-        const told = [...(await popup.getByRole('alert').allTextContents()), ...after.notices.map((n) => n.text)];
-        expect(told.join('\n'), `${kind} ${subject.label} did not happen: the user was told`).toMatch(
-          /did not answer|was interrupted/,
-        );
-        figures.add(`${kind}s not done and told`);
-      }
+      // Told its own outcome: the answer in the popup that asked, or the notice naming it; and
+      // nothing saying the opposite.
+      const said = await outcomeSaid(popup, kind, subject.label, after.notices);
+      const outcome = `${kind} ${subject.label} ${done ? 'done' : 'not done'}`;
+      expect(done ? said.notDone : said.done, `${outcome}: nothing says otherwise`).toEqual([]);
+      expect(done ? said.done : said.notDone, `${outcome}: the user was told`).not.toEqual([]);
+      figures.add(done ? `${kind}s done and told` : `${kind}s not done and told`);
       await expectPopupMatchesHeader(popup, worker, await headerFrom(app, seeded), seeded);
     }
     figures.report();
