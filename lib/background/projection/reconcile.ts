@@ -79,9 +79,7 @@ async function showLooks({ state, unstructuredName }: Awaited<ReturnType<typeof 
   // The menu is a convenience: a browser without it must still switch.
   await applyMenu(
     menuFor(menuStateFor(current, members, state.actingAs, state.tabActing, active?.id ?? null, looks)),
-  ).catch((error: unknown) =>
-    console.warn('Workspace Switcher: context menu not updated:', error instanceof Error ? error.message : error),
-  );
+  ).catch((error: unknown) => console.warn('Workspace Switcher: context menu not updated:', describe(error)));
 }
 
 /** After a failed run, reconcile runs again by itself after these delays (and at every change and wake-up). */
