@@ -159,9 +159,11 @@ export async function invite(
     }),
   );
   if (unsaved) return unsaved;
+  // Ended before the rules: Instantly's answer is known, so a browser refusing the rules must not
+  // leave the entry behind to refuse the next invitation.
+  await end(op.id);
   // A workspace that was in no group is an admin now: its right-click menu appears at once.
   await reconcile();
-  await end(op.id);
   return { ok: true, invited: { membershipId: member.membershipId, name: displayName(member) } };
 }
 
