@@ -13,7 +13,8 @@ import { done, failed, NOT_CONNECTED, type Reply } from '../../common/reply';
 import { instantlyKey, stored } from '../worker/secrets';
 import { clearNotices } from './notices';
 import { forgetGlance } from './glance';
-import { accounts, actingAs, group, operations, tabActing } from '../../common/storage';
+import { accounts, actingAs, group, tabActing } from '../../common/storage';
+import { drop } from './group/operations';
 import { adminIdOf, groupStatusOf, type Account, type TabChoices, type Target } from '../../common/model';
 import { onRequest } from '../worker/message-router';
 
@@ -91,12 +92,8 @@ export async function forgetKey(workspaceId?: string): Promise<Reply> {
     const tabs = await tabActing.get();
     const kept: TabChoices = Object.fromEntries(Object.entries(tabs).filter(([, target]) => !concerns(target, gone)));
     if (Object.keys(kept).length !== Object.keys(tabs).length) await tabActing.set(kept);
-    const ops = await operations.get();
     // An entry that names no workspace stays while one is connected: a later sync settles it.
-    const keptOps = ops.filter((op) =>
-      op.accountId === undefined ? rest.length > 0 : !sameWorkspace(op.accountId, id),
-    );
-    if (keptOps.length !== ops.length) await operations.set(keptOps);
+    await drop((op) => (op.accountId === undefined ? rest.length === 0 : sameWorkspace(op.accountId, id)));
     if (rest.length === 0) await clearNotices();
     return done;
   });

@@ -43,6 +43,11 @@ export function end(id: string): Promise<void> {
   return update((list) => list.filter((op) => op.id !== id));
 }
 
+/** Entries of a workspace being forgotten go, in the journal's queue like every other write. */
+export function drop(gone: (op: Operation) => boolean): Promise<void> {
+  return update((list) => list.filter((op) => !gone(op)));
+}
+
 /** Sent, but whether Instantly applied it is not known: kept for a sync to settle. */
 export function markUnknown(id: string): Promise<void> {
   return update((list) => list.map((op) => (op.id === id ? { ...op, state: 'unknown', cause: 'no-answer' } : op)));
