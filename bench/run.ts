@@ -191,7 +191,7 @@ async function benchSize(
     result.connectMs = Date.now() - t0;
     if (connected === undefined && result.errors.connect) return { result, chromium: session.chromiumVersion };
 
-    result.open = await step(result, 'open', () => measureOpen(session, config.open, timeouts));
+    result.open = await step(result, 'open', () => measureOpen(session, config.open, timeouts, rows));
     result.search = await step(result, 'search', async () => {
       const popup = await openPopupReady(session, timeouts);
       try {
@@ -242,6 +242,12 @@ function figuresFor(
     error: failed(r, 'open'),
   }));
   each((r) => ({
+    figure: 'floor: scripted extension page (one classic script) → first row',
+    unit: 'ms',
+    summary: r.open && summarize(r.open.scriptedFloor),
+    error: failed(r, 'open'),
+  }));
+  each((r) => ({
     figure: 'static page over TLS (fake, other.example) → first element',
     unit: 'ms',
     summary: r.open && summarize(r.open.tlsFloor),
@@ -265,6 +271,29 @@ function figuresFor(
       error: failed(r, 'open'),
     };
   });
+  // Issue 22: against the scripted floor, the first row and the whole list reachable.
+  const scriptedTarget = (r: SizeResult, max: number): Target | undefined =>
+    r.size === 1000 || r.size === 10000 ? { max, on: 'value', text: `≤ ${max}×` } : undefined;
+  each((r) => ({
+    figure: 'popup open ÷ scripted floor (medians)',
+    unit: '×',
+    value: r.open ? summarize(r.open.popup).median / summarize(r.open.scriptedFloor).median : undefined,
+    target: scriptedTarget(r, 1.2),
+    error: failed(r, 'open'),
+  }));
+  each((r) => ({
+    figure: 'popup open → all members reachable (aria-setsize = all)',
+    unit: 'ms',
+    summary: r.open && summarize(r.open.reachable),
+    error: failed(r, 'open'),
+  }));
+  each((r) => ({
+    figure: 'popup open → all members reachable ÷ scripted floor (medians)',
+    unit: '×',
+    value: r.open ? summarize(r.open.reachable).median / summarize(r.open.scriptedFloor).median : undefined,
+    target: scriptedTarget(r, 2),
+    error: failed(r, 'open'),
+  }));
   each((r) => ({
     figure: 'search keystroke → list updated',
     unit: 'ms',

@@ -73,28 +73,72 @@ async function waitForOpenSync(page: Page, timeouts: Timeouts): Promise<void> {
 
 export interface OpenTimes {
   popup: number[];
+  /** Popup open → every member reachable: the list's rows say aria-setsize = all members. */
+  reachable: number[];
   /** The static extension page with one row. */
   floor: number[];
+  /** The extension page whose one classic script appends one row. */
+  scriptedFloor: number[];
   /** The fake's static page over TLS (other.example), first <p>. */
   tlsFloor: number[];
 }
 
-/** Interleaved: floor, popup, TLS page, so all three see the same conditions. */
-export async function measureOpen(session: Session, plan: Plan, timeouts: Timeouts): Promise<OpenTimes> {
-  const out: OpenTimes = { popup: [], floor: [], tlsFloor: [] };
+/**
+ * Runs at document start in the open measure's popup pages: performance.now() when a row of the
+ * list first says it is one of `members` (aria-setsize), i.e. the search covers every member.
+ */
+function watchReachable(members: number): void {
+  const w = window as unknown as { __reachable?: number | null };
+  w.__reachable = null;
+  const observer = new MutationObserver(() => {
+    const row = document.querySelector('[role=list] > li[aria-setsize]');
+    if (Number(row?.getAttribute('aria-setsize')) !== members) return;
+    w.__reachable = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] });
+}
+
+/** Opens an extension page in a new tab and reads when its first row entered the DOM. */
+async function firstRowOf(session: Session, url: string): Promise<number> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null);
+  const { firstRow } = await benchState(page);
+  await page.close();
+  return firstRow!;
+}
+
+/**
+ * Interleaved: the static floor, the scripted floor, the popup, the TLS page, so all four see the
+ * same conditions. `members`: how many rows the whole list has.
+ */
+export async function measureOpen(
+  session: Session,
+  plan: Plan,
+  timeouts: Timeouts,
+  members: number,
+): Promise<OpenTimes> {
+  const out: OpenTimes = { popup: [], reachable: [], floor: [], scriptedFloor: [], tlsFloor: [] };
   await repeat(plan, async (keep) => {
-    const floor = await session.context.newPage();
-    await floor.goto(session.floorUrl);
-    await floor.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null);
-    if (keep) out.floor.push((await benchState(floor)).firstRow!);
-    await floor.close();
+    const floor = await firstRowOf(session, session.floorUrl);
+    const scripted = await firstRowOf(session, session.scriptedFloorUrl);
+    if (keep) out.floor.push(floor);
+    if (keep) out.scriptedFloor.push(scripted);
 
     const popup = await session.context.newPage();
+    await popup.addInitScript(watchReachable, members);
     await popup.goto(session.popupUrl);
     await popup.waitForFunction(() => (window as unknown as BenchWindow).__bench.firstRow !== null, undefined, {
       timeout: 30_000,
     });
+    const reachable = await popup.waitForFunction(
+      () => (window as unknown as { __reachable: number | null }).__reachable,
+      undefined,
+      { timeout: timeouts.syncMs },
+    );
     if (keep) out.popup.push((await benchState(popup)).firstRow!);
+    if (keep) out.reachable.push((await reachable.jsonValue())!);
     await waitForOpenSync(popup, timeouts); // let the refresh it started end before the next open
     await popup.close();
 

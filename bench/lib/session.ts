@@ -1,6 +1,6 @@
 // One Chromium with the built extension against the TLS fake API, as the e2e tests run it
 // (test/e2e/chromium.ts, test/fake-api), plus what the benchmark adds: a copy of the build with a
-// static floor page in it, and an init script in every page that timestamps DOM events there.
+// static and a scripted floor page in it, and an init script in every page that timestamps DOM events there.
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +24,15 @@ const CONTROL_SECOND_AGENCY_MAX = 100;
 export const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><ul role="list" aria-label="Sub workspaces"><li>Acme Outbound</li></ul></body></html>\n';
+/**
+ * The scripted floor: an extension page whose only content is one classic script that appends
+ * the same row. Any page with a script pays that one more resource load, which no popup can avoid.
+ */
+export const SCRIPTED_FLOOR_PAGE = 'bench-floor-scripted.html';
+const SCRIPTED_FLOOR_SCRIPT = 'bench-floor-scripted.js';
+const SCRIPTED_FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scripted floor</title></head><body><script src="${SCRIPTED_FLOOR_SCRIPT}"></script></body></html>\n`;
+const SCRIPTED_FLOOR_JS =
+  "var l=document.createElement('ul');l.setAttribute('role','list');l.setAttribute('aria-label','Sub workspaces');l.appendChild(document.createElement('li')).textContent='Acme Outbound';document.body.appendChild(l);\n";
 
 export interface Fake {
   /** Where the fake listens on 127.0.0.1 (its own process: lib/fake-process.ts). */
@@ -101,7 +110,7 @@ export async function startFake(): Promise<Fake> {
 }
 
 /**
- * Copies the build to a temporary folder and adds the floor page to the copy. The copy is also
+ * Copies the build to a temporary folder and adds the floor pages to the copy. The copy is also
  * what the browser loads, so a rebuild by someone else during the run cannot pull files away.
  * Others may be rebuilding at this very moment (`wxt build` empties .output first): a copy that
  * misses a file its pages or manifest name is thrown away and taken again, for up to a minute.
@@ -122,6 +131,8 @@ export async function extensionCopy(): Promise<{ dir: string; dispose(): Promise
     }
   }
   await writeFile(path.join(dir, FLOOR_PAGE), FLOOR_HTML);
+  await writeFile(path.join(dir, SCRIPTED_FLOOR_PAGE), SCRIPTED_FLOOR_HTML);
+  await writeFile(path.join(dir, SCRIPTED_FLOOR_SCRIPT), SCRIPTED_FLOOR_JS);
   return { dir, dispose: () => rm(root, { recursive: true, force: true }) };
 }
 
@@ -194,6 +205,7 @@ export interface Session {
   popupUrl: string;
   optionsUrl: string;
   floorUrl: string;
+  scriptedFloorUrl: string;
   chromiumVersion: string;
   close(): Promise<void>;
 }
@@ -219,6 +231,7 @@ export async function launch(fake: Fake, extensionDir: string): Promise<Session>
     popupUrl: `${base}/popup.html`,
     optionsUrl: `${base}/options.html`,
     floorUrl: `${base}/${FLOOR_PAGE}`,
+    scriptedFloorUrl: `${base}/${SCRIPTED_FLOOR_PAGE}`,
     chromiumVersion: context.browser()?.version() ?? 'unknown',
     async close() {
       await context.close().catch(() => undefined);
